@@ -1,0 +1,41 @@
+# Two commands do all the set-up: `make demo` and `make test` create .venv and install the project when
+# missing (quick when already done), then run.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: install demo test test-fast bench ui serve report clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/hkstp-monitor demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not server and not browser and not slow"
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/python -m benchmarks.run
+
+report: $(STAMP)
+	$(BIN)/hkstp-monitor report
+
+ui: $(STAMP)
+	bash deployments/ui.sh
+
+serve: $(STAMP)
+	$(BIN)/hkstp-monitor serve
+
+clean:
+	rm -rf $(VENV) .pytest_cache data/raw

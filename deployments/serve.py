@@ -1,0 +1,52 @@
+"""`hkstp-monitor serve`: register the deployments of deployments/prefect.yaml and run them on schedule.
+
+One file holds the deployments (schedules, parameters, tags, concurrency); this module turns each entry into
+`monitor.to_deployment(...)` and hands them all to `prefect.serve`. Importing it starts nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+PREFECT_YAML = Path(__file__).with_name("prefect.yaml")
+
+
+def deployment_specs(path: Path = PREFECT_YAML) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["deployments"]
+
+
+def build_deployments(base_url: str | None = None, db: str | None = None, path: Path = PREFECT_YAML) -> list:
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig
+    from prefect.schedules import Cron
+
+    from flows.monitor import monitor
+
+    out = []
+    for spec in deployment_specs(path):
+        params = dict(spec.get("parameters") or {})
+        if base_url:
+            params["base_url"] = base_url
+        if db:
+            params["db"] = str(db)
+        limit = spec.get("concurrency_limit") or {}
+        out.append(
+            monitor.to_deployment(
+                name=spec["name"],
+                description=spec.get("description"),
+                tags=spec.get("tags"),
+                parameters=params,
+                schedules=[Cron(s["cron"], timezone=s.get("timezone")) for s in spec.get("schedules", [])],
+                concurrency_limit=ConcurrencyLimitConfig(
+                    limit=limit.get("limit", 1), collision_strategy=limit.get("collision_strategy", "ENQUEUE")
+                ),
+            )
+        )
+    return out
+
+
+def serve_all(base_url: str | None = None, db: str | None = None) -> None:
+    from prefect import serve
+
+    serve(*build_deployments(base_url=base_url, db=db))

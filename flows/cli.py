@@ -1,0 +1,347 @@
+"""The `hkstp-monitor` command line. Every command takes --db PATH and --json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from transforms.errors import HkstpMonitorError
+
+DEFAULT_DB = "data/hkstp.duckdb"
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _default_db() -> str:
+    return os.environ.get("HKSTP_DB") or DEFAULT_DB
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(_jsonable(obj), ensure_ascii=False) + "\n")
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return f"{int(v):,}"
+    if isinstance(v, (int, float, Decimal)):
+        return f"{v:,}"
+    return str(v)
+
+
+def findings_table(rows: list[dict], title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for col in ("id", "check", "severity", "metric", "lang", "old", "new", "dates", "status"):
+        table.add_column(col, overflow="fold")
+    colour = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
+    for f in rows:
+        table.add_row(
+            str(f["finding_id"])[:12],
+            f["check_name"],
+            f"[{colour.get(f['severity'], '')}]{f['severity']}[/]",
+            f.get("metric") or "",
+            f.get("language") or "",
+            f"{_fmt(f.get('old_value'))} {f.get('old_qualifier') or ''}".strip(),
+            f"{_fmt(f.get('new_value'))} {f.get('new_qualifier') or ''}".strip(),
+            f"{f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}",
+            f.get("status") or "open",
+        )
+    return table
+
+
+# --- commands -------------------------------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.monitor import monitor
+
+    result = monitor(
+        base_url=args.base_url,
+        languages=args.lang,
+        since=date.fromisoformat(args.since) if args.since else None,
+        limit=args.limit,
+        refetch=args.refetch,
+        db=args.db,
+        profile=args.profile,
+        min_gap_s=args.min_gap,
+        notify_url=args.notify,
+    )
+    if args.json:
+        print_json(result)
+    else:
+        console.print(f"[bold]{result['summary']}[/]  (warehouse: {args.db})")
+        console.print("Next: [bold]hkstp-monitor findings[/], [bold]hkstp-monitor report[/]")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from flows.demo import run_demo
+
+    return run_demo(Path(args.db), as_json=args.json, quiet=args.quiet)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from flows.ingest import ingest_paths
+
+    result = ingest_paths([Path(p) for p in args.paths], Path(args.db), profile=args.profile)
+    if args.json:
+        print_json(result)
+        return 0
+    for problem in result["problems"]:
+        err_console.print(f"[yellow]skipped[/] {problem['path']}: {problem['reason']}")
+    console.print(
+        f"loaded {result['documents']} document(s), {result['claims']} claims; "
+        f"{len(result['new_findings'])} new finding(s)"
+    )
+    if result["new_findings"]:
+        console.print(findings_table(result["new_findings"], "New findings"))
+    return 0 if result["documents"] or not result["problems"] else 1
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from flows.ingest import extract_file, extract_jsonl, extract_text
+
+    if args.jsonl:
+        for line in extract_jsonl(Path(args.jsonl)):
+            print_json(line)
+        return 0
+    if args.text is not None:
+        out = extract_text(args.text, language=args.language)
+    elif args.path:
+        out = extract_file(Path(args.path), profile=args.profile)
+    else:
+        err_console.print("extract needs PATH, --text STR or --jsonl FILE")
+        return 2
+    if args.json:
+        print_json(out)
+        return 0
+    rel = out["release"]
+    if rel:
+        console.print(f"[bold]{rel['title']}[/]  {rel['published_on'] or '(no date)'}  {rel['language']}")
+    table = Table(title=f"{len(out['claims'])} claims")
+    for col in ("section", "metric", "value", "qualifier", "kind", "unit", "text"):
+        table.add_column(col, overflow="fold")
+    for c in out["claims"]:
+        value = _fmt(c["value"]) + (f"-{_fmt(c['value_high'])}" if c.get("value_high") is not None else "")
+        if c.get("currency"):
+            value = f"{c['currency']} {value}"
+        table.add_row(c["section"], c["metric"] or "", value, c["qualifier"], c["kind"], c["unit"] or "", c["text"])
+    console.print(table)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import warehouse
+
+    warehouse.migrate(Path(args.db))
+    run = warehouse.run_checks(Path(args.db))
+    if args.json:
+        print_json({"new_findings": run.new_findings, "counts_by_severity": run.counts_by_severity,
+                    "total_open": run.total_open})
+        return 0
+    if run.new_findings:
+        console.print(findings_table(run.new_findings, f"{len(run.new_findings)} new findings"))
+    else:
+        console.print(f"No new findings ({run.total_open} open).")
+    return 0
+
+
+def cmd_findings(args: argparse.Namespace) -> int:
+    import warehouse
+
+    sql = "select * from findings"
+    where, params = [], []
+    if not args.all:
+        where.append("status = 'open'")
+    if args.severity:
+        where.append("severity = ?")
+        params.append(args.severity)
+    if where:
+        sql += " where " + " and ".join(where)
+    sql += " order by new_published_on desc nulls last, check_name, metric"
+    cols, rows = warehouse.query(Path(args.db), sql, params)
+    found = [dict(zip(cols, r)) for r in rows]
+    if args.json:
+        print_json(found)
+    elif found:
+        console.print(findings_table(found, f"{len(found)} findings"))
+    else:
+        console.print("No findings." + ("" if args.all else " (--all shows acknowledged and muted ones too)"))
+    return 0
+
+
+def _set_status(args: argparse.Namespace, status: str) -> int:
+    import warehouse
+
+    row = warehouse.set_finding_status(Path(args.db), args.id, status)
+    if args.json:
+        print_json(row)
+    else:
+        console.print(f"finding {row['finding_id']} is now {row['status']}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.report import write_report
+
+    out = write_report(Path(args.db), Path(args.out) if args.out else Path(args.db).parent / "report.html")
+    if args.json:
+        print_json({"report": str(out)})
+    else:
+        console.print(f"report written to {out}")
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import warehouse
+
+    cols, rows = warehouse.query(Path(args.db), args.query)
+    if args.json:
+        print_json([dict(zip(cols, r)) for r in rows])
+        return 0
+    table = Table(show_lines=False)
+    for c in cols:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*[_fmt(v) for v in r])
+    console.print(table)
+    console.print(f"{len(rows)} row(s)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import warehouse
+
+    paths = warehouse.export_views(Path(args.db), Path(args.dir), args.format)
+    if args.json:
+        print_json([str(p) for p in paths])
+    else:
+        for p in paths:
+            console.print(f"wrote {p}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from deployments.serve import serve_all
+
+    serve_all(base_url=args.base_url, db=args.db)
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="DuckDB file (default $HKSTP_DB or data/hkstp.duckdb)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    common.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress output")
+
+    parser = argparse.ArgumentParser(
+        prog="hkstp-monitor", description="Watch the figures HKSTP states in its press releases."
+    )
+    parser.add_argument("--db", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", default=False, help=argparse.SUPPRESS)
+    parser.add_argument("--quiet", action="store_true", default=False, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("run", parents=[common], help="one monitor run against the site")
+    p.add_argument("--base-url", default=os.environ.get("HKSTP_BASE_URL", "https://www.hkstp.org"))
+    p.add_argument("--lang", default="en,zh-hk,zh-cn", help="language editions to follow")
+    p.add_argument("--since", help="only releases modified on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, help="fetch at most N release pages")
+    p.add_argument("--refetch", action="store_true", help="re-fetch every known release to catch silent edits")
+    p.add_argument("--profile", help="site profile name or YAML file")
+    p.add_argument("--min-gap", type=float, help="seconds between two requests to the site (default 1)")
+    p.add_argument("--notify", help="Apprise URL for alerts on new findings")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("demo", parents=[common], help="the whole monitor, offline, on the bundled sample site")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("ingest", parents=[common], help="load local files (HTML, PDF, TXT, MD)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--profile", help="site profile name or YAML file")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("extract", parents=[common], help="print a document's release fields and claims")
+    p.add_argument("path", nargs="?", metavar="PATH")
+    p.add_argument("--text", help="extract from this text instead of a file")
+    p.add_argument("--jsonl", help='file of {"id", "text", "language"?} lines')
+    p.add_argument("--language", help="en, zh-hant or zh-hans (default: from the text)")
+    p.add_argument("--profile", help="site profile name or YAML file")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("check", parents=[common], help="run the checks on what is loaded")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("findings", parents=[common], help="list findings")
+    p.add_argument("--all", action="store_true", help="include acknowledged and muted findings")
+    p.add_argument("--severity", choices=["info", "warning", "critical"])
+    p.set_defaults(func=cmd_findings)
+
+    for name, status, text in (("ack", "acknowledged", "acknowledge a finding"), ("mute", "muted", "mute a finding"),
+                               ("reopen", "open", "open a finding again")):
+        p = sub.add_parser(name, parents=[common], help=text)
+        p.add_argument("id", help="finding id (or a unique prefix of it)")
+        p.set_defaults(func=lambda a, s=status: _set_status(a, s))
+
+    p = sub.add_parser("report", parents=[common], help="write the self-contained HTML report")
+    p.add_argument("--out", help="output file (default: report.html beside the DuckDB file)")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("sql", parents=[common], help="read-only SQL against the warehouse")
+    p.add_argument("query")
+    p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser("export", parents=[common], help="write the analyst views as Parquet or CSV")
+    p.add_argument("dir")
+    p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", parents=[common], help="serve the Prefect deployments (schedules)")
+    p.add_argument("--base-url", default=os.environ.get("HKSTP_BASE_URL", "https://www.hkstp.org"))
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.db = args.db or _default_db()
+    os.environ["HKSTP_DB"] = str(args.db)  # flows and deployments read settings from the environment
+    try:
+        return args.func(args)
+    except HkstpMonitorError as exc:
+        err_console.print(f"[red]error:[/] {exc}")
+        return 1
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

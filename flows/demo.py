@@ -1,0 +1,93 @@
+"""`hkstp-monitor demo`: the whole monitor, offline, on the bundled sample press room.
+
+The sample site (samples/site) has two snapshots of one press room: A, and B a few months later with newer
+releases and one release silently edited. The demo serves A on 127.0.0.1, runs the monitor, swaps in B, runs
+it again, and prints what the checks found. Each demo starts from a fresh warehouse so that its output is the
+same every time; it refuses to replace a warehouse that holds anything but demo data.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from rich.console import Console
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "site"
+console = Console()
+
+
+def _holds_real_data(db: Path) -> bool:
+    import warehouse
+
+    try:
+        _, rows = warehouse.query(db, "select count(*) from releases where url not like 'http://127.0.0.1:%'")
+    except Exception:
+        return True  # not a warehouse we know: leave it alone
+    return rows[0][0] > 0
+
+
+def _fresh_warehouse(db: Path) -> None:
+    if not db.exists():
+        return
+    if _holds_real_data(db):
+        from transforms.errors import HkstpMonitorError
+
+        raise HkstpMonitorError(
+            f"{db} holds data that did not come from the demo; run the demo with --db another.duckdb"
+        )
+    for p in (db, db.with_name(db.name + ".wal")):
+        p.unlink(missing_ok=True)
+
+
+def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # the demo prints its own story
+    from flows.cli import findings_table, print_json
+    from flows.monitor import monitor
+    from flows.siteserver import StaticSite
+    import warehouse
+
+    snapshots = [SAMPLES / "A", SAMPLES / "B"]
+    missing = [str(s) for s in snapshots if not s.is_dir()]
+    if missing:
+        console.print(f"[red]the sample site is missing: {', '.join(missing)}[/]")
+        return 1
+    db.parent.mkdir(parents=True, exist_ok=True)
+    _fresh_warehouse(db)
+    runs = []
+    with StaticSite(snapshots[0]) as site:
+        for label, root in zip("AB", snapshots):
+            site.serve_root(root)
+            if not quiet and not as_json:
+                console.rule(f"snapshot {label}: monitoring {site.base_url} (served from {root.relative_to(SAMPLES.parent.parent)})")
+            result = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+            runs.append(result)
+            if not quiet and not as_json:
+                console.print(f"snapshot {label}: {result['summary']}")
+
+    cols, rows = warehouse.query(db, "select * from findings order by check_name, metric, language, new_published_on")
+    findings = [dict(zip(cols, r)) for r in rows]
+    _, problems = warehouse.query(db, "select url, stage, reason from problems order by url")
+    counts = {
+        view: warehouse.query(db, f"select count(*) from {view}")[1][0][0]
+        for view in ("releases", "claims", "findings")
+    }
+    if as_json:
+        print_json({"db": str(db), "runs": runs, "counts": counts, "findings": findings,
+                    "problems": [dict(zip(("url", "stage", "reason"), p)) for p in problems]})
+        return 0
+    console.print(findings_table(findings, f"{len(findings)} findings in {db}"))
+    if problems:
+        console.print("[bold]Recorded problems[/] (the run went on without them):")
+        for url, stage, reason in problems:
+            console.print(f"  {stage:6} {url}  {reason}")
+    console.print(
+        f"\nLoaded {counts['releases']} release editions and {counts['claims']} claims into [bold]{db}[/].\n"
+        "Next:\n"
+        f"  hkstp-monitor report --db {db}            # self-contained HTML report with charts\n"
+        f"  hkstp-monitor sql --db {db} \"select * from metric_timeline where metric = 'tech_companies'\"\n"
+        f"  hkstp-monitor findings --db {db}          # then: hkstp-monitor ack ID / mute ID\n"
+        "  make ui                                     # Prefect UI on http://127.0.0.1:4200 with the deployments"
+    )
+    return 0

@@ -1,0 +1,239 @@
+"""The `monitor` flow: discover -> fetch -> parse -> extract -> load -> check -> publish.
+
+The flow only wires tasks. Work moves in batches (one task run per batch, not per page) and each batch
+is loaded in one warehouse transaction, so a run killed half-way keeps every finished batch and the next
+run picks up the rest. Only the network tasks retry; nothing with a side effect is served from a cache.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+import warehouse
+from flows.discover import DiscoveredPage, discover
+from flows.http import PoliteSession
+from flows.profile import load_profile
+from flows.publish import publish_run
+from flows.rawstore import RawStore
+from flows.settings import MonitorSettings
+from transforms.claims import extract_release_claims
+from transforms.errors import ParseError
+from transforms.identity import release_id_for
+from transforms.model import DocumentResult, FetchRecord
+from transforms.parsing import parse_document
+
+LANGUAGE_OF_PREFIX = {"en": "en", "zh-hk": "zh-hant", "zh-cn": "zh-hans"}
+
+
+@dataclass
+class FetchedBatch:
+    to_parse: list[tuple[DiscoveredPage, str, str, str | None]] = field(default_factory=list)  # page, sha, fetched_at, content_type
+    records: list[FetchRecord] = field(default_factory=list)
+    not_modified: int = 0
+    unchanged: int = 0
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), max(1, size)):
+        yield items[i : i + size]
+
+
+def _run_name() -> str:
+    params = flow_run.parameters or {}
+    host = urlparse(params.get("base_url") or "https://www.hkstp.org").netloc
+    bits = [f"monitor-{host}", params.get("languages") or "all-languages"]
+    if params.get("refetch"):
+        bits.append("refetch")
+    if params.get("limit"):
+        bits.append(f"limit-{params['limit']}")
+    if params.get("since"):
+        bits.append(f"since-{params['since']}")
+    return " ".join(str(b) for b in bits)
+
+
+def make_session(settings: MonitorSettings, profile: dict, base_url: str) -> PoliteSession:
+    hosts = set(profile["site"].get("hosts", [])) | {urlparse(base_url).hostname}
+    return PoliteSession(
+        user_agent=profile["site"].get("user_agent", "hkstp-monitor"),
+        min_gap_s=settings.min_gap_s,
+        timeout=(settings.connect_timeout_s, settings.read_timeout_s),
+        max_bytes=settings.max_bytes,
+        retries=settings.retries,
+        allowed_hosts=hosts,
+    )
+
+
+@task(retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE, task_run_name="discover-releases")
+def discover_releases(
+    session: PoliteSession,
+    profile: dict,
+    base_url: str,
+    languages: list[str],
+    since: date | None,
+    max_listing_pages: int | None,
+) -> tuple[list[DiscoveredPage], list[FetchRecord]]:
+    found = discover(session, profile, base_url, languages, max_listing_pages=max_listing_pages)
+    pages = found.pages
+    if since:
+        # Pages with a known lastmod older than `since` are skipped; pages without one are kept.
+        pages = [p for p in pages if not p.lastmod or p.lastmod[:10] >= since.isoformat()]
+    print(f"discovered {len(found.pages)} release pages ({len(pages)} in scope) with {len(found.fetches)} requests")
+    return pages, found.fetches
+
+
+@task(cache_policy=NO_CACHE, task_run_name="fetch-pages-{batch_no}")
+def fetch_pages(
+    session: PoliteSession,
+    pages: list[DiscoveredPage],
+    known: dict[str, Any],
+    raw_dir: Path,
+    refetch: bool,
+    batch_no: int,
+) -> FetchedBatch:
+    """Conditional GET for every known page; keep each new body once in the raw store."""
+    store = RawStore(raw_dir)
+    out = FetchedBatch()
+    for page in pages:
+        prev = known.get(page.url)
+        use_validators = prev is not None and not refetch
+        result = session.fetch(
+            page.url,
+            etag=prev.etag if use_validators else None,
+            last_modified=prev.last_modified if use_validators else None,
+        )
+        record = result.record
+        if result.not_modified:
+            out.not_modified += 1
+            record.sha256 = record.sha256 or (prev.sha256 if prev else None)
+            out.records.append(record)
+            continue
+        if result.body is None:
+            out.records.append(record)
+            continue
+        record.sha256 = store.put(result.body)
+        out.records.append(record)
+        if prev is not None and prev.sha256 == record.sha256 and not refetch:
+            out.unchanged += 1  # same bytes as last time: nothing to parse again
+            continue
+        out.to_parse.append((page, record.sha256, record.fetched_at, record.content_type))
+    return out
+
+
+@task(cache_policy=NO_CACHE, task_run_name="parse-and-extract-{batch_no}")
+def parse_and_extract(
+    items: list[tuple[DiscoveredPage, str, str, str | None]], raw_dir: Path, profile: dict, batch_no: int
+) -> list[DocumentResult]:
+    store = RawStore(raw_dir)
+    return [
+        document_result(store.get(sha), page.url, content_type, profile, sha, fetched_at, language_hint=page.language)
+        for page, sha, fetched_at, content_type in items
+    ]
+
+
+def document_result(
+    body: bytes,
+    url: str,
+    content_type: str | None,
+    profile: dict | None,
+    sha: str,
+    fetched_at: str,
+    language_hint: str | None = None,
+    source: str = "web",
+) -> DocumentResult:
+    """Parse one body and extract its claims; a ParseError becomes a recorded problem, not a crash."""
+    try:
+        release = parse_document(body, url=url, content_type=content_type, profile=profile)
+    except ParseError as exc:
+        return DocumentResult(url=url, sha256=sha, fetched_at=fetched_at, error=str(exc), source=source)
+    except Exception as exc:  # a parser bug must not stop the run; it is recorded like a parse error
+        return DocumentResult(
+            url=url, sha256=sha, fetched_at=fetched_at, error=f"parser failed: {type(exc).__name__}: {exc}", source=source
+        )
+    return DocumentResult(
+        url=url,
+        sha256=sha,
+        fetched_at=fetched_at,
+        release_id=release_id_for(release),
+        release=release,
+        claims=extract_release_claims(release),
+        source=source,
+    )
+
+
+@task(cache_policy=NO_CACHE, task_run_name="load-batch-{batch_no}")
+def load_batch(
+    db: Path, docs: list[DocumentResult], records: list[FetchRecord], run_id: str | None, batch_no: int
+) -> dict:
+    # Documents first, fetches second: a run killed in between re-fetches those pages next time
+    # instead of believing they were loaded.
+    summary = warehouse.load_documents(db, docs, flow_run_id=run_id)
+    warehouse.record_fetches(db, records, flow_run_id=run_id)
+    return asdict(summary)
+
+
+@task(cache_policy=NO_CACHE, task_run_name="run-checks")
+def run_checks(db: Path, run_id: str | None) -> warehouse.CheckRun:
+    return warehouse.run_checks(db, flow_run_id=run_id)
+
+
+@flow(name="monitor", flow_run_name=_run_name, log_prints=True)
+def monitor(
+    base_url: str = "https://www.hkstp.org",
+    languages: str = "en,zh-hk,zh-cn",
+    since: date | None = None,
+    limit: int | None = None,
+    refetch: bool = False,
+    db: str | None = None,
+    profile: str | None = None,
+    min_gap_s: float | None = None,
+    max_listing_pages: int | None = None,
+    use_sitemap: bool = True,
+    notify_url: str | None = None,
+) -> dict:
+    """Watch one press room: fetch what is new or changed, load its claims, run the checks, publish findings."""
+    overrides = {k: v for k, v in {"db": db, "min_gap_s": min_gap_s, "notify_url": notify_url}.items() if v is not None}
+    settings = MonitorSettings(**overrides)
+    db_path = Path(settings.db)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    raw_dir = settings.raw_dir()
+    site = load_profile(profile or settings.profile)
+    langs = [x.strip() for x in languages.split(",") if x.strip()]
+    run_id = str(flow_run.id) if flow_run.id else None
+    started = time.monotonic()
+
+    warehouse.migrate(db_path)
+    session = make_session(settings, site, base_url)
+    pages, discovery_fetches = discover_releases(session, site, base_url, langs, since, max_listing_pages)
+    if limit:
+        pages = pages[:limit]
+    known = warehouse.known_pages(db_path)
+
+    totals: dict[str, int] = {"pages": len(pages), "fetched": 0, "not_modified": 0, "unchanged": 0, "fetch_errors": 0}
+    loads: list[dict] = []
+    pending_records = discovery_fetches
+    for batch_no, batch in enumerate(_chunks(pages, settings.batch_size), start=1):
+        fetched = fetch_pages(session, batch, known, raw_dir, refetch, batch_no)
+        docs = parse_and_extract(fetched.to_parse, raw_dir, site, batch_no)
+        loads.append(load_batch(db_path, docs, pending_records + fetched.records, run_id, batch_no))
+        pending_records = []
+        totals["fetched"] += len(fetched.to_parse)
+        totals["not_modified"] += fetched.not_modified
+        totals["unchanged"] += fetched.unchanged
+        totals["fetch_errors"] += sum(1 for r in fetched.records if r.error)
+    if pending_records:  # nothing discovered: still keep what discovery asked for
+        warehouse.record_fetches(db_path, pending_records, flow_run_id=run_id)
+
+    for key in ("new_releases", "new_editions", "new_versions", "revised_editions", "claims", "parse_errors"):
+        totals[key] = sum(int(x.get(key, 0)) for x in loads)
+    checks = run_checks(db_path, run_id)
+    totals["wall_s"] = round(time.monotonic() - started, 2)
+    return publish_run(db_path, base_url, totals, checks, settings)

@@ -1,0 +1,152 @@
+"""Publish a monitor run: Prefect artifacts, a flow-run name that says what happened, and alerts.
+
+Alerts go through Apprise (one URL reaches Slack, e-mail, Teams, a webhook...). A target that cannot be
+reached is logged and never fails the run.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from prefect import task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+import warehouse
+from flows.settings import MonitorSettings
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "critical": 2}
+log = logging.getLogger("hkstp_monitor")
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, (int, float)):
+        return f"{value:,}"
+    return str(value)
+
+
+def finding_line(f: dict) -> str:
+    where = f.get("new_url") or f.get("old_url") or ""
+    return (
+        f"[{f.get('severity')}] {f.get('check_name')} {f.get('metric') or ''} ({f.get('language') or ''}): "
+        f"{_fmt(f.get('old_value'))} -> {_fmt(f.get('new_value'))} "
+        f"({f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}) {where}"
+    ).strip()
+
+
+def summary_markdown(base_url: str, totals: dict, checks: warehouse.CheckRun) -> str:
+    sev = checks.counts_by_severity or {}
+    lines = [
+        f"# hkstp-monitor run on {base_url}",
+        "",
+        "| stage | count |",
+        "|---|---|",
+        f"| release pages in scope | {totals.get('pages', 0)} |",
+        f"| fetched and parsed | {totals.get('fetched', 0)} |",
+        f"| unchanged (304 or same bytes) | {totals.get('not_modified', 0) + totals.get('unchanged', 0)} |",
+        f"| fetch errors | {totals.get('fetch_errors', 0)} |",
+        f"| parse errors | {totals.get('parse_errors', 0)} |",
+        f"| new releases | {totals.get('new_releases', 0)} |",
+        f"| revised editions | {totals.get('revised_editions', 0)} |",
+        f"| claims loaded | {totals.get('claims', 0)} |",
+        f"| new findings | {len(checks.new_findings)} |",
+        f"| open findings | {checks.total_open} |",
+        "",
+        "New findings by severity: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(sev.items())) if sev else "none"),
+    ]
+    if checks.new_findings:
+        lines += ["", "## New findings", ""]
+        lines += [f"- {finding_line(f)}" for f in checks.new_findings[:50]]
+    return "\n".join(lines)
+
+
+def notify(url: str | None, min_severity: str, findings: list[dict]) -> bool:
+    """One message for the batch of new findings at or above `min_severity`; False when nothing was sent."""
+    if not url:
+        return False
+    floor = SEVERITY_RANK.get(min_severity, 1)
+    chosen = [f for f in findings if SEVERITY_RANK.get(f.get("severity"), 0) >= floor]
+    if not chosen:
+        return False
+    try:
+        import apprise
+
+        app = apprise.Apprise()
+        if not app.add(url):
+            log.warning("alert target %r is not a valid Apprise URL; no alert sent", url)
+            return False
+        body = "\n".join(finding_line(f) for f in chosen[:30])
+        if len(chosen) > 30:
+            body += f"\n... and {len(chosen) - 30} more"
+        ok = app.notify(title=f"hkstp-monitor: {len(chosen)} new finding(s)", body=body)
+        if not ok:
+            log.warning("alert target %s did not accept the notification; the run goes on", url.split("://")[0])
+        return bool(ok)
+    except Exception as exc:  # an alert must never fail the run
+        log.warning("alert failed (%s: %s); the run goes on", type(exc).__name__, exc)
+        return False
+
+
+def _rename_flow_run(name: str) -> None:
+    if not flow_run.id:
+        return
+    try:
+        from prefect.client.orchestration import get_client
+
+        with get_client(sync_client=True) as client:
+            client.update_flow_run(flow_run.id, name=name)
+    except Exception as exc:  # cosmetic: never fail a run over its name
+        log.debug("could not rename flow run: %s", exc)
+
+
+def outcome_name(totals: dict, checks: warehouse.CheckRun) -> str:
+    return (
+        f"{totals.get('fetched', 0)} pages parsed, {totals.get('new_releases', 0)} new releases, "
+        f"{totals.get('revised_editions', 0)} revised, {len(checks.new_findings)} new findings"
+    )
+
+
+@task(cache_policy=NO_CACHE, task_run_name="publish-findings")
+def publish_run(
+    db: Path, base_url: str, totals: dict, checks: warehouse.CheckRun, settings: MonitorSettings
+) -> dict:
+    md = summary_markdown(base_url, totals, checks)
+    print(md)
+    create_markdown_artifact(key="monitor-summary", markdown=md, description="What this monitor run did")
+    rows = [
+        {
+            "check": f["check_name"],
+            "severity": f["severity"],
+            "metric": f.get("metric") or "",
+            "language": f.get("language") or "",
+            "old": _fmt(f.get("old_value")),
+            "new": _fmt(f.get("new_value")),
+            "old date": str(f.get("old_published_on") or ""),
+            "new date": str(f.get("new_published_on") or ""),
+            "url": f.get("new_url") or "",
+            "finding_id": f["finding_id"],
+        }
+        for f in checks.new_findings
+    ]
+    create_table_artifact(key="new-findings", table=rows or [{"check": "none", "severity": ""}],
+                          description="Findings first seen in this run")
+    report = Path(db).resolve().parent / "report.html"
+    create_link_artifact(
+        key="monitor-report",
+        link=report.as_uri(),
+        link_text="HTML report (make it with: hkstp-monitor report)",
+        description="The self-contained HTML report of the warehouse",
+    )
+    sent = notify(settings.notify_url, settings.notify_severity, checks.new_findings)
+    name = outcome_name(totals, checks)
+    _rename_flow_run(f"{flow_run.name or 'monitor'}: {name}")
+    return {**totals, "new_findings": len(checks.new_findings), "open_findings": checks.total_open,
+            "counts_by_severity": checks.counts_by_severity, "alert_sent": sent, "summary": name}
