@@ -77,19 +77,21 @@ def findings_table(rows: list[dict], title: str) -> Table:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from flows import progress
     from flows.monitor import monitor
 
-    result = monitor(
-        base_url=args.base_url,
-        languages=args.lang,
-        since=date.fromisoformat(args.since) if args.since else None,
-        limit=args.limit,
-        refetch=args.refetch,
-        db=args.db,
-        profile=args.profile,
-        min_gap_s=args.min_gap,
-        notify_url=args.notify,
-    )
+    with progress.bars(enabled=not (args.quiet or args.json)):
+        result = monitor(
+            base_url=args.base_url,
+            languages=args.lang,
+            since=date.fromisoformat(args.since) if args.since else None,
+            limit=args.limit,
+            refetch=args.refetch,
+            db=args.db,
+            profile=args.profile,
+            min_gap_s=args.min_gap,
+            notify_url=args.notify,
+        )
     if args.json:
         print_json(result)
     else:

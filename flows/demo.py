@@ -43,6 +43,7 @@ def _fresh_warehouse(db: Path) -> None:
 
 def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # the demo prints its own story
+    from flows import progress
     from flows.cli import findings_table, print_json
     from flows.monitor import monitor
     from flows.siteserver import StaticSite
@@ -61,7 +62,8 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
             site.serve_root(root)
             if not quiet and not as_json:
                 console.rule(f"snapshot {label}: monitoring {site.base_url} (served from {root.relative_to(SAMPLES.parent.parent)})")
-            result = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+            with progress.bars(enabled=not (quiet or as_json)):
+                result = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
             runs.append(result)
             if not quiet and not as_json:
                 console.print(f"snapshot {label}: {result['summary']}")

@@ -19,6 +19,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 import warehouse
+from flows import progress
 from flows.discover import DiscoveredPage, discover
 from flows.http import PoliteSession
 from flows.profile import load_profile
@@ -216,14 +217,19 @@ def monitor(
     if limit:
         pages = pages[:limit]
     known = warehouse.known_pages(db_path)
+    for stage in ("fetch", "parse", "load"):
+        progress.start(stage, len(pages))
 
     totals: dict[str, int] = {"pages": len(pages), "fetched": 0, "not_modified": 0, "unchanged": 0, "fetch_errors": 0}
     loads: list[dict] = []
     pending_records = discovery_fetches
     for batch_no, batch in enumerate(_chunks(pages, settings.batch_size), start=1):
         fetched = fetch_pages(session, batch, known, raw_dir, refetch, batch_no)
+        progress.advance("fetch", len(batch))
         docs = parse_and_extract(fetched.to_parse, raw_dir, site, batch_no)
+        progress.advance("parse", len(batch))
         loads.append(load_batch(db_path, docs, pending_records + fetched.records, run_id, batch_no))
+        progress.advance("load", len(batch))
         pending_records = []
         totals["fetched"] += len(fetched.to_parse)
         totals["not_modified"] += fetched.not_modified
@@ -234,6 +240,8 @@ def monitor(
 
     for key in ("new_releases", "new_editions", "new_versions", "revised_editions", "claims", "parse_errors"):
         totals[key] = sum(int(x.get(key, 0)) for x in loads)
+    progress.start("check", 1)
     checks = run_checks(db_path, run_id)
+    progress.advance("check")
     totals["wall_s"] = round(time.monotonic() - started, 2)
     return publish_run(db_path, base_url, totals, checks, settings)

@@ -1,0 +1,114 @@
+"""The command line as a user meets it: the JSON contracts of DESIGN.md, clear errors, no stack traces."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_extract_text_json_contract(capsys):
+    code, out, _ = run_cli(capsys, "extract", "--json", "--text",
+                           "HKSTP supports around 1,700 technology companies from 26 countries and regions.")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["release"] is None
+    companies = [c for c in doc["claims"] if c["metric"] == "tech_companies"]
+    assert companies and companies[0]["value"] == 1700 and companies[0]["qualifier"] == "about"
+    assert set(companies[0]) >= {"metric", "value", "value_high", "qualifier", "kind", "unit", "currency", "text",
+                                 "sentence", "section"}
+    assert any(c["metric"] == "countries_regions" and c["value"] == 26 for c in doc["claims"])
+
+
+def test_extract_chinese_text_gives_the_same_claim(capsys):
+    code, out, _ = run_cli(capsys, "extract", "--json", "--text", "科技園匯聚約1,700間科技公司。")
+    assert code == 0
+    claim = [c for c in json.loads(out)["claims"] if c["metric"] == "tech_companies"][0]
+    assert (claim["value"], claim["qualifier"]) == (1700, "about")
+
+
+def test_extract_jsonl_keeps_order(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in [
+            {"id": "b", "text": "The fund has HK$1 billion."},
+            {"id": "a", "text": "逾10家獨角獸企業", "language": "zh-hant"},
+            {"id": "c", "text": "No figures here."},
+        ]),
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli(capsys, "extract", "--jsonl", str(src))
+    assert code == 0
+    lines = [json.loads(x) for x in out.strip().splitlines()]
+    assert [x["id"] for x in lines] == ["b", "a", "c"]
+    money = lines[0]["claims"][0]
+    assert (money["value"], money["currency"], money["kind"]) == (1_000_000_000, "HKD", "money")
+    assert (lines[1]["claims"][0]["value"], lines[1]["claims"][0]["qualifier"]) == (10, "over")
+    assert lines[2]["claims"] == []
+
+
+def test_extract_file_prints_release_fields(tmp_path, capsys):
+    page = REPO / "samples" / "site" / "A"
+    htmls = sorted(p for p in page.rglob("index.html") if "news-room" in p.parts and "page" not in p.parts
+                   and p.parent.name != "news-room")
+    assert htmls, "sample site has news-room releases"
+    code, out, _ = run_cli(capsys, "extract", "--json", str(htmls[0]))
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["release"]["title"] and doc["release"]["published_on"]
+    assert doc["release"]["language"] in ("en", "zh-hant", "zh-hans")
+
+
+def test_extract_missing_file_is_a_clear_error(tmp_path, capsys):
+    code, _, err = run_cli(capsys, "extract", str(tmp_path / "nope.html"))
+    assert code == 1
+    assert "cannot read" in err and "Traceback" not in err
+
+
+def test_sql_refuses_writes_and_ingest_loads_files(tmp_path, capsys):
+    db = tmp_path / "w.duckdb"
+    doc = tmp_path / "release.txt"
+    doc.write_text(
+        "HKSTP Opens a New Lab\n\n(Hong Kong, 3 March 2025) – HKSTP opened a lab for more than 50 park companies.\n\n"
+        "About Hong Kong Science and Technology Parks Corporation\n\nHKSTP supports over 14 unicorns with more than "
+        "15,000 research professionals and over 2,200 technology companies from 25 countries and regions.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(capsys, "ingest", "--db", str(db), "--json", str(doc))
+    assert code == 0, err
+    assert json.loads(out)["documents"] == 1
+    code, out, _ = run_cli(capsys, "sql", "--db", str(db), "--json",
+                           "select metric, value from claims where metric = 'tech_companies'")
+    assert json.loads(out) == [{"metric": "tech_companies", "value": 2200}]
+    code, _, err = run_cli(capsys, "sql", "--db", str(db), "drop table claims")
+    assert code == 1 and "read-only" in err.lower()
+
+
+def test_unknown_finding_id_is_a_clear_error(tmp_path, capsys):
+    db = tmp_path / "w.duckdb"
+    import warehouse
+
+    warehouse.migrate(db)
+    code, _, err = run_cli(capsys, "ack", "--db", str(db), "deadbeef")
+    assert code == 1 and "deadbeef" in err
+
+
+def test_console_script_is_installed():
+    exe = Path(sys.executable).with_name("hkstp-monitor")
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0
+    for command in ("run", "demo", "ingest", "extract", "check", "findings", "report", "sql", "serve"):
+        assert command in out.stdout
