@@ -62,14 +62,13 @@ def _run_name() -> str:
 
 
 def make_session(settings: MonitorSettings, profile: dict, base_url: str) -> PoliteSession:
-    hosts = set(profile["site"].get("hosts", [])) | {urlparse(base_url).hostname}
-    return PoliteSession(
-        user_agent=profile["site"].get("user_agent", "hkstp-monitor"),
+    return PoliteSession.from_profile(
+        profile,
+        base_url,
         min_gap_s=settings.min_gap_s,
         timeout=(settings.connect_timeout_s, settings.read_timeout_s),
         max_bytes=settings.max_bytes,
         retries=settings.retries,
-        allowed_hosts=hosts,
     )
 
 
@@ -81,8 +80,12 @@ def discover_releases(
     languages: list[str],
     since: date | None,
     max_listing_pages: int | None,
+    use_sitemap: bool,
 ) -> tuple[list[DiscoveredPage], list[FetchRecord]]:
-    found = discover(session, profile, base_url, languages, max_listing_pages=max_listing_pages)
+    found = discover(session, profile, base_url, languages, max_listing_pages=max_listing_pages,
+                     use_sitemap=use_sitemap)
+    for note in found.notes:
+        print(f"discovery: {note}")
     pages = found.pages
     if since:
         # Pages with a known lastmod older than `since` are skipped; pages without one are kept.
@@ -213,7 +216,9 @@ def monitor(
 
     warehouse.migrate(db_path)
     session = make_session(settings, site, base_url)
-    pages, discovery_fetches = discover_releases(session, site, base_url, langs, since, max_listing_pages)
+    pages, discovery_fetches = discover_releases(
+        session, site, base_url, langs, since, max_listing_pages, use_sitemap
+    )
     if limit:
         pages = pages[:limit]
     known = warehouse.known_pages(db_path)
