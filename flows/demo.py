@@ -46,7 +46,7 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
     from flows import progress
     from flows.cli import findings_table, print_json
     from flows.monitor import monitor
-    from flows.siteserver import StaticSite
+    from flows.loopback import LoopbackServer
     import warehouse
 
     snapshots = [SAMPLES / "A", SAMPLES / "B"]
@@ -57,9 +57,9 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
     db.parent.mkdir(parents=True, exist_ok=True)
     _fresh_warehouse(db)
     runs = []
-    with StaticSite(snapshots[0]) as site:
+    with LoopbackServer(root=snapshots[0]) as site:
         for label, root in zip("AB", snapshots):
-            site.serve_root(root)
+            site.root = root  # same URLs, new content: snapshot B replaces A
             if not quiet and not as_json:
                 console.rule(f"snapshot {label}: monitoring {site.base_url} (served from {root.relative_to(SAMPLES.parent.parent)})")
             with progress.bars(enabled=not (quiet or as_json)):

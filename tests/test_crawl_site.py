@@ -18,7 +18,7 @@ from flows.discover import discover
 from flows.http import PoliteSession
 from flows.profile import load_profile
 from flows.rawstore import RawStore
-from flows.testing_server import LoopbackServer
+from flows.loopback import LoopbackServer
 
 GAP_S = 0.03
 PER_LISTING_PAGE = 8

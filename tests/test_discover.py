@@ -11,7 +11,7 @@ import pytest
 from flows.discover import discover
 from flows.http import PoliteSession
 from flows.profile import allowed_hosts, load_profile, release_match
-from flows.testing_server import LoopbackServer
+from flows.loopback import LoopbackServer
 from transforms.errors import ProfileError
 
 UA = "hkstp-monitor/0.1 (+https://github.com/hkstp-monitor; press-release figure monitor)"

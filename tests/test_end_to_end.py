@@ -19,7 +19,7 @@ import yaml
 
 import warehouse
 from flows.monitor import monitor
-from flows.siteserver import StaticSite
+from flows.loopback import LoopbackServer
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "samples" / "site"
@@ -40,15 +40,15 @@ def _counts(db: Path) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
     db = tmp_path_factory.mktemp("e2e") / "hkstp.duckdb"
-    with StaticSite(SITE / "A") as site:
+    with LoopbackServer(root=SITE / "A") as site:
         first = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
         after_a = _counts(db)
-        site.serve_root(SITE / "B")
+        site.root = SITE / "B"
         second = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
         after_b = _counts(db)
-        requests_before_rerun = len(site.requests)
+        requests_before_rerun = len(site.log)
         third = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
-        rerun_requests = site.requests[requests_before_rerun:]
+        rerun_requests = site.log[requests_before_rerun:]
         after_rerun = _counts(db)
     return {"db": db, "runs": (first, second, third), "counts": (after_a, after_b, after_rerun),
             "rerun_requests": rerun_requests}

@@ -11,7 +11,7 @@ import pytest
 
 import flows.http
 from flows.http import PoliteSession, retry_after_seconds
-from flows.testing_server import Fault, LoopbackServer, Page
+from flows.loopback import Fault, LoopbackServer, Page
 
 UA = "hkstp-monitor-test/1.0 (+https://example.invalid/contact)"
 PAGE = "<html><body><h1>Park news</h1><p>Over 1,700 technology companies.</p></body></html>"

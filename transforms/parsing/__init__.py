@@ -1,0 +1,159 @@
+"""Parse one fetched document (HTML of any page generation, a newswire copy, PDF, text, Markdown) into a Release.
+
+    from transforms.parsing import parse_document
+    release = parse_document(body, url=url, content_type=ctype, profile=profile_dict)
+
+Known layouts (the profile's `layouts:` key) are read with lxml and precompiled selectors; anything else
+goes to trafilatura. A document that holds no release raises `transforms.errors.ParseError` naming why.
+Pure: no file or network I/O; the caller passes the parsed profile.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html as lxml_html
+
+from transforms.errors import ParseError
+from transforms.model import Release
+from transforms.parsing.generic import parse_generic
+from transforms.parsing.html import detect_layout, parse_known_layout
+from transforms.parsing.pdf import parse_pdf
+from transforms.parsing.text import parse_text
+
+__all__ = ["parse_document", "detect_format", "decode_text"]
+
+_UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_STR_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+_HTML_START_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title|div|article|section|main|p\b|h1)", re.I | re.S)
+_DOCUMENT_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype|html)", re.I | re.S)
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+BINARY_CONTROL_SHARE = 0.05  # more control bytes than this in the first 4 KB: not text
+
+
+def detect_format(body: bytes, url: str | None, content_type: str | None) -> str:
+    """'pdf', 'html' or 'text', from the content type, then the URL suffix, then the bytes."""
+    ctype = (content_type or "").lower()
+    path = re.sub(r"[?#].*$", "", url or "").lower()
+    head = body[:1024].lstrip(b"\xef\xbb\xbf")
+    if head.startswith(b"%PDF-") or "pdf" in ctype or (not ctype and path.endswith(".pdf")):
+        return "pdf"
+    if "html" in ctype or "xml" in ctype:
+        return "html"
+    if ctype.startswith("text/") or path.endswith((".txt", ".md", ".markdown")):
+        return "text"
+    if path.endswith((".html", ".htm", "/")) or _HTML_START_RE.match(head) or b"<html" in head.lower():
+        return "html"
+    return "text"
+
+
+def decode_text(body: bytes, content_type: str | None = None) -> str:
+    """Bytes to text: BOM, then UTF-8, then the declared charset, then a detected one (Big5, GB18030, ...)."""
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", errors="replace")
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return body.decode("utf-16", errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = []
+    m = re.search(r"charset=([\w-]+)", content_type or "", re.I)
+    if m:
+        declared.append(m.group(1).decode() if isinstance(m.group(1), bytes) else m.group(1))
+    m2 = _CHARSET_RE.search(body[:4096])
+    if m2:
+        declared.append(m2.group(1).decode("ascii", "ignore"))
+    for charset in declared:
+        if charset.lower().replace("_", "-") in ("utf-8", "utf8"):
+            continue  # declared UTF-8 but it is not: detect instead
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(body[:65536], cp_isolation=["big5", "gb18030", "utf_8", "cp1252", "shift_jis", "euc_kr"]).best()
+        if best is not None and best.encoding:
+            return body.decode(best.encoding, errors="replace")
+    except Exception:  # detection is best effort; fall back to a lossy UTF-8 read
+        pass
+    return body.decode("utf-8", errors="replace")
+
+
+_CONTROL_BYTES = bytes(b for b in range(256) if b < 9 or 13 < b < 32 or b == 127)
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def _is_binary(body: bytes) -> bool:
+    head = body[:4096]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False
+    controls = len(head.translate(None, _NOT_CONTROL))
+    return (b"\x00" in head[:1024] and controls > 2) or controls / len(head) > BINARY_CONTROL_SHARE
+
+
+def _parse_html_tree(body: bytes, text: str | None):
+    try:
+        if text is None:
+            return lxml_html.document_fromstring(body, parser=_UTF8_PARSER)
+        return lxml_html.document_fromstring(_CONTROL_RE.sub("", text), parser=_STR_PARSER)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
+        raise ParseError(f"empty document ({exc})" if "empty" in str(exc).lower() else f"unreadable HTML ({exc})") from None
+
+
+def _looks_truncated(head_and_tail: bytes) -> bool:
+    return b"</html" not in head_and_tail.lower() and b"</body" not in head_and_tail.lower()
+
+
+def parse_document(body: bytes | str, url: str | None = None, content_type: str | None = None,
+                   profile: dict | None = None) -> Release:
+    """One document -> one Release edition. Raises ParseError with the reason when it holds no release."""
+    try:
+        return _parse_document(body, url, content_type, profile)
+    except ParseError:
+        raise
+    except RecursionError:
+        raise ParseError("document nested too deeply to read") from None
+    except Exception as exc:  # a parser bug must not stop a run: record it against the URL like any bad page
+        raise ParseError(f"internal parser error ({type(exc).__name__}: {exc})") from exc
+
+
+def _parse_document(body: bytes | str, url: str | None, content_type: str | None, profile: dict | None) -> Release:
+    if isinstance(body, str):
+        body = body.encode("utf-8", errors="replace")
+    if not body or not body.strip():
+        raise ParseError("empty document")
+    fmt = detect_format(body, url, content_type)
+    if fmt == "pdf":
+        return parse_pdf(body, url=url)
+    if _is_binary(body):
+        raise ParseError("not a text document (binary data)")
+    if fmt == "text":
+        return parse_text(decode_text(body, content_type), url=url)
+    return _parse_html(body, url, content_type, profile)
+
+
+def _parse_html(body: bytes, url: str | None, content_type: str | None, profile: dict | None) -> Release:
+    try:
+        body.decode("utf-8")
+        text = None  # valid UTF-8: let lxml read the bytes directly (fastest)
+    except UnicodeDecodeError:
+        text = decode_text(body, content_type)
+        text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    if _DOCUMENT_START_RE.match(body[:1024]) and _looks_truncated(body[-4096:]):
+        raise ParseError("truncated page (no closing </body> or </html>)")
+    doc = _parse_html_tree(body, text)
+    found = detect_layout(doc, url, profile)
+    if found is not None:
+        name, spec = found
+        try:
+            return parse_known_layout(doc, name, spec, url)
+        except ParseError as exc:
+            if not str(exc).startswith("no release title found"):
+                raise
+            # The page looks like a known generation but its title moved: the markup changed; try generic.
+    html_text = text if text is not None else body.decode("utf-8")
+    return parse_generic(doc, html_text, url)

@@ -1,0 +1,115 @@
+"""Releases on pages of a layout the profile does not know: trafilatura finds the main text.
+
+Slow (about 90x lxml's bare parse) and so used only when no profile layout matches. Newswire copies
+(Media OutReach, PR Newswire, Business Wire) arrive here and are recognised by their dateline.
+"""
+
+from __future__ import annotations
+
+from transforms.errors import ParseError
+from transforms.model import Release
+from transforms.parsing import noise
+from transforms.parsing.assemble import Block, Meta, build_release
+from transforms.parsing.dates import parse_date
+from transforms.parsing.html import block_text, head_metadata, walk
+from transforms.parsing.language import hint_from
+
+MIN_TEXT_CHARS = 120  # less main text than this is a listing, an error page or a stub, not a release
+
+
+def _page_title(doc, extracted_title: str | None) -> str | None:
+    """The page's single <h1> when it has one (site suffixes like '| PR Newswire' are not in it)."""
+    h1s = [noise.squash(block_text(h)) for h in doc.iter("h1")]
+    h1s = [h for h in h1s if h]
+    if len(h1s) == 1:
+        return h1s[0]
+    return extracted_title
+
+
+def _blocks_from_extraction(body, title: str) -> list[Block]:
+    blocks: list[Block] = []
+    for el in body:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "list":
+            for item in el.iter("item"):
+                blocks.append(Block("".join(item.itertext()), "item"))
+            continue
+        if tag == "table":
+            continue
+        text = "".join(el.itertext())
+        if not text.strip():
+            continue
+        if tag == "head":
+            if noise.squash(text) != title:
+                blocks.append(Block(text, "heading", True))
+            continue
+        bold = is_all_bold_xml(el, text)
+        blocks.append(Block(text, None, bold))
+    return blocks
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())[:200]
+
+
+def _restore_dropped_headings(extracted: list[Block], page: list[Block]) -> list[Block]:
+    """trafilatura drops some headings (an 'About ...' h3, a bold sub-head): put back the page's headings
+    that sit between two extracted paragraphs, and the contact block right after the last one."""
+    index = {}
+    for i, block in enumerate(page):
+        index.setdefault(_key(block.text), i)
+    positions = [index.get(_key(b.text)) for b in extracted]
+    out: list[Block] = []
+    previous = None
+    for block, position in zip(extracted, positions):
+        if position is not None and previous is not None and position > previous + 1:
+            for missing in page[previous + 1:position]:
+                if missing.hint == "heading" or (missing.bold and len(missing.text) < 200):
+                    out.append(Block(missing.text, "heading", True))
+        out.append(block)
+        if position is not None:
+            previous = position
+    return out
+
+
+def is_all_bold_xml(el, text: str) -> bool:
+    bold = "".join("".join(h.itertext()) for h in el.iter("hi") if h.get("rend") == "#b")
+    return bool(bold.strip()) and "".join(bold.split()) == "".join(text.split())
+
+
+def parse_generic(doc, html_text: str, url: str | None) -> Release:
+    """A release from any HTML page, via trafilatura's main-text extraction."""
+    import trafilatura  # imported here: it takes 0.2 s and only unknown layouts need it
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            html_text, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            include_formatting=True, include_images=False, deduplicate=False,
+        )
+    except Exception as exc:  # trafilatura raises a variety of errors on broken input
+        raise ParseError(f"unknown layout and main-text extraction failed ({type(exc).__name__})") from None
+    if extracted is None or extracted.body is None:
+        raise ParseError("no release text found (unknown layout, no main text)")
+    text = "".join(extracted.body.itertext())
+    if len(noise.squash(text)) < MIN_TEXT_CHARS:
+        raise ParseError("no release text found (unknown layout, too little main text)")
+    title = _page_title(doc, extracted.title)
+    if not title:
+        raise ParseError("no release title found (unknown layout)")
+    title = noise.squash(title)
+    canonical, alternates, meta_date, declared = head_metadata(doc, url)
+    meta = Meta(
+        layout="generic",
+        title=title,
+        url=url,
+        canonical_url=canonical,
+        alternates=alternates,
+        language_hint=hint_from(url) or hint_from(None, declared),
+        dates={"meta": meta_date, "page_date": parse_date(extracted.date)},
+        known_layout=False,
+    )
+    blocks = _blocks_from_extraction(extracted.body, title)
+    body_el = doc.find("body")
+    if body_el is not None:
+        blocks = _restore_dropped_headings(blocks, walk(body_el, {}))
+    return build_release(meta, blocks)
