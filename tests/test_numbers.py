@@ -1,0 +1,51 @@
+"""The number grammar: digits, words, scales, Chinese numerals, percentages and ranges."""
+
+import pytest
+
+from transforms.numbers import find_numbers, parse_chinese, parse_english_words
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1,234,567", 1234567), ("4.800", 4.8), (".08", 0.08), ("10k", 10000), ("2 million", 2e6),
+    ("1.2bn", 1.2e9), ("HK$0.6 billion", 6e8), ("twenty-five", 25), ("one hundred and six", 106),
+    ("a dozen", 12), ("twenty-one trillion three hundred", 21000000000300), ("40 000", 40000),
+    ("1.2萬", 12000), ("10億", 1e9), ("二十", 20), ("一千", 1000), ("一千零五十", 1050), ("九十二萬四", 924000),
+    ("兩千四百五", 2450), ("4.78万亿", 4.78e12), ("5億1萬4千6百", 500014600), ("3万4000", 34000),
+    ("１，２３４", 1234), ("壹佰伍拾", 150), ("十 余 万", 100000), ("四萬萬", 4e8),
+])
+def test_single_numbers_read_right(text, value):
+    got = find_numbers(text)
+    assert len(got) == 1 and got[0].value == pytest.approx(value), (text, got)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("70%", 70), ("12 per cent", 12), ("twenty percent", 20), ("百分之七十", 70), ("九成", 90), ("六成半", 65),
+    ("7.2成", 72), ("百分之五十五点五", 55.5), ("２成", 20),
+])
+def test_percentages(text, value):
+    (n,) = find_numbers(text)
+    assert n.kind == "percent" and n.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, low, high", [("10 to 20", 10, 20), ("10-20", 10, 20), ("10至20", 10, 20), ("5k-20k", 5000, 20000)])
+def test_ranges_join_into_one_number(text, low, high):
+    (n,) = find_numbers(text)
+    assert (n.value, n.value_high) == (low, high)
+
+
+def test_chinese_numerals_report_approximation():
+    assert parse_chinese("十多萬") == (100000, True)
+    assert parse_chinese("一千五百零幾萬") == (15000000, True)
+    assert parse_chinese("萬") is None
+
+
+def test_english_words_parser():
+    assert parse_english_words("three hundred and thirty one") == 331
+    assert parse_english_words("two hundred point zero three") == pytest.approx(200.03)
+    assert parse_english_words("nothing here") is None
+
+
+def test_several_numbers_keep_their_offsets():
+    text = "約1.2萬人 and over 3,000 jobs"
+    got = find_numbers(text)
+    assert [(n.value, text[n.start:n.end]) for n in got] == [(12000, "1.2萬"), (3000, "3,000")]

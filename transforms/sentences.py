@@ -1,0 +1,63 @@
+"""Sentence splitting for English and Chinese press-release text, and script detection.
+
+    >>> split_sentences("Dr Chai spoke. HKSTP has 1,700 companies。另有10家獨角獸。")
+    ['Dr Chai spoke.', 'HKSTP has 1,700 companies。', '另有10家獨角獸。']
+"""
+
+from __future__ import annotations
+
+import re
+
+# Candidate ends: Chinese full stops and marks (with closing quotes), English . ! ? before a space, line breaks.
+_BOUNDARY = re.compile(
+    r"[。！？!?]+[」』”’\"')）]*[ \t]*|;[ \t]+(?=\n)|\.[」』”’\"')）]*[ \t]+(?=[A-Z“\"'(\[0-9\u4e00-\u9fff*])|\.[ \t]*$|\n\s*",
+    re.M,
+)
+# Words whose trailing dot does not end a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ir|Sr|Jr|St|No|Nos|Co|Corp|Ltd|Inc|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|Vol|pp|p|ca|cf|e\.g|i\.e|U\.S|U\.K|H\.K)|\b[A-Z])\.\S*[ \t]*$"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text` (stripped, empty ones dropped)."""
+    return [s for _, s in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; the offset is where the stripped sentence starts in `text`."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        piece = text[start:end]
+        if m.group(0).startswith(".") and _ABBREV.search(text, max(start, m.start() - 12), m.start() + 1):
+            continue
+        _append(out, text, start, end)
+        start = end
+    _append(out, text, start, len(text))
+    return out
+
+
+def _append(out, text, start, end):
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        out.append((start + piece.index(stripped[0]), stripped))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_TRAD_ONLY = set("們這個來時會說為與從對國學發關園區業數實經過還開進應當點無機員現麼歲幣銷臺灣億萬間項與創產於處將並總費價體區獎齊濟團隊統營導際網絡")
+_SIMP_ONLY = set("们这个来时会说为与从对国学发关园区业数实经过还开进应当点无机员现么岁币销台湾亿万间项与创产于处将并总费价体区奖齐济团队统营导际网络")
+
+
+def detect_language(text: str) -> str:
+    """"en", "zh-hant" or "zh-hans", from the script of the text."""
+    sample = text[:4000]
+    cjk = len(_CJK.findall(sample))
+    if cjk == 0 or cjk < len(_LATIN.findall(sample)) * 0.25:
+        return "en"
+    trad = sum(1 for c in sample if c in _TRAD_ONLY)
+    simp = sum(1 for c in sample if c in _SIMP_ONLY)
+    return "zh-hans" if simp > trad else "zh-hant"
