@@ -13,7 +13,7 @@ import re
 
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
-from transforms.numbers import NUMBER_CORE, ZH_DIGITS, normalize, value_of_match
+from transforms.numbers import NUMBER_CORE, ZH_DIGITS, normalize, plain, value_of_match
 from transforms.sentences import detect_language, sentence_spans
 
 __all__ = ["extract_claims", "extract_release_claims", "QUALIFIER_WORDS"]
@@ -186,7 +186,21 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
     family = "zh" if language.startswith("zh") else "en"
     for _offset, sentence in sentence_spans(text):
         _extract_sentence(sentence, section, out, yuan_default, dollar_default, family)
+    for claim in out:  # scaled decimals carry binary noise (1.34億 -> 134000000.00000001)
+        claim.value = plain(claim.value)
+        if claim.value_high is not None:
+            claim.value_high = plain(claim.value_high)
     return out
+
+
+def _bare_number(digits: str | None) -> float | None:
+    """The value of a plain digit string ("1,200.5"), or None."""
+    if not digits:
+        return None
+    try:
+        return float(digits.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def extract_release_claims(release: Release) -> list[Claim]:
@@ -208,6 +222,7 @@ def _extract_sentence(sentence: str, section: str, out: list[Claim], yuan_defaul
     vocab = _vocab()
     prev: Claim | None = None
     prev_core_end = 0
+    prev_digits: float | None = None
     every_one = _EVERY_ONE.search(sentence)
     for m in _CLAIM_RE.finditer(sentence):
         if m.group("skip") is not None or m.group("date") is not None or m.group("quarter") is not None:
@@ -229,9 +244,15 @@ def _extract_sentence(sentence: str, section: str, out: list[Claim], yuan_defaul
             continue
         core_end = m.end("core")
         # "10 to 20", "10-20", "10至20": one claim with a high value.
-        if prev is not None and prev.value_high is None and (claim.kind == prev.kind or prev.unit is None):
+        joinable = claim.kind == prev.kind or prev.unit is None or (
+            prev.kind == "money" and claim.kind == "count" and claim.currency is None) if prev is not None else False
+        if prev is not None and prev.value_high is None and joinable:
             gap = sentence[prev_core_end:m.start()]
             if re.fullmatch(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*", gap) and prev.value <= claim.value:
+                # "10至20億", "HK$1.2-1.5 billion": the scale written once at the high end covers the low end.
+                high_digits = _bare_number(m.group("dig"))
+                if high_digits and prev_digits == prev.value and claim.value > high_digits:
+                    prev.value = plain(prev.value * claim.value / high_digits)
                 prev.value_high = claim.value
                 prev.text = sentence[prev.start:m.start()] + claim.text
                 prev.unit = claim.unit or prev.unit
@@ -242,7 +263,7 @@ def _extract_sentence(sentence: str, section: str, out: list[Claim], yuan_defaul
                     prev.kind = "money"
                 continue
         out.append(claim)
-        prev, prev_core_end = claim, core_end
+        prev, prev_core_end, prev_digits = claim, core_end, _bare_number(m.group("dig"))
 
 
 def _year_metric(sentence: str, start: int, family: str) -> str | None:

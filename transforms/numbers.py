@@ -253,6 +253,11 @@ class Number:
     words: bool = False   # spelled out in English words
 
 
+def plain(value: float) -> float:
+    """Drop binary noise from scaled decimals (1.34 x 10^8 is 134000000.00000001 in floating point)."""
+    return float(f"{value:.12g}")
+
+
 def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
     """(value, kind, approx, scaled, words) of a NUMBER_CORE match; None when it is not a number after all."""
     approx = scaled = words = False
@@ -325,7 +330,7 @@ def find_numbers(text: str) -> list[Number]:
         value, kind, approx, scaled, words = parsed
         if m.group("dig") and m.group("esc") and m.group("esc") == "m" and not m.group("zc"):
             continue  # "1m" alone reads as a metre, not a million
-        num = Number(value, m.start(), m.end(), m.group(0), kind, approx=approx, scaled=scaled, words=words)
+        num = Number(plain(value), m.start(), m.end(), m.group(0), kind, approx=approx, scaled=scaled, words=words)
         if out and kind == out[-1].kind and out[-1].value_high is None:
             gap = text[out[-1].end:m.start()]
             if gap and RANGE_JOIN.match(gap) and len(gap) < 12 and out[-1].value <= value:
