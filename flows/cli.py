@@ -53,20 +53,27 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
+def _side(value: Any, qualifier: str | None) -> str:
+    q = {"exact": "", "about": "~", "over": ">", "at_least": ">=", "nearly": "<~", "under": "<", "up_to": "<="}
+    return f"{q.get(qualifier or 'exact', qualifier or '')}{_fmt(value)}"
+
+
 def findings_table(rows: list[dict], title: str) -> Table:
-    table = Table(title=title, show_lines=False)
-    for col in ("id", "check", "severity", "metric", "lang", "old", "new", "dates", "status"):
-        table.add_column(col, overflow="fold")
+    """Findings, one line each: qualifiers as symbols (>1,700 is "over 1,700", ~ about, <~ nearly)."""
+    table = Table(title=title, show_lines=False, caption="> over  ~ about  <~ nearly  >= at least  <= up to")
+    table.add_column("id", no_wrap=True)
+    for col in ("check", "severity", "metric", "lang", "old -> new", "published"):
+        table.add_column(col)
+    table.add_column("status")
     colour = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
     for f in rows:
         table.add_row(
-            str(f["finding_id"])[:12],
+            str(f["finding_id"])[:8],
             f["check_name"],
             f"[{colour.get(f['severity'], '')}]{f['severity']}[/]",
             f.get("metric") or "",
             f.get("language") or "",
-            f"{_fmt(f.get('old_value'))} {f.get('old_qualifier') or ''}".strip(),
-            f"{_fmt(f.get('new_value'))} {f.get('new_qualifier') or ''}".strip(),
+            f"{_side(f.get('old_value'), f.get('old_qualifier'))} -> {_side(f.get('new_value'), f.get('new_qualifier'))}",
             f"{f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}",
             f.get("status") or "open",
         )
@@ -334,7 +341,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.db = args.db or _default_db()
-    os.environ["HKSTP_DB"] = str(args.db)  # flows and deployments read settings from the environment
     try:
         return args.func(args)
     except HkstpMonitorError as exc:

@@ -70,7 +70,7 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
 
     cols, rows = warehouse.query(db, "select * from findings order by check_name, metric, language, new_published_on")
     findings = [dict(zip(cols, r)) for r in rows]
-    _, problems = warehouse.query(db, "select url, stage, reason from problems order by url")
+    _, problems = warehouse.query(db, "select distinct url, stage, reason from problems order by url")
     counts = {
         view: warehouse.query(db, f"select count(*) from {view}")[1][0][0]
         for view in ("releases", "claims", "findings")

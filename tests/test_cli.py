@@ -91,7 +91,7 @@ def test_sql_refuses_writes_and_ingest_loads_files(tmp_path, capsys):
     assert code == 0, err
     assert json.loads(out)["documents"] == 1
     code, out, _ = run_cli(capsys, "sql", "--db", str(db), "--json",
-                           "select metric, value from claims where metric = 'tech_companies'")
+                           "select metric, value from claims where metric = 'tech_companies' and section = 'about'")
     assert json.loads(out) == [{"metric": "tech_companies", "value": 2200}]
     code, _, err = run_cli(capsys, "sql", "--db", str(db), "drop table claims")
     assert code == 1 and "read-only" in err.lower()

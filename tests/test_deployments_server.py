@@ -1,0 +1,167 @@
+"""Deployments for real: `prefect server start` on a free loopback port, `hkstp-monitor serve` in a
+subprocess, the three deployments read back through the Prefect API, `daily` triggered against the sample
+site, and the run's artifacts read back.
+
+Also home to the `browser` test: headless Chromium screenshots of the report and of the flow-run page.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from flows.loopback import LoopbackServer
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SITE = REPO / "samples" / "site" / "A"
+SCREENSHOTS = REPO / "data" / "screenshots"
+
+pytestmark = [pytest.mark.server, pytest.mark.slow]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(predicate, timeout: float, what: str, proc: subprocess.Popen | None = None, log: Path | None = None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise AssertionError(f"{what}: process exited {proc.returncode}: {log.read_text()[-3000:] if log else ''}")
+        try:
+            value = predicate()
+            if value:
+                return value
+        except (requests.RequestException, ValueError, KeyError):
+            pass
+        time.sleep(1)
+    raise AssertionError(f"timed out waiting for {what}: {log.read_text()[-3000:] if log else ''}")
+
+
+@pytest.fixture(scope="module")
+def prefect_stack(tmp_path_factory):
+    """A real Prefect server, the sample site, and `hkstp-monitor serve` registered against both."""
+    tmp = tmp_path_factory.mktemp("prefect-stack")
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(
+        PREFECT_HOME=str(tmp / "home"),
+        PREFECT_API_URL=api,
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_LOGGING_LEVEL="WARNING",
+        HKSTP_MIN_GAP_S="0",
+        HKSTP_DB=str(tmp / "hkstp.duckdb"),
+    )
+    server_log = tmp / "server.log"
+    serve_log = tmp / "serve.log"
+    server = subprocess.Popen(
+        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=server_log.open("w"), stderr=subprocess.STDOUT,
+    )
+    site = LoopbackServer(root=SITE).start()
+    serve = None
+    try:
+        _wait(lambda: requests.get(f"{api}/health", timeout=2).ok, 120, "prefect server", server, server_log)
+        serve = subprocess.Popen(
+            [str(BIN / "hkstp-monitor"), "serve", "--base-url", site.base_url, "--db", env["HKSTP_DB"]],
+            env=env, cwd=tmp, stdout=serve_log.open("w"), stderr=subprocess.STDOUT,
+        )
+        yield {"api": api, "env": env, "site": site, "serve": serve, "serve_log": serve_log, "tmp": tmp, "port": port}
+    finally:
+        for proc in (serve, server):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        site.stop()
+
+
+def _deployments(api: str) -> list[dict]:
+    r = requests.post(f"{api}/deployments/filter", json={}, timeout=10)
+    r.raise_for_status()
+    return r.json()
+
+
+def test_serve_registers_three_deployments(prefect_stack):
+    api = prefect_stack["api"]
+    deps = _wait(lambda: (d := _deployments(api)) if len(d) >= 3 else None, 180, "three deployments",
+                 prefect_stack["serve"], prefect_stack["serve_log"])
+    by_name = {d["name"]: d for d in deps}
+    assert set(by_name) == {"daily", "hourly-new", "weekly-revisions"}
+    crons = {name: [s["schedule"]["cron"] for s in d["schedules"]] for name, d in by_name.items()}
+    assert crons == {"daily": ["0 9 * * *"], "hourly-new": ["15 * * * *"], "weekly-revisions": ["0 4 * * 0"]}
+    assert all(s["schedule"]["timezone"] == "Asia/Hong_Kong" for d in deps for s in d["schedules"])
+    for d in deps:
+        limit = d.get("global_concurrency_limit") or {}
+        assert limit.get("limit") == 1, d
+        assert (d.get("concurrency_options") or {}).get("collision_strategy") == "ENQUEUE"
+    assert by_name["weekly-revisions"]["parameters"]["refetch"] is True
+    assert by_name["hourly-new"]["parameters"]["max_listing_pages"] == 1
+
+
+def test_daily_run_completes_with_artifacts(prefect_stack):
+    api = prefect_stack["api"]
+    deps = _wait(lambda: (d := _deployments(api)) if len(d) >= 3 else None, 180, "deployments",
+                 prefect_stack["serve"], prefect_stack["serve_log"])
+    daily = next(d for d in deps if d["name"] == "daily")
+    run = requests.post(f"{api}/deployments/{daily['id']}/create_flow_run", json={}, timeout=10).json()
+
+    def finished():
+        state = requests.get(f"{api}/flow_runs/{run['id']}", timeout=10).json()
+        return state if state["state"]["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
+
+    final = _wait(finished, 300, "the daily run", prefect_stack["serve"], prefect_stack["serve_log"])
+    assert final["state"]["type"] == "COMPLETED", final["state"]
+    assert "new findings" in final["name"]  # the run's name says what happened
+    arts = requests.post(f"{api}/artifacts/filter",
+                         json={"artifacts": {"flow_run_id": {"any_": [run["id"]]}}}, timeout=10).json()
+    keys = {a["key"] for a in arts}
+    assert {"monitor-summary", "new-findings", "monitor-report"} <= keys
+    summary = next(a for a in arts if a["key"] == "monitor-summary")
+    assert "new findings" in summary["data"]
+    prefect_stack["flow_run_id"] = run["id"]
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _screenshot(url: str, out: Path, size: str = "1280,1600") -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    cmd = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={out.parent / ('.chromium-' + out.stem)}", f"--window-size={size}",
+           "--virtual-time-budget=15000", f"--screenshot={out}", url]
+    subprocess.run(cmd, capture_output=True, timeout=120)
+    assert out.exists() and out.stat().st_size > 10_000, f"no screenshot of {url}"
+
+
+@pytest.mark.browser
+def test_screenshots_of_report_and_flow_run_page(prefect_stack):
+    if not _chromium():
+        pytest.skip("chromium is absent (apt-get install chromium); .ci/run installs it")
+    run_id = prefect_stack.get("flow_run_id")
+    if not run_id:
+        pytest.skip("the daily run test did not leave a flow run to look at")
+    env = prefect_stack["env"]
+    report = prefect_stack["tmp"] / "report.html"
+    out = subprocess.run([str(BIN / "hkstp-monitor"), "report", "--db", env["HKSTP_DB"], "--out", str(report)],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    _screenshot(report.as_uri(), SCREENSHOTS / "report.png")
+    _screenshot(f"http://127.0.0.1:{prefect_stack['port']}/runs/flow-run/{run_id}", SCREENSHOTS / "flow-run.png",
+                size="1400,1000")
