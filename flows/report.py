@@ -18,7 +18,7 @@ CORE_METRICS = ["tech_companies", "research_professionals", "unicorns", "countri
                 "community_size"]
 LANG_COLOURS = {"en": "#1f6feb", "zh-hant": "#d1242f", "zh-hans": "#8250df"}
 SEVERITY_COLOURS = {"critical": "#d1242f", "warning": "#bf8700", "info": "#0969da"}
-W, H, PAD = 640, 220, 44
+W, H, PAD = 640, 220, 52
 
 
 def esc(value) -> str:
@@ -51,7 +51,10 @@ def chart_svg(metric: str, points: list[dict], findings: list[dict]) -> str:
     days = [d.toordinal() for _, d in pts]
     values = [float(p["value"]) for p, _ in pts]
     x0, x1 = min(days), max(days) or 1
-    y0, y1 = min(0.0, min(values)), max(values) or 1.0
+    # Zoom on the figures' own range: a move from 1,700 to 1,800 must be visible, not flattened against zero.
+    lo, hi = min(values), max(values)
+    pad = (hi - lo) * 0.15 or max(abs(hi) * 0.05, 1.0)
+    y0, y1 = lo - pad, hi + pad
     span_x, span_y = max(1, x1 - x0), max(1e-9, y1 - y0)
 
     def xy(d: date, v: float) -> tuple[float, float]:
@@ -63,15 +66,20 @@ def chart_svg(metric: str, points: list[dict], findings: list[dict]) -> str:
              f'<line x1="{PAD}" y1="{H - PAD + 10}" x2="{W - PAD}" y2="{H - PAD + 10}" stroke="#888"/>',
              f'<text x="{PAD}" y="{H - 8}" font-size="11">{esc(date.fromordinal(x0))}</text>',
              f'<text x="{W - PAD}" y="{H - 8}" font-size="11" text-anchor="end">{esc(date.fromordinal(x1))}</text>',
-             f'<text x="4" y="{PAD - 20}" font-size="11">{esc(_num(y1))}</text>']
+             f'<text x="4" y="{xy(date.fromordinal(x0), hi)[1] + 4:.1f}" font-size="11">{esc(_num(hi))}</text>',
+             f'<text x="4" y="{xy(date.fromordinal(x0), lo)[1] + 4:.1f}" font-size="11">{esc(_num(lo))}</text>']
     by_lang: dict[str, list] = defaultdict(list)
     for p, d in pts:
         by_lang[p["language"]].append((d, float(p["value"]), p))
-    for i, (lang, series) in enumerate(sorted(by_lang.items())):
+    for i, (lang, series) in enumerate(sorted(by_lang.items(), key=lambda kv: kv[0] == "en")):
         series.sort(key=lambda t: t[0])
         colour = LANG_COLOURS.get(lang, "#555")
         coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(d, v) for d, v, _ in series))
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{coords}"/>')
+        # English solid on top, Chinese editions dashed and wider beneath, so equal figures stay visible.
+        dash = "" if lang == "en" else ' stroke-dasharray="6 4"'
+        width = 2 if lang == "en" else 4
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="{width}"{dash} opacity="0.85" '
+                     f'points="{coords}"/>')
         parts.append(f'<text x="{W - PAD - 90}" y="{14 + 14 * i}" font-size="11" fill="{colour}">{esc(lang)}</text>')
         for d, v, p in series:
             x, y = xy(d, v)
@@ -95,6 +103,7 @@ def render_report(data: dict) -> str:
         by_metric[row["metric"]].append(row)
     metrics = [m for m in CORE_METRICS if m in by_metric] + sorted(
         m for m in by_metric if m not in CORE_METRICS and len({r["published_on"] for r in by_metric[m]}) >= 3
+        and len({r["value"] for r in by_metric[m]}) >= 2
     )
     out = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",

@@ -96,9 +96,14 @@ def _deployments(api: str) -> list[dict]:
     return r.json()
 
 
+def _all_three(api: str) -> list[dict] | None:
+    deps = _deployments(api)
+    return deps if len(deps) >= 3 else None
+
+
 def test_serve_registers_three_deployments(prefect_stack):
     api = prefect_stack["api"]
-    deps = _wait(lambda: (d := _deployments(api)) if len(d) >= 3 else None, 180, "three deployments",
+    deps = _wait(lambda: _all_three(api), 180, "three deployments",
                  prefect_stack["serve"], prefect_stack["serve_log"])
     by_name = {d["name"]: d for d in deps}
     assert set(by_name) == {"daily", "hourly-new", "weekly-revisions"}
@@ -115,7 +120,7 @@ def test_serve_registers_three_deployments(prefect_stack):
 
 def test_daily_run_completes_with_artifacts(prefect_stack):
     api = prefect_stack["api"]
-    deps = _wait(lambda: (d := _deployments(api)) if len(d) >= 3 else None, 180, "deployments",
+    deps = _wait(lambda: _all_three(api), 180, "deployments",
                  prefect_stack["serve"], prefect_stack["serve_log"])
     daily = next(d for d in deps if d["name"] == "daily")
     run = requests.post(f"{api}/deployments/{daily['id']}/create_flow_run", json={}, timeout=10).json()
