@@ -1,0 +1,43 @@
+-- translation_mismatch: two language editions of one release (same release_id) state different values for a
+-- metric.
+--
+-- why: the English, Traditional and Simplified Chinese editions are meant to say the same thing; a different
+-- figure in one of them is a translation or update slip. values within $translation_tolerance_pct percent of
+-- each other count as equal (rounding, e.g. 1.2萬 for 12,345). qualifiers are not compared (translations
+-- word them freely). each pair of languages is reported once, the language that sorts first as `old`.
+-- severity: warning.
+select
+    'warning' as severity,
+    a.metric,
+    a.language || '/' || b.language as language,
+    a.language as old_language,
+    b.language as new_language,
+    a.release_id as old_release_id,
+    b.release_id as new_release_id,
+    a.version_id as old_version_id,
+    b.version_id as new_version_id,
+    a.value as old_value,
+    b.value as new_value,
+    a.value_high as old_value_high,
+    b.value_high as new_value_high,
+    a.qualifier as old_qualifier,
+    b.qualifier as new_qualifier,
+    (b.value - a.value) / nullif(abs(a.value), 0) * 100 as change_pct,
+    a.published_on as old_published_on,
+    b.published_on as new_published_on,
+    a.url as old_url,
+    b.url as new_url,
+    a.text as old_text,
+    b.text as new_text,
+    a.sentence as old_sentence,
+    b.sentence as new_sentence,
+    concat_ws('|', a.release_id, a.value, a.value_high, b.value, b.value_high) as identity_key
+from metric_timeline as a
+join metric_timeline as b
+    on b.release_id = a.release_id and b.metric = a.metric and b.kind is not distinct from a.kind
+    and a.language < b.language
+where abs(b.value - a.value) > $translation_tolerance_pct / 100 * greatest(abs(a.value), abs(b.value))
+    or (a.value_high is distinct from b.value_high
+        and abs(coalesce(b.value_high, b.value) - coalesce(a.value_high, a.value))
+            > $translation_tolerance_pct / 100
+              * greatest(abs(coalesce(a.value_high, a.value)), abs(coalesce(b.value_high, b.value))))

@@ -1,0 +1,91 @@
+"""Connections to the warehouse file: one writer at a time, readers that wait politely while it writes.
+
+DuckDB lets one process write a file, or several processes read it, never both. A reader that finds the
+file locked retries with backoff and says it is waiting; after the timeout it raises WarehouseBusy.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from transforms.errors import WarehouseBusy, WarehouseError
+
+log = logging.getLogger(__name__)
+
+# How long to wait for the other side to let go of the file (seconds); override per call or by environment.
+READ_TIMEOUT_S = float(os.environ.get("HKSTP_DB_READ_TIMEOUT", "60"))
+WRITE_TIMEOUT_S = float(os.environ.get("HKSTP_DB_WRITE_TIMEOUT", "300"))
+_FIRST_DELAY_S = 0.05
+_MAX_DELAY_S = 1.0
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    text = str(exc)
+    # another process holds the file / this process already has it open with another configuration
+    return "Could not set lock" in text or "different configuration" in text
+
+
+def _connect_with_retry(path: Path, read_only: bool, timeout: float, waiting_message: str) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + timeout
+    delay = _FIRST_DELAY_S
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not _is_lock_conflict(exc):
+                raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from exc
+            if time.monotonic() + delay > deadline:
+                raise WarehouseBusy(
+                    f"the warehouse {path} is still locked by another process after {timeout:.0f}s; "
+                    "try again when the monitor run has finished"
+                ) from exc
+            if not told:
+                message = f"{waiting_message} ({path}; waiting up to {timeout:.0f}s)"
+                log.warning(message)
+                print(message, file=sys.stderr, flush=True)
+                told = True
+            time.sleep(delay)
+            delay = min(delay * 2, _MAX_DELAY_S)
+
+
+@contextmanager
+def read_connection(db_path: str | Path, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; waits (with a message) while a writer holds the file, then WarehouseBusy."""
+    path = Path(db_path)
+    if not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `hkstp-monitor run`, `demo` or `ingest` first")
+    con = _connect_with_retry(
+        path, True, READ_TIMEOUT_S if timeout is None else timeout,
+        "waiting for the monitor to finish writing to the warehouse...",
+    )
+    try:
+        from warehouse.migrations import check_readable
+
+        check_readable(con, path)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def write_connection(db_path: str | Path, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one read-write connection; hold it only while loading, so readers are not kept waiting."""
+    path = Path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = _connect_with_retry(
+        path, False, WRITE_TIMEOUT_S if timeout is None else timeout,
+        "waiting for readers of the warehouse to finish...",
+    )
+    try:
+        yield con
+    finally:
+        con.close()

@@ -1,0 +1,124 @@
+"""Reading the warehouse: analysts' read-only SQL, and what the HTML report needs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from transforms.errors import ReadOnlyViolation, WarehouseError
+from warehouse.db import read_connection
+from warehouse.load import _now, iso_utc
+
+# statement types `query` runs; everything else (INSERT, CREATE, COPY, ATTACH, SET, LOAD, ...) is refused
+_READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+def jsonable(value):
+    """Dates and timestamps as ISO text (timestamps are UTC), decimals as floats; the rest as is."""
+    if isinstance(value, datetime):
+        return iso_utc(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def rows_as_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> list[dict]:
+    cur = con.execute(sql, params) if params is not None else con.execute(sql)
+    cols = [d[0] for d in cur.description]
+    return [{c: jsonable(v) for c, v in zip(cols, row)} for row in cur.fetchall()]
+
+
+def _refuse_writes(sql: str) -> None:
+    try:
+        statements = duckdb.connect().extract_statements(sql)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"SQL error: {exc}") from exc
+    if not statements:
+        raise WarehouseError("no SQL statement given")
+    for st in statements:
+        if st.type not in _READ_STATEMENTS:
+            kind = str(st.type).rsplit(".", 1)[-1]
+            raise ReadOnlyViolation(
+                f"`sql` is read-only: a {kind} statement is not allowed; use SELECT (or DESCRIBE, SHOW, SUMMARIZE)"
+            )
+
+
+def query(
+    db_path: str | Path, sql: str, params: list | None = None, *, timeout: float | None = None
+) -> tuple[list[str], list[tuple]]:
+    """Run read-only SQL (user values go in `params`, as ? or $1); returns (column names, rows).
+
+    Refuses anything but SELECT-like statements (ReadOnlyViolation); waits while the monitor writes.
+    """
+    _refuse_writes(sql)
+    with read_connection(db_path, timeout=timeout) as con:
+        try:
+            cur = con.execute(sql, params) if params else con.execute(sql)
+            if cur.description is None:
+                return [], []
+            return [d[0] for d in cur.description], cur.fetchall()
+        except duckdb.Error as exc:
+            raise WarehouseError(f"SQL error: {exc}") from exc
+
+
+def report_data(db_path: str | Path) -> dict:
+    """Everything an HTML report needs, JSON-ready (dates as ISO text).
+
+    timelines: metric_timeline rows; findings: current findings that are not muted, worst first, with old/new
+    text and url; problems: unresolved fetch and parse errors; metrics: labels; totals: row counts.
+    """
+    with read_connection(db_path) as con:
+        timelines = rows_as_dicts(
+            con,
+            """
+            select metric, language, published_on, value, value_high, qualifier, kind, unit, currency,
+                release_id, url, text, section
+            from metric_timeline
+            order by metric, language, published_on, release_id
+            """,
+        )
+        findings = rows_as_dicts(
+            con,
+            """
+            select * from findings
+            where is_current and status <> 'muted'
+            order by case severity when 'critical' then 0 when 'warning' then 1 else 2 end,
+                new_published_on desc nulls last, check_name, metric, language
+            """,
+        )
+        problems = rows_as_dicts(
+            con,
+            """
+            select url, stage, reason, seen_at, http_status, source
+            from problems
+            where not resolved
+            qualify row_number() over (partition by url, stage order by seen_at desc) = 1
+            order by stage, url
+            """,
+        )
+        metrics = rows_as_dicts(con, "select key, label_en, label_zh, cumulative from metrics order by key")
+        totals = rows_as_dicts(
+            con,
+            """
+            select
+                (select count(distinct release_id) from releases) as releases,
+                (select count(*) from releases) as editions,
+                (select count(*) from core.versions) as versions,
+                (select count(*) from claims) as claims,
+                (select count(*) from findings where is_current and status = 'open') as open_findings,
+                (select max(finished_at) from check_runs) as last_check_at
+            """,
+        )[0]
+    return {
+        "generated_at": iso_utc(_now()),
+        "timelines": timelines,
+        "findings": findings,
+        "problems": problems,
+        "metrics": metrics,
+        "totals": totals,
+    }

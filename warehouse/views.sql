@@ -1,0 +1,465 @@
+-- the analysts' interface: views over the core tables, each view and column described (see duckdb_columns()).
+-- re-created by migrate() whenever this file changes; the view names and columns are a public contract.
+
+create or replace view core.latest_versions as
+select v.*
+from core.versions as v
+qualify row_number() over (
+    partition by v.release_id, v.language order by v.last_seen_at desc, v.version_no desc
+) = 1;
+
+create or replace view core.claim_versions as
+select
+    c.claim_id,
+    v.release_id,
+    v.language,
+    v.version_id,
+    v.version_no,
+    v.published_on,
+    c.metric,
+    c.value,
+    c.value_high,
+    coalesce(q.qualifier, c.qualifier) as qualifier,
+    c.kind,
+    c.unit,
+    c.currency,
+    c.text,
+    c.sentence,
+    c.section,
+    c.ordinal,
+    case c.section
+        when 'about' then 0 when 'key_takeaways' then 1 when 'body' then 2 when 'subtitle' then 3
+        when 'title' then 4 when 'caption' then 5 else 6
+    end as section_rank,
+    v.url
+from core.claims as c
+join core.versions as v on v.version_id = c.version_id
+left join core.qualifier_aliases as q on q.alias = lower(trim(c.qualifier));
+
+create or replace view releases as
+select
+    e.release_id,
+    e.language,
+    lv.title,
+    lv.published_on,
+    lv.url,
+    e.source,
+    e.first_seen_at,
+    e.last_seen_at,
+    vc.version_count,
+    lv.subtitle,
+    lv.category,
+    lv.canonical_url,
+    lv.version_id,
+    e.flow_run_id
+from core.editions as e
+join core.latest_versions as lv on lv.release_id = e.release_id and lv.language = e.language
+join (
+    select release_id, language, count(*) as version_count from core.versions group by all
+) as vc on vc.release_id = e.release_id and vc.language = e.language;
+
+create or replace view claims as
+select
+    cv.claim_id,
+    cv.release_id,
+    cv.language,
+    cv.published_on,
+    cv.metric,
+    cv.value,
+    cv.value_high,
+    cv.qualifier,
+    cv.kind,
+    cv.unit,
+    cv.currency,
+    cv.text,
+    cv.sentence,
+    cv.section,
+    cv.url,
+    cv.version_id,
+    cv.ordinal
+from core.claim_versions as cv
+join core.latest_versions as lv on lv.version_id = cv.version_id;
+
+create or replace view metric_timeline as
+select
+    t.metric,
+    t.language,
+    t.published_on,
+    t.value,
+    t.qualifier,
+    t.release_id,
+    t.url,
+    t.text,
+    t.value_high,
+    t.kind,
+    t.unit,
+    t.currency,
+    t.section,
+    t.sentence,
+    t.claim_id,
+    t.version_id
+from core.timeline as t;
+
+create or replace view findings as
+select
+    f.finding_id,
+    f.check_name,
+    f.severity,
+    f.metric,
+    f.language,
+    f.old_value,
+    f.new_value,
+    f.old_qualifier,
+    f.new_qualifier,
+    f.change_pct,
+    f.old_published_on,
+    f.new_published_on,
+    f.old_url,
+    f.new_url,
+    f.old_text,
+    f.new_text,
+    f.first_seen_at,
+    f.last_seen_at,
+    f.status,
+    f.old_language,
+    f.new_language,
+    f.old_release_id,
+    f.new_release_id,
+    f.old_value_high,
+    f.new_value_high,
+    f.old_sentence,
+    f.new_sentence,
+    f.last_run_id = (select r.run_id from core.check_runs as r order by r.finished_at desc limit 1) as is_current,
+    f.status_changed_at,
+    f.flow_run_id
+from core.findings as f;
+
+create or replace view problems as
+select
+    f.url,
+    'fetch' as stage,
+    f.error as reason,
+    f.fetched_at as seen_at,
+    f.status as http_status,
+    f.source,
+    exists (
+        select 1 from core.fetches as g
+        where g.url = f.url and g.fetched_at > f.fetched_at and g.error is null
+    ) as resolved,
+    f.flow_run_id
+from core.fetches as f
+where f.error is not null
+union all
+select
+    d.url,
+    'parse' as stage,
+    d.error as reason,
+    d.fetched_at as seen_at,
+    null as http_status,
+    d.source,
+    exists (
+        select 1 from core.documents as e
+        where e.url = d.url and e.fetched_at > d.fetched_at and e.error is null
+    ) as resolved,
+    d.flow_run_id
+from core.documents as d
+where d.error is not null;
+
+create or replace view check_runs as
+select run_id, started_at, finished_at, flow_run_id, counts_by_check, counts_by_severity, new_findings, total_open, settings
+from core.check_runs;
+
+create or replace view metrics as
+select key, cumulative, label_en, label_zh from core.metrics;
+
+create or replace view fetches as
+select url, fetched_at, status, etag, last_modified, sha256, bytes, elapsed_ms, content_type, error, source, flow_run_id
+from core.fetches;
+
+-- descriptions ------------------------------------------------------------------------------------------
+
+comment on view releases is 'One row per language edition of a press release, as its latest version reads; the editions of one release share release_id.';
+comment on column releases.release_id is 'Identifier shared by the English, Traditional and Simplified Chinese editions of one release.';
+comment on column releases.language is 'Edition language: en, zh-hant or zh-hans.';
+comment on column releases.title is 'Title of the latest version of the edition.';
+comment on column releases.published_on is 'Publication date stated by the release (DATE).';
+comment on column releases.url is 'URL the latest version was read from.';
+comment on column releases.source is 'Where the edition came from: web, file or sample.';
+comment on column releases.first_seen_at is 'When the monitor first fetched this edition (UTC TIMESTAMP).';
+comment on column releases.last_seen_at is 'When the monitor last fetched this edition (UTC TIMESTAMP).';
+comment on column releases.version_count is 'Number of distinct contents seen for this edition; above 1 means it was edited after publication.';
+comment on column releases.subtitle is 'Subtitle of the latest version, if any.';
+comment on column releases.category is 'Category label on the page (e.g. Corporate News), if any.';
+comment on column releases.canonical_url is 'Canonical URL the page declares, if any.';
+comment on column releases.version_id is 'Identifier of the latest version (see claims.version_id).';
+comment on column releases.flow_run_id is 'Prefect flow run that first loaded the edition (null outside a flow run).';
+
+comment on view claims is 'Every numeric claim of the latest version of each edition, with its evidence sentence and link.';
+comment on column claims.claim_id is 'Stable identifier of the claim within its version.';
+comment on column claims.release_id is 'Release the claim belongs to (see releases).';
+comment on column claims.language is 'Edition language: en, zh-hant or zh-hans.';
+comment on column claims.published_on is 'Publication date of the release (DATE).';
+comment on column claims.metric is 'Metric vocabulary key (e.g. tech_companies, unicorns), null when the counted thing is not in the vocabulary.';
+comment on column claims.value is 'The figure in plain units (HK$1 billion is 1000000000, 70% is 70).';
+comment on column claims.value_high is 'Upper end when the claim states a range, else null.';
+comment on column claims.qualifier is 'Canonical qualifier: exact, about, over, at_least, nearly, under or up_to ("more than" is over).';
+comment on column claims.kind is 'count, money, percent, area, ratio, duration, year, date or quarter.';
+comment on column claims.unit is 'What is counted or measured, as written (e.g. technology companies).';
+comment on column claims.currency is 'ISO currency of a money claim (HKD, USD, RMB), else null.';
+comment on column claims.text is 'The words of the claim as written (e.g. around 1,700 technology companies).';
+comment on column claims.sentence is 'The sentence the claim was found in: the evidence.';
+comment on column claims.section is 'Part of the release: title, subtitle, key_takeaways, body, caption, about or contact.';
+comment on column claims.url is 'URL of the page the claim was read from.';
+comment on column claims.version_id is 'Version (distinct content) of the edition the claim belongs to.';
+comment on column claims.ordinal is 'Position of the claim within its version.';
+
+comment on view metric_timeline is 'One figure per metric, language and release (the About paragraph wins when a release states a metric several times): what HKSTP said about X over time.';
+comment on column metric_timeline.metric is 'Metric vocabulary key.';
+comment on column metric_timeline.language is 'Edition language; languages are separate timelines.';
+comment on column metric_timeline.published_on is 'Publication date of the release (DATE).';
+comment on column metric_timeline.value is 'The figure in plain units.';
+comment on column metric_timeline.qualifier is 'Canonical qualifier (exact, about, over, at_least, nearly, under, up_to).';
+comment on column metric_timeline.release_id is 'Release that stated the figure.';
+comment on column metric_timeline.url is 'URL of the page that stated it.';
+comment on column metric_timeline.text is 'The claim as written.';
+comment on column metric_timeline.value_high is 'Upper end of a range, else null.';
+comment on column metric_timeline.kind is 'Kind of figure (count, money, percent, ...); a metric is compared within one kind.';
+comment on column metric_timeline.unit is 'What is counted, as written.';
+comment on column metric_timeline.currency is 'Currency of a money figure, else null.';
+comment on column metric_timeline.section is 'Part of the release the figure was taken from.';
+comment on column metric_timeline.sentence is 'Evidence sentence.';
+comment on column metric_timeline.claim_id is 'The claim chosen for this release (see claims).';
+comment on column metric_timeline.version_id is 'Version of the edition the claim belongs to.';
+
+comment on view findings is 'What the checks flagged, one row per stable finding_id; status is kept across runs (muted stays muted).';
+comment on column findings.finding_id is 'Stable identifier: hash of check name, metric, language and the identity of the old and new figures; use it with `hkstp-monitor ack` or `mute`.';
+comment on column findings.check_name is 'figure_changed, qualifier_changed, figure_conflict, translation_mismatch or release_revised.';
+comment on column findings.severity is 'info, warning or critical.';
+comment on column findings.metric is 'Metric vocabulary key; null for a release_revised finding about figures outside the vocabulary.';
+comment on column findings.language is 'Language of the compared figures; for translation_mismatch the pair, e.g. en/zh-hant.';
+comment on column findings.old_value is 'The earlier (or first edition''s) figure.';
+comment on column findings.new_value is 'The later (or other edition''s) figure.';
+comment on column findings.old_qualifier is 'Canonical qualifier of the old figure.';
+comment on column findings.new_qualifier is 'Canonical qualifier of the new figure.';
+comment on column findings.change_pct is 'Change from old to new in percent of old (negative is a decrease), null when old is 0 or missing.';
+comment on column findings.old_published_on is 'Publication date of the release with the old figure (DATE).';
+comment on column findings.new_published_on is 'Publication date of the release with the new figure (DATE).';
+comment on column findings.old_url is 'Where the old figure was said.';
+comment on column findings.new_url is 'Where the new figure was said.';
+comment on column findings.old_text is 'The old claim as written.';
+comment on column findings.new_text is 'The new claim as written.';
+comment on column findings.first_seen_at is 'When a check run first found this (UTC TIMESTAMP).';
+comment on column findings.last_seen_at is 'When a check run last found this (UTC TIMESTAMP).';
+comment on column findings.status is 'open, acknowledged or muted; set by `hkstp-monitor ack` / `mute`, kept by later runs.';
+comment on column findings.old_language is 'Language of the old figure.';
+comment on column findings.new_language is 'Language of the new figure.';
+comment on column findings.old_release_id is 'Release with the old figure.';
+comment on column findings.new_release_id is 'Release with the new figure.';
+comment on column findings.old_value_high is 'Upper end of the old figure''s range, else null.';
+comment on column findings.new_value_high is 'Upper end of the new figure''s range, else null.';
+comment on column findings.old_sentence is 'Evidence sentence of the old figure.';
+comment on column findings.new_sentence is 'Evidence sentence of the new figure.';
+comment on column findings.is_current is 'True when the latest check run still found it; false when the data behind it has since changed.';
+comment on column findings.status_changed_at is 'When status was last set by hand (UTC TIMESTAMP).';
+comment on column findings.flow_run_id is 'Prefect flow run whose check run first found it.';
+
+comment on view problems is 'Pages that could not be used: fetch errors and parse errors, with the reason.';
+comment on column problems.url is 'The page.';
+comment on column problems.stage is 'fetch or parse.';
+comment on column problems.reason is 'What went wrong (e.g. http 404, no release found).';
+comment on column problems.seen_at is 'When it happened (UTC TIMESTAMP).';
+comment on column problems.http_status is 'HTTP status of a failed fetch, if one was received.';
+comment on column problems.source is 'web, file or sample.';
+comment on column problems.resolved is 'True when a later fetch or parse of the same URL succeeded.';
+comment on column problems.flow_run_id is 'Prefect flow run that recorded it.';
+
+comment on view check_runs is 'One row per run of the checks.';
+comment on column check_runs.run_id is 'Identifier of the check run.';
+comment on column check_runs.started_at is 'Start (UTC TIMESTAMP).';
+comment on column check_runs.finished_at is 'End (UTC TIMESTAMP).';
+comment on column check_runs.flow_run_id is 'Prefect flow run that ran the checks, if any.';
+comment on column check_runs.counts_by_check is 'JSON: findings found by each check in this run.';
+comment on column check_runs.counts_by_severity is 'JSON: findings found in this run by severity.';
+comment on column check_runs.new_findings is 'Findings first seen in this run.';
+comment on column check_runs.total_open is 'Findings seen in this run whose status is open.';
+comment on column check_runs.settings is 'JSON: the thresholds the run used.';
+
+comment on view metrics is 'The metric vocabulary: which metrics are running totals (a decrease of one is a warning).';
+comment on column metrics.key is 'Metric key used in claims.metric.';
+comment on column metrics.cumulative is 'True when the figure should only grow.';
+comment on column metrics.label_en is 'English label.';
+comment on column metrics.label_zh is 'Chinese label.';
+
+comment on view fetches is 'Every HTTP request (or file read) the monitor made and its outcome.';
+comment on column fetches.url is 'Requested URL.';
+comment on column fetches.fetched_at is 'When (UTC TIMESTAMP).';
+comment on column fetches.status is 'HTTP status (304 is not modified), null when no response came.';
+comment on column fetches.etag is 'ETag of the response, kept for conditional GET.';
+comment on column fetches.last_modified is 'Last-Modified of the response, kept for conditional GET.';
+comment on column fetches.sha256 is 'sha256 of the body: its key in the raw store.';
+comment on column fetches.bytes is 'Body size in bytes.';
+comment on column fetches.elapsed_ms is 'Time the request took, in milliseconds.';
+comment on column fetches.content_type is 'Content-Type of the response.';
+comment on column fetches.error is 'Why the fetch failed, null when a body was received.';
+comment on column fetches.source is 'web, file or sample.';
+comment on column fetches.flow_run_id is 'Prefect flow run that made the request.';
+
+comment on view core.latest_versions is 'Internal: the latest version (content last seen) of each edition.';
+comment on view core.claim_versions is 'Internal: the claims of every version of every edition, with canonical qualifiers.';
+
+-- core tables ------------------------------------------------------------------------------------------
+
+comment on table core.schema_version is 'Migrations applied to this file, one row per schema version.';
+comment on table core.meta is 'Internal key/value state (checksums of the views and of the metric vocabulary last applied).';
+comment on table core.fetches is 'Every HTTP request or file read, good or failed; natural key (url, fetched_at).';
+comment on table core.documents is 'What became of each fetched body: the edition version it parsed to, or the parse error; natural key (url, sha256).';
+comment on table core.releases is 'One row per release (all its language editions); natural key release_id.';
+comment on table core.editions is 'One row per language edition of a release; natural key (release_id, language).';
+comment on table core.versions is 'Each distinct content (Release.content_hash) of an edition; a changed page is a new version beside the old.';
+comment on table core.sections is 'The sections of each version, in page order.';
+comment on table core.claims is 'Every numeric claim of every version, qualifier as extracted (see the claims view for the canonical form).';
+comment on table core.metrics is 'The metric vocabulary (filled from transforms/vocab/metrics.yaml when it loads).';
+comment on table core.qualifier_aliases is 'Qualifier words and their canonical qualifier (more than -> over).';
+comment on table core.check_runs is 'One row per run of the checks.';
+comment on table core.findings is 'Findings of the checks, one row per stable finding_id, with the status analysts set.';
+comment on table core.timeline is 'The latest version''s figure per metric, language and edition, kept by every load (behind metric_timeline).';
+comment on column core.check_runs.run_id is 'Identifier of the check run.';
+comment on column core.check_runs.started_at is 'Start (UTC TIMESTAMP).';
+comment on column core.check_runs.finished_at is 'End (UTC TIMESTAMP).';
+comment on column core.check_runs.flow_run_id is 'Prefect flow run that ran the checks, if any.';
+comment on column core.check_runs.settings is 'JSON: the thresholds the run used.';
+comment on column core.check_runs.counts_by_check is 'JSON: findings found by each check in this run.';
+comment on column core.check_runs.counts_by_severity is 'JSON: findings found in this run by severity.';
+comment on column core.check_runs.new_findings is 'Findings first seen in this run.';
+comment on column core.check_runs.total_open is 'Findings seen in this run whose status is open.';
+comment on column core.claims.claim_id is 'Stable identifier of the claim within its version.';
+comment on column core.claims.version_id is 'Version the claim belongs to (core.versions).';
+comment on column core.claims.ordinal is 'Position of the claim within its version.';
+comment on column core.claims.metric is 'Metric vocabulary key (e.g. tech_companies, unicorns), null when the counted thing is not in the vocabulary.';
+comment on column core.claims.value is 'The figure in plain units (HK$1 billion is 1000000000, 70% is 70).';
+comment on column core.claims.value_high is 'Upper end when the claim states a range, else null.';
+comment on column core.claims.qualifier is 'Qualifier as the extractor gave it; the views show the canonical form.';
+comment on column core.claims.kind is 'count, money, percent, area, ratio, duration, year, date or quarter.';
+comment on column core.claims.unit is 'What is counted or measured, as written (e.g. technology companies).';
+comment on column core.claims.currency is 'ISO currency of a money claim (HKD, USD, RMB), else null.';
+comment on column core.claims.text is 'The words of the claim as written (e.g. around 1,700 technology companies).';
+comment on column core.claims.sentence is 'The sentence the claim was found in: the evidence.';
+comment on column core.claims.section is 'Part of the release: title, subtitle, key_takeaways, body, caption, about or contact.';
+comment on column core.claims.start_offset is 'Offset of text within sentence.';
+comment on column core.claims.flow_run_id is 'Prefect flow run that loaded it.';
+comment on column core.documents.url is 'URL the body was fetched from.';
+comment on column core.documents.sha256 is 'sha256 of the body (its key in the raw store).';
+comment on column core.documents.fetched_at is 'When the body was fetched (UTC TIMESTAMP).';
+comment on column core.documents.release_id is 'Release the body parsed to, null on a parse error.';
+comment on column core.documents.language is 'Edition language, null on a parse error.';
+comment on column core.documents.version_id is 'Version the body parsed to, null on a parse error.';
+comment on column core.documents.error is 'Why the body could not be parsed, null when it was.';
+comment on column core.documents.source is 'web, file or sample.';
+comment on column core.documents.flow_run_id is 'Prefect flow run that loaded it (null outside a flow run).';
+comment on column core.documents.loaded_at is 'When this row was written (UTC TIMESTAMP).';
+comment on column core.editions.release_id is 'Identifier shared by the English, Traditional and Simplified Chinese editions of one release.';
+comment on column core.editions.language is 'Edition language: en, zh-hant or zh-hans.';
+comment on column core.editions.source is 'Where the edition came from: web, file or sample.';
+comment on column core.editions.first_seen_at is 'When the monitor first fetched this edition (UTC TIMESTAMP).';
+comment on column core.editions.last_seen_at is 'When the monitor last fetched this edition (UTC TIMESTAMP).';
+comment on column core.editions.flow_run_id is 'Prefect flow run that first loaded it.';
+comment on column core.fetches.url is 'Requested URL.';
+comment on column core.fetches.fetched_at is 'When (UTC TIMESTAMP).';
+comment on column core.fetches.status is 'HTTP status (304 is not modified), null when no response came.';
+comment on column core.fetches.etag is 'ETag of the response, kept for conditional GET.';
+comment on column core.fetches.last_modified is 'Last-Modified of the response, kept for conditional GET.';
+comment on column core.fetches.sha256 is 'sha256 of the body: its key in the raw store.';
+comment on column core.fetches.bytes is 'Body size in bytes.';
+comment on column core.fetches.elapsed_ms is 'Time the request took, in milliseconds.';
+comment on column core.fetches.content_type is 'Content-Type of the response.';
+comment on column core.fetches.error is 'Why the fetch failed, null when a body was received.';
+comment on column core.fetches.source is 'web, file or sample.';
+comment on column core.fetches.flow_run_id is 'Prefect flow run that made the request.';
+comment on column core.fetches.loaded_at is 'When this row was written (UTC TIMESTAMP).';
+comment on column core.findings.finding_id is 'Stable identifier: hash of check name, metric, language and the identity of the old and new figures; use it with `hkstp-monitor ack` or `mute`.';
+comment on column core.findings.check_name is 'figure_changed, qualifier_changed, figure_conflict, translation_mismatch or release_revised.';
+comment on column core.findings.severity is 'info, warning or critical.';
+comment on column core.findings.metric is 'Metric vocabulary key; null for a release_revised finding about figures outside the vocabulary.';
+comment on column core.findings.language is 'Language of the compared figures; for translation_mismatch the pair, e.g. en/zh-hant.';
+comment on column core.findings.old_language is 'Language of the old figure.';
+comment on column core.findings.new_language is 'Language of the new figure.';
+comment on column core.findings.old_release_id is 'Release with the old figure.';
+comment on column core.findings.new_release_id is 'Release with the new figure.';
+comment on column core.findings.old_version_id is 'Version holding the old figure.';
+comment on column core.findings.new_version_id is 'Version holding the new figure.';
+comment on column core.findings.old_value is 'The earlier (or first edition''s) figure.';
+comment on column core.findings.new_value is 'The later (or other edition''s) figure.';
+comment on column core.findings.old_value_high is 'Upper end of the old figure''s range, else null.';
+comment on column core.findings.new_value_high is 'Upper end of the new figure''s range, else null.';
+comment on column core.findings.old_qualifier is 'Canonical qualifier of the old figure.';
+comment on column core.findings.new_qualifier is 'Canonical qualifier of the new figure.';
+comment on column core.findings.change_pct is 'Change from old to new in percent of old (negative is a decrease), null when old is 0 or missing.';
+comment on column core.findings.old_published_on is 'Publication date of the release with the old figure (DATE).';
+comment on column core.findings.new_published_on is 'Publication date of the release with the new figure (DATE).';
+comment on column core.findings.old_url is 'Where the old figure was said.';
+comment on column core.findings.new_url is 'Where the new figure was said.';
+comment on column core.findings.old_text is 'The old claim as written.';
+comment on column core.findings.new_text is 'The new claim as written.';
+comment on column core.findings.old_sentence is 'Evidence sentence of the old figure.';
+comment on column core.findings.new_sentence is 'Evidence sentence of the new figure.';
+comment on column core.findings.first_seen_at is 'When a check run first found this (UTC TIMESTAMP).';
+comment on column core.findings.last_seen_at is 'When a check run last found this (UTC TIMESTAMP).';
+comment on column core.findings.first_run_id is 'Check run that first found it.';
+comment on column core.findings.last_run_id is 'Check run that last found it.';
+comment on column core.findings.status is 'open, acknowledged or muted; set by `hkstp-monitor ack` / `mute`, kept by later runs.';
+comment on column core.findings.status_changed_at is 'When status was last set by hand (UTC TIMESTAMP).';
+comment on column core.findings.flow_run_id is 'Prefect flow run whose check run first found it.';
+comment on column core.meta.key is 'State key.';
+comment on column core.meta.value is 'State value.';
+comment on column core.metrics.key is 'Metric key used in claims.metric.';
+comment on column core.metrics.cumulative is 'True when the figure should only grow.';
+comment on column core.metrics.label_en is 'English label.';
+comment on column core.metrics.label_zh is 'Chinese label.';
+comment on column core.qualifier_aliases.alias is 'A qualifier word as written or extracted, lower case.';
+comment on column core.qualifier_aliases.qualifier is 'Its canonical qualifier.';
+comment on column core.releases.release_id is 'Identifier shared by the English, Traditional and Simplified Chinese editions of one release.';
+comment on column core.releases.first_seen_at is 'When any edition was first fetched (UTC TIMESTAMP).';
+comment on column core.releases.last_seen_at is 'When any edition was last fetched (UTC TIMESTAMP).';
+comment on column core.releases.flow_run_id is 'Prefect flow run that first loaded it.';
+comment on column core.schema_version.version is 'Schema version number (warehouse/migrations/NNNN_*.sql).';
+comment on column core.schema_version.description is 'Name of the migration file applied.';
+comment on column core.schema_version.applied_at is 'When it was applied (UTC TIMESTAMP).';
+comment on column core.sections.version_id is 'Version the section belongs to.';
+comment on column core.sections.ordinal is 'Position of the section in the page.';
+comment on column core.sections.name is 'title, subtitle, key_takeaways, body, caption, about or contact.';
+comment on column core.sections.heading is 'Sub-head of a body section, if any.';
+comment on column core.sections.text is 'Text of the section.';
+comment on column core.sections.flow_run_id is 'Prefect flow run that loaded it.';
+comment on column core.timeline.claim_id is 'The claim chosen for this release (see claims).';
+comment on column core.timeline.release_id is 'Release that stated the figure.';
+comment on column core.timeline.language is 'Edition language; languages are separate timelines.';
+comment on column core.timeline.version_id is 'Version of the edition the claim belongs to.';
+comment on column core.timeline.published_on is 'Publication date of the release (DATE).';
+comment on column core.timeline.metric is 'Metric vocabulary key.';
+comment on column core.timeline.value is 'The figure in plain units.';
+comment on column core.timeline.value_high is 'Upper end of a range, else null.';
+comment on column core.timeline.qualifier is 'Canonical qualifier (core.qualifier_aliases applied when the row was built by a load).';
+comment on column core.timeline.kind is 'Kind of figure (count, money, percent, ...); a metric is compared within one kind.';
+comment on column core.timeline.unit is 'What is counted, as written.';
+comment on column core.timeline.currency is 'Currency of a money figure, else null.';
+comment on column core.timeline.section is 'Part of the release the figure was taken from.';
+comment on column core.timeline.text is 'The claim as written.';
+comment on column core.timeline.sentence is 'Evidence sentence.';
+comment on column core.timeline.url is 'URL of the page that stated it.';
+comment on column core.timeline.flow_run_id is 'Prefect flow run whose load last rebuilt this row.';
+comment on column core.versions.version_id is 'Identifier: hash of release_id, language and content_hash.';
+comment on column core.versions.release_id is 'Identifier shared by the English, Traditional and Simplified Chinese editions of one release.';
+comment on column core.versions.language is 'Edition language: en, zh-hant or zh-hans.';
+comment on column core.versions.content_hash is 'sha256 of what a reader sees (Release.content_hash()).';
+comment on column core.versions.version_no is '1 for the first content seen of the edition, 2 for the next, ...';
+comment on column core.versions.title is 'Title of this version.';
+comment on column core.versions.subtitle is 'Subtitle of this version, if any.';
+comment on column core.versions.published_on is 'Publication date stated by the release (DATE).';
+comment on column core.versions.category is 'Category label on the page (e.g. Corporate News), if any.';
+comment on column core.versions.url is 'URL this version was last read from.';
+comment on column core.versions.canonical_url is 'Canonical URL the page declares, if any.';
+comment on column core.versions.date_source is 'Where published_on came from: meta, page_date, dateline, newswire or url.';
+comment on column core.versions.layout is 'Page layout the parser matched.';
+comment on column core.versions.first_seen_at is 'When this content was first fetched (UTC TIMESTAMP).';
+comment on column core.versions.last_seen_at is 'When this content was last fetched (UTC TIMESTAMP); the latest version has the latest.';
+comment on column core.versions.flow_run_id is 'Prefect flow run that first loaded it.';
