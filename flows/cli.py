@@ -185,7 +185,7 @@ def cmd_findings(args: argparse.Namespace) -> int:
     sql = "select * from findings"
     where, params = [], []
     if not args.all:
-        where.append("status = 'open'")
+        where.append("status = 'open' and is_current")  # still seen by the latest check run
     if args.severity:
         where.append("severity = ?")
         params.append(args.severity)
@@ -309,7 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("findings", parents=[common], help="list findings")
-    p.add_argument("--all", action="store_true", help="include acknowledged and muted findings")
+    p.add_argument("--all", action="store_true",
+                   help="include acknowledged, muted and superseded findings (no longer seen by the checks)")
     p.add_argument("--severity", choices=["info", "warning", "critical"])
     p.set_defaults(func=cmd_findings)
 
