@@ -271,8 +271,13 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # quiet: the request log is kept in memory
         pass
 
+    _log_index: int | None = None
+
     def send_response(self, code, message=None):
+        # Logged before any byte goes out: a client that has its answer must find it in the log.
         self._status_sent = code
+        if self._log_index is not None:
+            self.server_ref._set_status(self._log_index, code)
         super().send_response(code, message)
 
     def do_HEAD(self):
@@ -293,6 +298,7 @@ class _Handler(BaseHTTPRequestHandler):
             )
         )
         self._status_sent = None
+        self._log_index = index
         path = urlsplit(self.path).path
         fault = srv._next_fault(path)
         try:
