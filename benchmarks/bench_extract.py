@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/bench_extract.py
 
-Prints sentences per second for `extract_claims` and for quantulum3 on the same English sentences in one run,
+Prints sentences per second for `extract_claims` and for quantulum3 on the same English sentences in one run
+(best of ROUNDS alternating rounds),
 then a table of pass rates on ../shared/peer-specs (a case passes when every expected value, and the currency
 code where one is given, is among the extracted values). Writes benchmarks/results-extract.json.
 """
@@ -34,7 +35,8 @@ OUT_OF_SCOPE = [
      "fractions and 'N over M' / 'N out of M' are not figures press releases state"),
     ("lakh/crore", re.compile(r"lakh|crore|12,34,567", re.I), "South Asian digit grouping is not used in Hong Kong releases"),
     ("exponent", re.compile(r"\^|x10", re.I), "powers ('1.1^23', '1.3x10^6') do not occur in releases"),
-    ("european decimal", re.compile(r"\d\.\d{3},\d|^The number is 1,3|5,00\b"), "comma decimals are not Hong Kong usage"),
+    ("european decimal", re.compile(r"\d\.\d{3},\d|(?<![\d,])\d+,\d{1,2}(?![\d,])"),
+     "comma decimals ('1,3', '5,00', '1.111,11') are not Hong Kong usage"),
     ("phone/ip/date parts", re.compile(r"\+1-222|192\.168|5/17/2018|2222\.2222"),
      "phone numbers, addresses and dates are deliberately never read as numbers"),
     ("compound money", re.compile(r"cents|mao|kuai|分$|角|毛|美分|日本銭|dollar and|dollars? \w+ (?:cents|five)"
@@ -134,6 +136,10 @@ def peer_table() -> list[dict]:
     return rows
 
 
+ROUNDS = 5  # speed rounds, each: OUR_REPS passes of extract_claims, then one pass of quantulum3
+OUR_REPS = 5
+
+
 def speed() -> dict:
     sentences = [json.loads(x)["text"] for x in ANNOTATED.read_text(encoding="utf-8").splitlines() if x.strip()]
     sentences = [s for s in sentences if s.isascii()]
@@ -145,17 +151,23 @@ def speed() -> dict:
     qp.parse("warm up 3 metres")
     for s in sentences:
         extract_claims(s, "en")
-    reps = 20
-    t0 = time.perf_counter()
-    for _ in range(reps):
+    # Rounds alternate the two so both see the same load on a shared machine; the best round of each counts
+    # (the least disturbed one, as timeit advises).
+    best_ours = best_theirs = float("inf")
+    for _ in range(ROUNDS):
+        t0 = time.perf_counter()
+        for _ in range(OUR_REPS):
+            for s in sentences:
+                extract_claims(s, "en")
+        best_ours = min(best_ours, (time.perf_counter() - t0) / OUR_REPS)
+        t0 = time.perf_counter()
         for s in sentences:
-            extract_claims(s, "en")
-    ours = reps * len(sentences) / (time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    for s in sentences:
-        qp.parse(s)
-    theirs = len(sentences) / (time.perf_counter() - t0)
-    return {"sentences": len(sentences), "extract_claims_per_s": ours, "quantulum3_per_s": theirs, "ratio": ours / theirs}
+            qp.parse(s)
+        best_theirs = min(best_theirs, time.perf_counter() - t0)
+    ours = len(sentences) / best_ours
+    theirs = len(sentences) / best_theirs
+    return {"sentences": len(sentences), "rounds": ROUNDS, "extract_claims_per_s": ours, "quantulum3_per_s": theirs,
+            "ratio": ours / theirs}
 
 
 def main() -> None:

@@ -95,3 +95,45 @@ def test_vocabulary_has_fixed_keys_and_labels():
         assert isinstance(vocab[key], Metric) and vocab[key].label_zh
     assert vocab["patents"].cumulative is True
     assert "研发人员" in vocab["research_professionals"].phrasings["zh-hans"]
+
+
+@pytest.mark.parametrize("text, value, high, metric", [
+    ("HKSTP will admit between 10 and 20 companies.", 10, 20, None),
+    ("Between 30 and 40 start-ups will join.", 30, 40, "startups"),
+    ("between HK$1 billion and HK$2 billion", 1e9, 2e9, None),
+    ("園區將有介乎10與20間初創公司進駐。", 10, 20, "startups"),
+])
+def test_between_n_and_m_is_one_range_claim(text, value, high, metric):
+    c = one(text)
+    assert (c.value, c.value_high, c.metric) == (value, high, metric)
+
+
+def test_between_companies_range_keeps_its_words():
+    c = one("between 10 and 20 companies")
+    assert (c.value, c.value_high, c.kind, c.text) == (10, 20, "count", "between 10 and 20 companies")
+
+
+def test_and_without_between_is_two_claims():
+    assert [(c.value, c.value_high) for c in extract_claims("It has 10 and 20 companies.")] == [(10, None), (20, None)]
+    assert [(c.value, c.value_high) for c in extract_claims("between 10 and 5 companies")] == [(10, None), (5, None)]
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("They lost 75 USD million last year.", 75e6, "USD"), ("losses in excess of 30 MUSD", 30e6, "USD"),
+    ("an increase to 120 MEUR", 120e6, "EUR"), ("revenues of about MAUD 60", 60e6, "AUD"),
+    ("grants totalling twenty MUSD", 20e6, "USD"), ("AUD 60", 60, "AUD"),
+])
+def test_currency_codes_with_scales(text, value, currency):
+    c = one(text)
+    assert (c.kind, c.value, c.currency) == ("money", value, currency)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10 rmb 20 usd", [(10, "CNY"), (20, "USD")]),
+    ("4人民币 5美元", [(4, "CNY"), (5, "USD")]), ("4人民幣5美元", [(4, "CNY"), (5, "USD")]),
+    ("$ 20,000.00 $ 37,305.97 in expenses", [(20000, "USD"), (37305.97, "USD")]),
+    ("在下面的价格中选一个，$20，300美圆", [(20, "USD"), (300, "USD")]),
+    ("人民币 8千元", [(8000, "CNY")]),
+])
+def test_a_currency_between_two_amounts_goes_to_one_of_them(text, expected):
+    assert [(c.value, c.currency) for c in extract_claims(text)] == expected

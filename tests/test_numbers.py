@@ -2,7 +2,7 @@
 
 import pytest
 
-from transforms.numbers import find_numbers, parse_chinese, parse_english_words
+from transforms.numbers import find_numbers, normalize, parse_chinese, parse_english_words, word_alternation
 
 
 @pytest.mark.parametrize("text, value", [
@@ -49,3 +49,39 @@ def test_several_numbers_keep_their_offsets():
     text = "約1.2萬人 and over 3,000 jobs"
     got = find_numbers(text)
     assert [(n.value, text[n.start:n.end]) for n in got] == [(12000, "1.2萬"), (3000, "3,000")]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("3 hundred and 21", [321]), ("4 thousand 3 hundred and 21", [4321]), ("3 hundred and one", [301]),
+    ("1 billion 2 million 3 thousand", [1002003000]), ("2 hundred and fifty-five", [255]),
+    # a step must be a smaller scale, and "and 0" is no way to write a number, so these stay apart
+    ("3 hundred and 2 hundred", [300, 200]), ("4 thousand 3 hundred and 0", [4300, 0]),
+    ("HK$1 million and 20 companies", [1e6, 20]), ("4000 3 hundred", [4000, 300]),
+])
+def test_digits_mixed_with_scale_words(text, values):
+    assert [n.value for n in find_numbers(text)] == values
+
+
+@pytest.mark.parametrize("text, value", [
+    ("3 dzs", 36), ("five dozs", 60), ("2 doz", 24), ("three hundred and two dozen", 324), ("two dozen", 24),
+    ("a dozen", 12),
+])
+def test_dozens_and_their_abbreviations(text, value):
+    (n,) = find_numbers(text)
+    assert n.value == value
+
+
+def test_full_width_comma_groups_only_full_width_digits():
+    assert [n.value for n in find_numbers("４，５６５")] == [4565]
+    assert [n.value for n in find_numbers("$20，300美元")] == [20, 300]  # a clause comma after ASCII digits
+    assert len(normalize("$20，300")) == len("$20，300")
+
+
+def test_word_alternation_matches_like_a_longest_first_alternation():
+    import re
+
+    words = ["per cent", "percent", "per", "approx", "approx.", "approximately"]
+    rx = re.compile(word_alternation(words))
+    for text, want in [("Per  Cent", "Per  Cent"), ("approximately", "approximately"), ("approx.", "approx."),
+                       ("pERcent", "pERcent"), ("perk", "per")]:
+        assert rx.match(text).group(0) == want

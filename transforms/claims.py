@@ -13,7 +13,8 @@ import re
 
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
-from transforms.numbers import NUMBER_CORE, ZH_DIGITS, normalize, plain, value_of_match
+from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, ZH_DIGITS, normalize, plain,
+                                value_of_match, word_alternation)
 from transforms.sentences import detect_language, sentence_spans
 
 __all__ = ["extract_claims", "extract_release_claims", "QUALIFIER_WORDS"]
@@ -36,7 +37,7 @@ _QUAL_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
 _EN_QUALS = sorted((w for w in _QUAL_OF if w.isascii()), key=len, reverse=True)
 _ZH_QUALS = sorted((w for w in _QUAL_OF if not w.isascii() and w != "左右"), key=len, reverse=True)
 _QUAL_RE = (
-    r"(?P<q>(?<![A-Za-z])(?i:" + "|".join(re.escape(w).replace(r"\ ", "[ ]+") for w in _EN_QUALS) + r")[ ]+"
+    r"(?P<q>(?<![A-Za-z])" + word_alternation(_EN_QUALS) + r"[ ]+"
     r"|(?<![最附將将])(?:" + "|".join(map(re.escape, _ZH_QUALS)) + r")[ ]?)"
 )
 
@@ -45,12 +46,14 @@ _CUR_PREFIX = {
     "hk$": "HKD", "hkd": "HKD", "us$": "USD", "usd": "USD", "u.s.$": "USD", "u.s$": "USD", "rmb": "CNY",
     "cny": "CNY", "nt$": "TWD", "s$": "SGD", "sgd": "SGD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "eur": "EUR",
     "gbp": "GBP", "jpy": "JPY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD", "mxn$": "MXN",
-    "mex$": "MXN", "hkd$": "HKD", "sgd$": "SGD", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY", "港幣": "HKD", "港币": "HKD",
+    "mex$": "MXN", "hkd$": "HKD", "sgd$": "SGD", "aud": "AUD", "cad": "CAD", "chf": "CHF", "£": "GBP", "€": "EUR",
+    "¥": "CNY", "￥": "CNY", "港幣": "HKD", "港币": "HKD",
     "港元": "HKD", "人民幣": "CNY", "人民币": "CNY", "美元": "USD", "₡": "CRC", "₾": "GEL", "₭": "LAK",
 }
 _CUR_PREFIX_RE = (
     r"(?P<cur>(?:(?<![A-Za-z])(?:HK|hk|US|us|u\.s\.?|U\.S\.?|NT|S|C|c|NZ)[ ]?\\?\$|\\?\$"
-    r"|(?<![A-Za-z])(?i:usd|aud|cad|nzd|mxn|hkd|sgd|mex)\$|(?<![A-Za-z])(?i:HKD|USD|RMB|CNY|SGD|EUR|GBP|JPY)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?i:usd|aud|cad|nzd|mxn|hkd|sgd|mex)\$"
+    r"|(?<![A-Za-z])(?P<mega>M(?=[A-Z]{3}(?![A-Za-z])))?(?i:HKD|USD|RMB|CNY|SGD|EUR|GBP|JPY|AUD|CAD|CHF)(?![A-Za-z])"
     r"|[£€¥￥]|港幣|港币|港元|人民幣|人民币|美元)[ ]*)"
 )
 _CUR_SUFFIX = {
@@ -72,22 +75,25 @@ _CUR_SUFFIX_RE = re.compile(
     r"|[ ](?P<cursen>(?i:(?:hong[ ]kong|hk|us|u\.s\.|american|singapore|canadian|australian|chinese|swiss)[ ]+"
     r"(?:dollars?|yuan|francs?)|dollars?|hkd|usd|rmb|cny|yuan|renminbi|euros?|pounds[ ]sterling|pounds?|yen|francs?|eur)"
     r"(?![A-Za-z]))|(?P<curcode>HKD|USD|RMB|CNY|EUR|GBP|JPY)(?![A-Za-z])|[ ]?(?P<cursym>€|£|¥|\$)"
+    # Finance shorthand for millions: "30 MUSD", "120 MEUR".
+    r"|[ ]?M(?P<curmega>USD|HKD|RMB|CNY|EUR|GBP|JPY|AUD|CAD|CHF|SGD)(?![A-Za-z])"
 )
 
 # ------------------------------------------------------------------ things that are not counts
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-_NAME_WORDS = (r"photos?|stage|batch|phase|page|p\.|no\.|nos\.|number|room|floor|level|block|tower|chapter|section"
-               r"|article|item|figure|fig\.|table|annex|appendix|gate|exit|platform|version|season|grade|episode"
-               r"|vol\.?|volume|issue|part|series|cohort|wave|lot|plot|unit|bay|lab|zone|hall|booth|stand|row"
-               r"|cop|g|web|industry|top")
+_MONTH = word_alternation("January February March April May June July August September October November December"
+                          " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(), ignore_case=False) + r"\.?"
+_NAME_WORDS = word_alternation(
+    "photo photos stage batch phase page p. no. nos. number room floor level block tower chapter section article item"
+    " figure fig. table annex appendix gate exit platform version season grade episode vol vol. volume issue part"
+    " series cohort wave lot plot unit bay lab zone hall booth stand row cop g web industry top".split())
 _SKIP = (
     r"(?P<skip>(?:https?://|www\.)[^\s)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?i:tel|fax|phone|mobile|電話|电话|傳真|传真)[ ]*[:：.]?[ ]*[+(]?\d[\d ()\-/]{6,}\d"
+    r"|" + word_alternation(["tel", "fax", "phone", "mobile", "電話", "电话", "傳真", "传真"])
+    + r"[ ]*[:：.]?[ ]*[+(]?\d[\d ()\-/]{6,}\d"
     r"|(?<![\d,.])(?:\+\d{1,3}[ \-]?)?\(?\d{3,4}\)?[ \-]\d{4}(?:[ ]*/[ ]*\d{4}(?:[ \-]?\d{4})?)*(?![\d,])"
     r"|(?<![\d,.])(?:19|20)\d\d[ ]*[-–/][ ]*(?:(?:19|20)\d\d|\d\d)(?![\d%])(?:[ ]*(?:年度|財政年度|财政年度))?"
-    r"|(?<![A-Za-z])(?i:" + _NAME_WORDS + r")[ ]*[#.]?[ ]*\d+[A-Za-z]?(?:[ ]*(?:&|and|-|,|of|/)[ ]*\d+)*"
-    r"|(?<![A-Za-z])(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d)[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?"
+    r"|(?<![A-Za-z])" + _NAME_WORDS + r"[ ]*[#.]?[ ]*\d+[A-Za-z]?(?:[ ]*(?:&|and|-|,|of|/)[ ]*\d+)*"
+    r"|(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d)[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?"
     r"|第[ ]*(?:\d+|[〇零一二兩两三四五六七八九十百千]+)|[圖图表][ ]*[一二三四五六七八九十\d]+"
     r"|\d+[ ]?(?i:st|nd|rd|th)(?![A-Za-z])"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ ]*(?i:am|pm|a\.m\.|p\.m\.))?|\d{1,2}[ ]?(?i:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])"
@@ -115,10 +121,46 @@ _CLAIM_RE = re.compile(
     + r"|" + _QUAL_RE + r"?" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + "))"
 )
 
+# The big pattern is costly at every position, so it runs only near a number: from the last space at least
+# _WINDOW characters before a digit, numeral or number word (every match holds one, and nothing it must see
+# before the number - qualifier, currency, month, "Photo", a URL - is longer), never before the previous match.
+_WINDOW = 40
+
+
+def _claim_matches(sentence: str):
+    """The matches `_CLAIM_RE.finditer(sentence)` would give that contain a number, without scanning the rest."""
+    pos = 0
+    while True:
+        trigger = NUMBER_TRIGGER.search(sentence, pos)
+        if trigger is None:
+            return
+        start = trigger.start() - _WINDOW
+        if start <= pos:
+            start = pos
+        else:
+            space = sentence.rfind(" ", pos, start + 1)
+            start = space + 1 if space >= pos else pos
+        m = _CLAIM_RE.search(sentence, start)
+        if m is None:
+            return
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
 # What may follow a number: "+", N多, a currency, "or more"/以上, a measure word or a unit.
 _PLUS_RE = re.compile(r"\+|[ ]?(?P<zhmore>[多餘余])(?![萬万億亿千百])")
 _MEASURE = (r"人次|萬人|万人|平方米|平方公尺|平方呎|平方英尺|平方尺|公頃|公顷|個月|个月|小時|小时|週年|周年|年|天|日"
             r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地")
+# Ranges: "10 to 20", "10-20", "10至20"; "between 10 and 20", "介乎10與20之間".
+_RANGE_GAP = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*")
+_BETWEEN_GAP = re.compile(r"[ ]*(?:(?i:and)|與|与|和|及)[ ]*")
+_BETWEEN_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?i:between)[ ]+|介乎[ ]*|介於[ ]*|介于[ ]*)$")
+_SPACES = re.compile(r"\s+")
+_DURATION_WORD = re.compile(r"(?:year|month|week|day|hour|minute|decade)")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_NUMBER_NEXT = re.compile(r"[ ]?\d")
+# "75 USD million": a scale word after a currency code.
+_SCALE_AFTER_CODE = re.compile(r"[ ]+(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
 _MEASURE_RE = re.compile(rf"[ ]?(?P<mw>{_MEASURE})")
 _AT_LEAST_AFTER = re.compile(r"[ ]*(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
                              r"|(?P<yishang>或?以上|之多|有多))")
@@ -223,8 +265,10 @@ def _extract_sentence(sentence: str, section: str, out: list[Claim], yuan_defaul
     prev: Claim | None = None
     prev_core_end = 0
     prev_digits: float | None = None
-    every_one = _EVERY_ONE.search(sentence)
-    for m in _CLAIM_RE.finditer(sentence):
+    consumed_end = 0  # where the previous amount and its currency end ("10 rmb" takes "rmb" from "rmb 20")
+    amount_end = [0]  # set by _number_claim
+    every_one = _EVERY_ONE.search(sentence) if ("$" in sentence or "每" in sentence) else None
+    for m in _claim_matches(sentence):
         if m.group("skip") is not None or m.group("date") is not None or m.group("quarter") is not None:
             prev = None
             continue
@@ -239,16 +283,22 @@ def _extract_sentence(sentence: str, section: str, out: list[Claim], yuan_defaul
                              section=section, start=m.start(), metric=metric))
             prev = None
             continue
-        claim = _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, every_one, family)
+        claim = _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, every_one, family,
+                              consumed_end, amount_end)
         if claim is None:
             continue
+        consumed_end = amount_end[0]
         core_end = m.end("core")
         # "10 to 20", "10-20", "10至20": one claim with a high value.
         joinable = claim.kind == prev.kind or prev.unit is None or (
             prev.kind == "money" and claim.kind == "count" and claim.currency is None) if prev is not None else False
         if prev is not None and prev.value_high is None and joinable:
             gap = sentence[prev_core_end:m.start()]
-            if re.fullmatch(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*", gap) and prev.value <= claim.value:
+            between = _BETWEEN_GAP.fullmatch(gap) and _BETWEEN_BEFORE.search(sentence, max(0, prev.start - 12),
+                                                                              prev.start)
+            if (between or _RANGE_GAP.fullmatch(gap)) and prev.value <= claim.value:
+                if between:
+                    prev.start = between.start()  # "between 10 and 20 companies"
                 # "10至20億", "HK$1.2-1.5 billion": the scale written once at the high end covers the low end.
                 high_digits = _bare_number(m.group("dig"))
                 if high_digits and prev_digits == prev.value and claim.value > high_digits:
@@ -276,7 +326,8 @@ def _year_metric(sentence: str, start: int, family: str) -> str | None:
     return None
 
 
-def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, every_one, family) -> Claim | None:
+def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, every_one, family,
+                  consumed_end=0, amount_end=None) -> Claim | None:
     parsed = value_of_match(m)
     if parsed is None:
         return None
@@ -288,9 +339,17 @@ def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, eve
         family = "zh"
     before_char = sentence[core_start - 1] if core_start > 0 else ""
     after_char = sentence[core_end] if core_end < len(sentence) else ""
+    if core_start < consumed_end:
+        return None  # already read as part of the previous claim ("75 USD million")
     currency = None
-    if g("cur"):
+    span_start = m.start()
+    if g("cur") and m.start("cur") < consumed_end:
+        span_start = core_start  # the previous amount's currency ("4人民币5美元"), not this one's
+    elif g("cur"):
         currency = _currency_of_prefix(g("cur").strip(), dollar_default)
+        if g("mega"):
+            currency = _currency_of_prefix(g("cur").strip()[1:], dollar_default)
+            value, scaled = value * 1e6, True
     # Names and ordinals: COP28, H5N1, 5G, 3D, 15th.
     if not currency and before_char.isascii() and before_char.isalpha():
         return None
@@ -302,9 +361,10 @@ def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, eve
     if g("dig") and g("esc") in ("m", "G") and not currency:
         return None  # "5m" is five metres and "5G" a network, unless it is money
     pos = core_end
-    qualifier = _QUAL_OF.get(re.sub(r"\s+", " ", g("q").strip()).lower()) if g("q") else None
-    if g("q") and not qualifier:
-        qualifier = _QUAL_OF.get(g("q").strip())
+    q = g("q") if span_start == m.start() else None
+    qualifier = _QUAL_OF.get(_SPACES.sub(" ", q.strip()).lower()) if q else None
+    if q and not qualifier:
+        qualifier = _QUAL_OF.get(q.strip())
     if approx:
         qualifier = qualifier or "over"
     unit = None
@@ -320,6 +380,11 @@ def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, eve
                 qualifier = qualifier or "over"
                 pos = pm.end()
     cm = _CUR_SUFFIX_RE.match(sentence, pos)
+    if (cm and not cm.group("curs") and _NUMBER_NEXT.match(sentence, cm.end())
+            and (currency or cm.group("cursym") or not sentence[cm.end()].isspace())):
+        # "$ 20,000.00 $ 37,305.97", "3 USD50 cards": a sign, or a code touching the next amount, is that
+        # amount's prefix; a spaced code stays this one's suffix when it has no currency yet ("10 rmb 20 usd").
+        cm = None
     if cm and kind == "number":
         if cm.group("curs"):
             code = _CUR_SUFFIX[cm.group("curs").lstrip("元") if cm.group("curs").startswith("元人") else cm.group("curs")]
@@ -331,14 +396,24 @@ def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, eve
             code = _CUR_PREFIX[cm.group("curcode").lower()]
         elif cm.group("cursym"):
             code = _currency_of_prefix(cm.group("cursym"), dollar_default)
+        elif cm.group("curmega"):
+            code = _CUR_PREFIX[cm.group("curmega").lower()]
+            value, scaled = value * 1e6, True
         else:
-            word = re.sub(r"\s+", " ", cm.group("cursen").lower())
+            word = _SPACES.sub(" ", cm.group("cursen").lower())
             code = _CUR_SUFFIX.get(word)
             if code == "$":
                 code = currency or dollar_default
         if code is not None or cm.group("curs"):
             currency = currency or code
         pos = cm.end()
+        sm = _SCALE_AFTER_CODE.match(sentence, pos) if (cm.group("curcode") or cm.group("cursen")) else None
+        if sm and not scaled:
+            word = sm.group("scale").lower()
+            value, scaled = value * EN_SCALES.get(word, EN_ABBREV.get(word, 1)), True
+            pos = sm.end()
+    if amount_end is not None:
+        amount_end[0] = pos
     measure = None
     measure_start = pos
     if kind == "number" and not currency:
@@ -349,13 +424,13 @@ def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, eve
         elif family == "en":
             um = _EN_UNIT_RE.match(sentence, pos)
             if um:
-                measure = re.sub(r"\s+", " ", um.group("unit").lower().rstrip("."))
+                measure = _SPACES.sub(" ", um.group("unit").lower().rstrip("."))
                 pos = um.end()
     # Pure Chinese numerals need something that shows they count ("三間", "二十億元", "七成").
-    if g("zh") is not None and not (measure or currency or kind == "percent" or g("q")):
+    if g("zh") is not None and not (measure or currency or kind == "percent" or q):
         if not (scaled and len(g("zh").strip()) >= 2):
             return None
-    if g("zh") is not None and value == 1 and not g("q") and not currency:
+    if g("zh") is not None and value == 1 and not q and not currency:
         return None  # 一間, 一個: an article, not a figure
     # English number words count only before a noun ("three modern InnoParks"), never "one of".
     if words:
@@ -377,13 +452,13 @@ def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, eve
         area_unit = _AREA_UNITS.get(measure)
     if area_unit:
         kind, unit = "area", area_unit
-    elif measure in _DURATION_ZH or (measure and re.match(r"(?:year|month|week|day|hour|minute|decade)", measure)):
+    elif measure in _DURATION_ZH or (measure and _DURATION_WORD.match(measure)):
         unit = _DURATION_ZH.get(measure) or (measure if measure.endswith("s") else measure + "s")
         kind = "duration"
-    if kind == "duration" and g("q") and g("q").strip().lower() == "over":
+    if kind == "duration" and q and q.strip().lower() == "over":
         qualifier = "exact"
     # ---- year
-    if (kind == "count" and not g("q") and not scaled and g("dig") and re.fullmatch(r"(?:19|20)\d\d", g("dig"))
+    if (kind == "count" and not q and not scaled and g("dig") and _YEAR_DIGITS.fullmatch(g("dig"))
             and not measure and not (pm and pm.group(0) == "+")):
         if not _GENERIC_COUNT_NOUNS.match(sentence, pos) and not _after_metric(sentence, pos, "en")[0]:
             return Claim(value=value, kind="year", text=g("dig"), sentence=sentence, section=section,
@@ -395,7 +470,6 @@ def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, eve
         if m.start() >= every_one.end():
             kind = "ratio"
     # ---- metric and counted noun
-    span_start = m.start()
     metric = None
     mt = matchers(family)
     bm = mt.before.search(sentence, max(0, span_start - 48), span_start)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from transforms.numbers import word_alternation
+
 VOCAB_PATH = Path(__file__).with_name("vocab") / "metrics.yaml"
 
 
@@ -82,12 +84,15 @@ class Matchers:
     before_keys: dict[str, str]
 
 
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"[ \-]+") for p in sorted(phrases, key=len, reverse=True))
+def _alternation(phrases, ignore_case: bool) -> str:
+    return word_alternation(phrases, ignore_case=ignore_case, space=r"[ \-]+")
+
+
+_SEPARATORS = re.compile(r"[\s\-]+")
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[\s\-]+", " ", s.lower()).strip()
+    return _SEPARATORS.sub(" ", s.lower()).strip()
 
 
 @lru_cache(maxsize=4)
@@ -106,13 +111,13 @@ def matchers(family: str) -> Matchers:
     if family == "en":
         # Skip up to two describing words ("three modern InnoParks") but never across a linking word.
         skip = r"(?:(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has)\b)[A-Za-z][\w&'\-]*[ ]+){0,2}?"
-        after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after)})(?![A-Za-z])", re.I)
-        before_re = re.compile(rf"(?<![A-Za-z])(?P<phrase>{_alternation(before)})[ ]*[:,]?[ ]*$", re.I)
+        after_re = re.compile(rf"[ ]*(?i:{skip})(?P<phrase>{_alternation(after, True)})(?![A-Za-z])")
+        before_re = re.compile(rf"(?<![A-Za-z])(?P<phrase>{_alternation(before, True)})[ ]*[:,]?[ ]*$")
     else:
         # A modifier such as 來自26個國家及地區的 may stand between measure word and noun.
         skip = r"(?:(?:來自|来自|位於|位于|遍佈|遍布|分佈於|分布于)[^，。；、,;]{0,24}?的)?[^\d，。；、,;（）()]{0,4}?"
-        after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after)})")
-        before_re = re.compile(rf"(?P<phrase>{_alternation(before)})[ ]*[:：]?[ ]*(?:為|为|是|約為|约为)?[ ]*$")
+        after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after, False)})")
+        before_re = re.compile(rf"(?P<phrase>{_alternation(before, False)})[ ]*[:：]?[ ]*(?:為|为|是|約為|约为)?[ ]*$")
     return Matchers(after_re, after, before_re, before)
 
 

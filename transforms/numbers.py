@@ -13,11 +13,16 @@ import re
 from dataclasses import dataclass
 
 # Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９，．％＋－／：～", "0123456789,.%+-/:~")
+# The full-width comma is a thousands separator only between full-width digits ("４，５６５"); after ASCII digits
+# it ends a clause ("$20，300美元" is two amounts), so it is kept there.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋－／：～", "0123456789.%+-/:~")
+_FULLWIDTH_GROUPING = re.compile("(?<=[０-９])，(?=[０-９])")
 
 
 def normalize(text: str) -> str:
     """Full-width digits and signs to ASCII; same length as the input."""
+    if "，" in text:
+        text = _FULLWIDTH_GROUPING.sub(",", text)
     return text.translate(_FULLWIDTH)
 
 
@@ -116,16 +121,18 @@ EN_UNITS = {
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
            "ninety": 90}
 EN_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-             "dozen": 12, "dozens": 12}
+             "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12}
 # Abbreviated scales after digits ("10k", "1.2bn", "HK$3m").
 EN_ABBREV = {"k": 10**3, "K": 10**3, "M": 10**6, "m": 10**6, "mn": 10**6, "mil": 10**6, "mm": 10**6,
              "b": 10**9, "B": 10**9, "bn": 10**9, "bln": 10**9, "G": 10**9, "tn": 10**12, "tln": 10**12}
 
-_EN_WORD = re.compile(r"[a-z]+")
+_EN_WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 
 
 def parse_english_words(span: str) -> float | None:
-    """Value of English number words: "twenty-one thousand three hundred" -> 21300, "a dozen" -> 12."""
+    """Value of English number words: "twenty-one thousand three hundred" -> 21300, "a dozen" -> 12.
+
+    Digits may stand for words ("4 thousand 3 hundred and 21" -> 4321)."""
     words = _EN_WORD.findall(span.lower())
     if "point" in words:
         i = words.index("point")
@@ -143,27 +150,37 @@ def parse_english_words(span: str) -> float | None:
         return whole + (float("0." + digits) if digits else 0.0)
     total = 0.0
     current = 0.0
+    small = 0.0  # the part of `current` after its hundreds: "two dozen" in "three hundred and two dozen" is 24
     seen = False
     for w in words:
         if w in ("a", "an"):
-            current = current or 1.0
+            if not current:
+                current = small = 1.0
             continue
         if w == "and":
             continue
-        if w in EN_UNITS:
+        if w[0].isdigit():
+            current += float(w)
+            small += float(w)
+            seen = True
+        elif w in EN_UNITS:
             current += EN_UNITS[w]
+            small += EN_UNITS[w]
             seen = True
         elif w in EN_TENS:
             current += EN_TENS[w]
+            small += EN_TENS[w]
             seen = True
         elif w in EN_SCALES:
             scale = EN_SCALES[w]
-            current = current or 1.0
-            if scale == 100 or scale == 12:
-                current *= scale
+            if scale == 12:
+                current = current - small + small * 12 if small else (current or 1.0) * 12
+            elif scale == 100:
+                current = (current or 1.0) * scale
             else:
-                total += current * scale
+                total += (current or 1.0) * scale
                 current = 0.0
+            small = 0.0
             seen = True
     return total + current if seen else None
 
@@ -193,10 +210,42 @@ def parse_digits(span: str) -> float | None:
 
 
 # ---------------------------------------------------------------- the pattern
+def word_alternation(words, ignore_case: bool = True, space: str = r"[ ]+") -> str:
+    """A regex matching any of `words`, built as a trie: Python's engine tries a plain `a|b|c` branch by branch
+    (and cannot skip a case-insensitive branch on its first letter), so a long word list costs at every position.
+    Longer words are tried first, as in a longest-first alternation; a space in a word matches `space`."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower() if ignore_case else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                head = space
+            elif ignore_case and ch.upper() != ch.lower():
+                head = f"[{ch}{ch.upper()}]"
+            else:
+                head = re.escape(ch)
+            alts.append(head + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 _UNITS_ALT = "|".join(sorted(EN_UNITS, key=len, reverse=True))
 _TENS_ALT = "|".join(EN_TENS)
-_SCALES_ALT = "hundred|thousand|million|billion|trillion|dozens|dozen"
-_EW_TOKEN = rf"(?:(?:{_TENS_ALT})(?:[ ]*-[ ]*|[ ]+)(?:one|two|three|four|five|six|seven|eight|nine)\b|(?:{_TENS_ALT}|{_UNITS_ALT}|{_SCALES_ALT})\b)"
+_SCALES_ALT = "hundred|thousand|million|billion|trillion|dozens|dozen|dozs|doz|dzs|dz"
+_ONE_TO_NINE = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ANY_WORD = word_alternation([*EN_UNITS, *EN_TENS, *_SCALES_ALT.split("|")])
+_EW_TOKEN = (rf"(?:{word_alternation(EN_TENS)}(?:[ ]*-[ ]*|[ ]+){word_alternation(_ONE_TO_NINE)}\b"
+             rf"|{_ANY_WORD}\b)")
 # English words: "twenty-five", "a hundred and six", "two hundred point zero three".
 EN_WORDS = (
     rf"(?i:(?:\ban?[ ]+(?={_SCALES_ALT}))?\b{_EW_TOKEN}"
@@ -218,6 +267,20 @@ ZH_CONT = (
     rf"(?:[ ]*(?:[余餘多几幾][ ]*)?[{_ZHU}](?:[ ]*(?:[{_ZHU}零〇]|\d+(?:\.\d+)?|[{_ZHD_NZ}](?![{_ZHD_NZ}])"
     rf"|[余餘多几幾](?=[ ]*[{_ZHU}])))*(?:[点點](?:[{_ZHD}]|\d)+)?)"
 )
+# Digits mixed with scale words: "4 thousand 3 hundred and 21", "3 hundred and one". Only after a spelled-out
+# scale (a lookbehind on its last letters), and "and N" only after hundred or thousand, so "1 million and 20
+# companies" stays two numbers.
+_SMALL_WORDS = (rf"(?:{word_alternation(EN_TENS)}(?:[ ]*-[ ]*|[ ]+){word_alternation(_ONE_TO_NINE)}"
+                rf"|{word_alternation([*EN_UNITS, *EN_TENS])})\b")
+_MIXED_STEP = r"[ ]+(?:[aA][nN][dD][ ]+)?\d{1,3}(?![\d,.])[ ]*"
+EN_MIXED = (
+    r"(?:(?<=[dD])|(?<=[oO][nN]))"
+    # each step's scale smaller than the last: "4 thousand 3 hundred", never "3 hundred and 2 hundred"
+    r"(?:(?<=(?i:billion))" + _MIXED_STEP + r"(?i:million|thousand|hundred)\b"
+    r"|(?<=(?i:million))" + _MIXED_STEP + r"(?i:thousand|hundred)\b|(?<=(?i:thousand))" + _MIXED_STEP + r"(?i:hundred)\b)*"
+    rf"(?:(?<=[dD])[ ]+[aA][nN][dD][ ]+(?:[1-9]\d?(?![\d,.%])|{_SMALL_WORDS})"
+    rf"(?![ ]*-?[ ]*(?i:hundred|thousand|million|billion|dozen)))?"
+)
 EN_SCALE_AFTER = (
     rf"(?:[ ]*-?[ ]*(?i:{_SCALES_ALT}|bn|mn|bln|tln|mil|mm)\b|[ ]?(?:[kKMmbBG]|bn|mn|tn)(?![A-Za-z]))"
 )
@@ -226,13 +289,17 @@ EN_SCALE_AFTER = (
 NUMBER_CORE = (
     rf"(?P<pctpre>百分之[ ]*|(?i:per[ ]?cent(?:s)?[ ]+of|percent(?:s)?[ ]+of)[ ]+)?"
     rf"(?P<eneg>(?i:minus|negative)[ ]+)?"
-    rf"(?:(?P<dig>{DIGITS})(?P<zc>{ZH_CONT})?(?P<esc>{EN_SCALE_AFTER})?"
+    rf"(?:(?P<dig>{DIGITS})(?P<zc>{ZH_CONT})?(?P<esc>{EN_SCALE_AFTER})?(?P<mix>{EN_MIXED})?"
     rf"|(?P<zh>{ZH_NUM})"
     rf"|(?P<ew>{EN_WORDS})(?P<ewsc>[ ]+(?i:bn|mn)\b)?)"
     rf"(?P<pct>[ ]?(?:%|(?i:per[ ]?cent(?:age)?s?|percent(?:age)?s?|pct)\b|[個个]百分點|[個个]百分点)"
     rf"|[ ]*成(?P<chalf>半)?(?:[ ]?(?P<chd>[一二三四五六七八九]|\d)(?![\d{_ZHD}{_ZHU}.]))?"
     rf"|[ ]*折(?![扣])(?<!十折))?"
     rf"(?P<dozen>[ ]*打(?![造破算開开击擊工]))?"
+)
+# Something every number holds: a digit, a Chinese numeral or an English number word. Cheap to search for.
+NUMBER_TRIGGER = re.compile(
+    rf"\d|[{_ZHD}{_ZHU}]|(?<![A-Za-z0-9_]){_ANY_WORD}\b"
 )
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
 _NUMBER_RE = re.compile(NUMBER_CORE)
@@ -274,7 +341,12 @@ def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
             if value is None:
                 return None
         esc = g("esc")
-        if esc:
+        if g("mix"):
+            mixed = parse_english_words(f"{value:f} {esc} {g('mix')}")
+            if mixed is None:
+                return None
+            value, scaled = mixed, True
+        elif esc:
             key = esc.strip(" -")
             scale = _en_scale(key) or EN_ABBREV.get(key) or EN_ABBREV.get(key.lower())
             if scale:
