@@ -84,12 +84,28 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
         console.print("[bold]Recorded problems[/] (the run went on without them):")
         for url, stage, reason in problems:
             console.print(f"  {stage:6} {url}  {reason}")
+    exe = _command_name()
     console.print(
         f"\nLoaded {counts['releases']} release editions and {counts['claims']} claims into [bold]{db}[/].\n"
         "Next:\n"
-        f"  hkstp-monitor report --db {db}            # self-contained HTML report with charts\n"
-        f"  hkstp-monitor sql --db {db} \"select * from metric_timeline where metric = 'tech_companies'\"\n"
-        f"  hkstp-monitor findings --db {db}          # then: hkstp-monitor ack ID / mute ID\n"
-        "  make ui                                     # Prefect UI on http://127.0.0.1:4200 with the deployments"
+        f"  {exe} report --db {db}       # self-contained HTML report with charts\n"
+        f"  {exe} sql --db {db} \"select * from metric_timeline where metric = 'tech_companies'\"\n"
+        f"  {exe} findings --db {db}     # then: ack ID / mute ID\n"
+        "  make ui        # Prefect UI on http://127.0.0.1:4200 with the three scheduled deployments",
+        soft_wrap=True,
     )
+
+
+def _command_name() -> str:
+    """How this user can type the command: on PATH, or the path to it inside the virtualenv."""
+    import shutil
+    import sys
+
+    exe = Path(sys.executable).parent / "hkstp-monitor"
+    if shutil.which("hkstp-monitor") == str(exe):
+        return "hkstp-monitor"
+    try:
+        return str(exe.relative_to(Path.cwd()))
+    except ValueError:
+        return str(exe)
     return 0
