@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import zlib
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -25,6 +27,7 @@ from lxml.cssselect import CSSSelector
 
 from flows.http import PoliteSession
 from flows.profile import language_code, language_of_path, release_match
+from flows.rawstore import RawStore
 from transforms.errors import ProfileError
 from transforms.model import FetchRecord
 
@@ -63,8 +66,11 @@ class Discovery:
 
 
 class _Discoverer:
-    def __init__(self, session: PoliteSession, profile: dict, base_url: str | None, languages, max_listing_pages):
+    def __init__(self, session: PoliteSession, profile: dict, base_url: str | None, languages, max_listing_pages,
+                 known: Mapping[str, Any] | None = None, store: RawStore | None = None):
         self.session = session
+        self.known = known or {}
+        self.store = store
         self.profile = profile
         self.site = profile["site"]
         self.base = (base_url or self.site["base_url"]).rstrip("/")
@@ -119,7 +125,16 @@ class _Discoverer:
 
     def fetch(self, url: str):
         self.requested.add(url)
-        result = self.session.fetch(url)
+        prev = self.known.get(url)
+        cached = prev is not None and self.store is not None and bool(prev.sha256) and self.store.has(prev.sha256)
+        result = self.session.fetch(
+            url, etag=prev.etag if cached else None, last_modified=prev.last_modified if cached else None
+        )
+        if result.not_modified and cached:
+            result.body = self.store.get(prev.sha256)
+            result.record.sha256 = prev.sha256
+        elif result.body is not None and self.store is not None:
+            result.record.sha256 = self.store.put(result.body)
         self.result.fetches.append(result.record)
         return result
 
@@ -319,12 +334,18 @@ def discover(
     languages: list[str] | None = None,
     max_listing_pages: int | None = None,
     use_sitemap: bool = True,
+    known: Mapping[str, Any] | None = None,
+    store: RawStore | None = None,
 ) -> Discovery:
     """Find the release pages of the press room at `base_url` (default: the profile's).
 
     `languages`: keys of the profile (en, zh-hk, zh-cn) or codes (zh-hant, ...); None for all.
     `max_listing_pages`: pages followed per listing (default: the profile's listing.max_pages).
     `use_sitemap`: False reads only the listing pages (a quick look for new releases).
+    `known` (url -> state with etag, last_modified, sha256) and `store`: robots, sitemaps and listings seen
+    before are asked conditionally; on a 304 their body comes from the raw store, so an unchanged site
+    answers every request of a run with 304.
     Never raises for network faults: they are in `fetches` (with their error) and `notes`.
     """
-    return _Discoverer(session, profile, base_url, languages, max_listing_pages).run(use_sitemap=use_sitemap)
+    discoverer = _Discoverer(session, profile, base_url, languages, max_listing_pages, known, store)
+    return discoverer.run(use_sitemap=use_sitemap)

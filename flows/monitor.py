@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 import warehouse
 from flows import progress
@@ -31,8 +32,6 @@ from transforms.errors import ParseError
 from transforms.identity import release_id_for
 from transforms.model import DocumentResult, FetchRecord
 from transforms.parsing import parse_document
-
-LANGUAGE_OF_PREFIX = {"en": "en", "zh-hk": "zh-hant", "zh-cn": "zh-hans"}
 
 
 @dataclass
@@ -81,9 +80,11 @@ def discover_releases(
     since: date | None,
     max_listing_pages: int | None,
     use_sitemap: bool,
+    known: dict[str, Any],
+    raw_dir: Path,
 ) -> tuple[list[DiscoveredPage], list[FetchRecord]]:
     found = discover(session, profile, base_url, languages, max_listing_pages=max_listing_pages,
-                     use_sitemap=use_sitemap)
+                     use_sitemap=use_sitemap, known=known, store=RawStore(raw_dir))
     for note in found.notes:
         print(f"discovery: {note}")
     pages = found.pages
@@ -137,10 +138,16 @@ def parse_and_extract(
     items: list[tuple[DiscoveredPage, str, str, str | None]], raw_dir: Path, profile: dict, batch_no: int
 ) -> list[DocumentResult]:
     store = RawStore(raw_dir)
-    return [
-        document_result(store.get(sha), page.url, content_type, profile, sha, fetched_at, language_hint=page.language)
-        for page, sha, fetched_at, content_type in items
-    ]
+    out = []
+    for page, sha, fetched_at, content_type in items:
+        try:
+            body = store.get(sha)
+        except (KeyError, ValueError) as exc:  # a torn object: recorded; `run --refetch` fetches it again
+            store.path(sha).unlink(missing_ok=True)
+            out.append(DocumentResult(url=page.url, sha256=sha, fetched_at=fetched_at, error=f"raw store: {exc}"))
+            continue
+        out.append(document_result(body, page.url, content_type, profile, sha, fetched_at))
+    return out
 
 
 def document_result(
@@ -150,7 +157,6 @@ def document_result(
     profile: dict | None,
     sha: str,
     fetched_at: str,
-    language_hint: str | None = None,
     source: str = "web",
 ) -> DocumentResult:
     """Parse one body and extract its claims; a ParseError becomes a recorded problem, not a crash."""
@@ -216,12 +222,12 @@ def monitor(
 
     warehouse.migrate(db_path)
     session = make_session(settings, site, base_url)
+    known = {} if refetch else warehouse.known_pages(db_path)
     pages, discovery_fetches = discover_releases(
-        session, site, base_url, langs, since, max_listing_pages, use_sitemap
+        session, quote(site), base_url, langs, since, max_listing_pages, use_sitemap, quote(known), raw_dir
     )
     if limit:
         pages = pages[:limit]
-    known = warehouse.known_pages(db_path)
     for stage in ("fetch", "parse", "load"):
         progress.start(stage, len(pages))
 
@@ -229,11 +235,14 @@ def monitor(
     loads: list[dict] = []
     pending_records = discovery_fetches
     for batch_no, batch in enumerate(_chunks(pages, settings.batch_size), start=1):
-        fetched = fetch_pages(session, batch, known, raw_dir, refetch, batch_no)
+        # quote(): Prefect would otherwise walk every item of these lists looking for futures (a quarter of
+        # a 10,000-page backfill's wall time went there).
+        batch_known = {p.url: known[p.url] for p in batch if p.url in known}
+        fetched = fetch_pages(session, quote(batch), quote(batch_known), raw_dir, refetch, batch_no)
         progress.advance("fetch", len(batch))
-        docs = parse_and_extract(fetched.to_parse, raw_dir, site, batch_no)
+        docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
         progress.advance("parse", len(batch))
-        loads.append(load_batch(db_path, docs, pending_records + fetched.records, run_id, batch_no))
+        loads.append(load_batch(db_path, quote(docs), quote(pending_records + fetched.records), run_id, batch_no))
         progress.advance("load", len(batch))
         pending_records = []
         totals["fetched"] += len(fetched.to_parse)
@@ -249,4 +258,4 @@ def monitor(
     checks = run_checks(db_path, run_id)
     progress.advance("check")
     totals["wall_s"] = round(time.monotonic() - started, 2)
-    return publish_run(db_path, base_url, totals, checks, settings)
+    return publish_run(db_path, base_url, totals, quote(checks), settings)

@@ -111,6 +111,12 @@ def test_rerun_is_idempotent_and_conditional(demo_run):
     third = demo_run["runs"][2]
     assert third["new_findings"] == 0
     assert third["fetched"] == 0  # everything answered 304 or came back byte-identical
+    # an unchanged site: every request of the rerun is conditional and answered 304 (robots, sitemaps and
+    # listings too), but for the dead link, which never had a body to validate
+    dead = {e["url_path"] for e in EXPECTED["expected_errors"] if "404" in e["reason_contains"]}
+    rerun = [e for e in demo_run["rerun_requests"] if e.path not in dead]
+    assert rerun and all(e.headers.get("If-None-Match") and e.status == 304 for e in rerun), [
+        (e.path, e.status) for e in rerun if e.status != 304][:5]
 
 
 def test_claims_view_holds_the_about_figures(demo_run):
