@@ -279,8 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("run", parents=[common], help="one monitor run against the site")
-    p.add_argument("--base-url", default=os.environ.get("HKSTP_BASE_URL", "https://www.hkstp.org"))
-    p.add_argument("--lang", default="en,zh-hk,zh-cn", help="language editions to follow")
+    p.add_argument("--base-url", help="the press room (default $HKSTP_BASE_URL, else https://www.hkstp.org)")
+    p.add_argument("--lang", help="language editions to follow (default en,zh-hk,zh-cn)")
     p.add_argument("--since", help="only releases modified on or after DATE (YYYY-MM-DD)")
     p.add_argument("--limit", type=int, help="fetch at most N release pages")
     p.add_argument("--refetch", action="store_true", help="re-fetch every known release to catch silent edits")
@@ -334,7 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", parents=[common], help="serve the Prefect deployments (schedules)")
-    p.add_argument("--base-url", default=os.environ.get("HKSTP_BASE_URL", "https://www.hkstp.org"))
+    p.add_argument("--base-url", help="the press room (default $HKSTP_BASE_URL, else https://www.hkstp.org)")
     p.set_defaults(func=cmd_serve)
     return parser
 

@@ -49,8 +49,9 @@ def _chunks(items: list, size: int):
 
 def _run_name() -> str:
     params = flow_run.parameters or {}
-    host = urlparse(params.get("base_url") or "https://www.hkstp.org").netloc
-    bits = [f"monitor-{host}", params.get("languages") or "all-languages"]
+    defaults = MonitorSettings()
+    host = urlparse(params.get("base_url") or defaults.base_url).netloc
+    bits = [f"monitor-{host}", params.get("languages") or defaults.languages]
     if params.get("refetch"):
         bits.append("refetch")
     if params.get("limit"):
@@ -197,8 +198,8 @@ def run_checks(db: Path, run_id: str | None) -> warehouse.CheckRun:
 
 @flow(name="monitor", flow_run_name=_run_name, log_prints=True)
 def monitor(
-    base_url: str = "https://www.hkstp.org",
-    languages: str = "en,zh-hk,zh-cn",
+    base_url: str | None = None,
+    languages: str | None = None,
     since: date | None = None,
     limit: int | None = None,
     refetch: bool = False,
@@ -209,14 +210,19 @@ def monitor(
     use_sitemap: bool = True,
     notify_url: str | None = None,
 ) -> dict:
-    """Watch one press room: fetch what is new or changed, load its claims, run the checks, publish findings."""
-    overrides = {k: v for k, v in {"db": db, "min_gap_s": min_gap_s, "notify_url": notify_url}.items() if v is not None}
-    settings = MonitorSettings(**overrides)
+    """Watch one press room: fetch what is new or changed, load its claims, run the checks, publish findings.
+
+    Parameters left out come from the settings (HKSTP_* environment variables, see the README).
+    """
+    given = {"db": db, "min_gap_s": min_gap_s, "notify_url": notify_url, "base_url": base_url,
+             "languages": languages, "profile": profile}
+    settings = MonitorSettings(**{k: v for k, v in given.items() if v is not None})
+    base_url = settings.base_url
     db_path = Path(settings.db)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     raw_dir = settings.raw_dir()
-    site = load_profile(profile or settings.profile)
-    langs = [x.strip() for x in languages.split(",") if x.strip()]
+    site = load_profile(settings.profile)
+    langs = settings.language_list()
     run_id = str(flow_run.id) if flow_run.id else None
     started = time.monotonic()
 
