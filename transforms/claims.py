@@ -121,6 +121,113 @@ _CLAIM_RE = re.compile(
     + r"|" + _QUAL_RE + r"?" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + "))"
 )
 
+# Without an "@" in the sentence the e-mail alternative cannot match; dropping it leaves the same matches and
+# lets the pattern's possible first characters be narrowed (its [\w.+-]+ admits any letter or ideograph).
+_EMAIL_ALT = r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_CLAIM_RE_NO_AT = re.compile(_CLAIM_RE.pattern.replace(_EMAIL_ALT, "", 1)) if _CLAIM_RE.pattern.count(_EMAIL_ALT) == 1 else None
+
+
+def _first_char_pattern(pattern: re.Pattern) -> re.Pattern | None:
+    """A pattern matching one character at every position where `pattern` may start a match, or None when
+    that cannot be narrowed. Read from the parsed pattern: lookarounds and anchors are zero-width, so they
+    are skipped (the set only grows); repeats of zero and optional parts let the next part start too."""
+    try:
+        from re import _constants as C, _parser  # CPython's own pattern parser (3.11+)
+    except ImportError:
+        return None
+
+    categories = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                  C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+    class Unbounded(Exception):
+        pass
+
+    def class_body(items) -> str:
+        out = []
+        for op, av in items:
+            if op is C.LITERAL:
+                out.append(re.escape(chr(av)))
+            elif op is C.RANGE:
+                out.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+            elif op is C.CATEGORY and av in categories:
+                out.append(categories[av])
+            else:  # NEGATE and the rest: not narrowed
+                raise Unbounded
+        return "".join(out)
+
+    def first(items, icase: bool, plain: set, folded: set) -> bool:
+        """Add the possible first characters of the sequence `items`; True when it can match empty."""
+        for op, av in items:
+            if op is C.LITERAL:
+                (folded if icase else plain).add(re.escape(chr(av)))
+                return False
+            if op is C.IN:
+                (folded if icase else plain).add(class_body(av))
+                return False
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue
+            if op is C.BRANCH:
+                nullable = False
+                for branch in av[1]:
+                    nullable |= first(branch, icase, plain, folded)
+                if not nullable:
+                    return False
+                continue
+            if op is C.SUBPATTERN:
+                _group, add, remove, sub = av
+                sub_icase = (icase or bool(add & C.SRE_FLAG_IGNORECASE)) and not remove & C.SRE_FLAG_IGNORECASE
+                if not first(sub, sub_icase, plain, folded):
+                    return False
+                continue
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                low, _high, sub = av
+                if not first(sub, icase, plain, folded) and low > 0:
+                    return False
+                continue
+            if op is C.ATOMIC_GROUP:
+                if not first(av, icase, plain, folded):
+                    return False
+                continue
+            raise Unbounded  # ANY, NOT_LITERAL, group references: any character may start
+        return True
+
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        plain: set = set()  # class contents (escaped characters, ranges, \d ...) matched as written
+        folded: set = set()  # the same under IGNORECASE
+        if first(parsed, bool(parsed.state.flags & C.SRE_FLAG_IGNORECASE), plain, folded):
+            return None  # may match the empty string anywhere
+    except (Unbounded, re.error, AttributeError, TypeError, ValueError):
+        return None
+    pieces = []
+    if plain:
+        pieces.append("[" + "".join(sorted(plain)) + "]")
+    if folded:
+        pieces.append("(?i:[" + "".join(sorted(folded)) + "])")
+    return re.compile("|".join(pieces))
+
+
+# Where a match may begin: the pattern's own lead (a word start or a digit) on one of its first characters.
+_CLAIM_START = None
+if _CLAIM_RE_NO_AT is not None:
+    _first = _first_char_pattern(_CLAIM_RE_NO_AT)
+    if _first is not None:
+        _CLAIM_START = re.compile(r"(?:(?<![A-Za-z])|(?=\d))(?=" + _first.pattern + ")")
+
+
+def _search_claim(sentence: str, start: int):
+    """`_CLAIM_RE.search(sentence, start)`, trying the full pattern only where a match may begin."""
+    if _CLAIM_START is None or "@" in sentence:
+        return _CLAIM_RE.search(sentence, start)
+    candidates = _CLAIM_START.finditer(sentence, start)
+    match = _CLAIM_RE_NO_AT.match
+    for candidate in candidates:
+        m = match(sentence, candidate.start())
+        if m is not None:
+            return m
+    return None
+
+
 # The big pattern is costly at every position, so it runs only near a number: from the last space at least
 # _WINDOW characters before a digit, numeral or number word (every match holds one, and nothing it must see
 # before the number - qualifier, currency, month, "Photo", a URL - is longer), never before the previous match.
@@ -140,7 +247,7 @@ def _claim_matches(sentence: str):
         else:
             space = sentence.rfind(" ", pos, start + 1)
             start = space + 1 if space >= pos else pos
-        m = _CLAIM_RE.search(sentence, start)
+        m = _search_claim(sentence, start)
         if m is None:
             return
         yield m
@@ -219,13 +326,18 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
     """Every numeric claim in `text`, sentence by sentence. `language`: "en", "zh-hant", "zh-hans" or None."""
     if not text:
         return []
-    text = normalize(text)
+    if not text.isascii():  # full-width digits and signs are not ASCII: ASCII text is already normal
+        text = normalize(text)
     if language is None:
         language = detect_language(text)
     yuan_default = "HKD" if _HK_MONEY.search(text) else "CNY"
     dollar_default = "HKD" if ("HK" in text or "Hong Kong" in text or "港" in text) else "USD"
     out: list[Claim] = []
     family = "zh" if language.startswith("zh") else "en"
+    # Every claim holds a number trigger, and a sentence's trigger is one in the whole text too (sentences
+    # are cut after punctuation or space, so the trigger's word boundaries stay): no trigger, no sentences.
+    if NUMBER_TRIGGER.search(text) is None:
+        return out
     for _offset, sentence in sentence_spans(text):
         _extract_sentence(sentence, section, out, yuan_default, dollar_default, family)
     for claim in out:  # scaled decimals carry binary noise (1.34億 -> 134000000.00000001)

@@ -30,7 +30,6 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        piece = text[start:end]
         if m.group(0).startswith(".") and _ABBREV.search(text, max(start, m.start() - 12), m.start() + 1):
             continue
         _append(out, text, start, end)

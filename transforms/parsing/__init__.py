@@ -17,14 +17,16 @@ from lxml import etree, html as lxml_html
 from transforms.errors import ParseError
 from transforms.model import Release
 from transforms.parsing.generic import parse_generic
-from transforms.parsing.html import detect_layout, parse_known_layout
+from transforms.parsing.html import find_layout, parse_known_layout
 from transforms.parsing.pdf import parse_pdf
 from transforms.parsing.text import parse_text
 
 __all__ = ["parse_document", "detect_format", "decode_text"]
 
-_UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-_STR_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+# Plain etree parsers, not lxml.html's: the same libxml2 tree without a Python class lookup for every element
+# the walk touches (the parser needs no HtmlElement methods).
+_UTF8_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_STR_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _HTML_START_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title|div|article|section|main|p\b|h1)", re.I | re.S)
 _DOCUMENT_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype|html)", re.I | re.S)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
@@ -105,7 +107,8 @@ def _parse_html_tree(body: bytes, text: str | None):
 
 
 def _looks_truncated(head_and_tail: bytes) -> bool:
-    return b"</html" not in head_and_tail.lower() and b"</body" not in head_and_tail.lower()
+    lowered = head_and_tail.lower()
+    return b"</html" not in lowered and b"</body" not in lowered
 
 
 def parse_document(body: bytes | str, url: str | None = None, content_type: str | None = None,
@@ -124,7 +127,7 @@ def parse_document(body: bytes | str, url: str | None = None, content_type: str 
 def _parse_document(body: bytes | str, url: str | None, content_type: str | None, profile: dict | None) -> Release:
     if isinstance(body, str):
         body = body.encode("utf-8", errors="replace")
-    if not body or not body.strip():
+    if not body or body.isspace():  # isspace: the same ASCII whitespace as strip(), without copying the page
         raise ParseError("empty document")
     fmt = detect_format(body, url, content_type)
     if fmt == "pdf":
@@ -138,7 +141,8 @@ def _parse_document(body: bytes | str, url: str | None, content_type: str | None
 
 def _parse_html(body: bytes, url: str | None, content_type: str | None, profile: dict | None) -> Release:
     try:
-        body.decode("utf-8")
+        if not body.isascii():  # ASCII is valid UTF-8: no need to build the text to find out
+            body.decode("utf-8")
         text = None  # valid UTF-8: let lxml read the bytes directly (fastest)
     except UnicodeDecodeError:
         text = decode_text(body, content_type)
@@ -146,11 +150,11 @@ def _parse_html(body: bytes, url: str | None, content_type: str | None, profile:
     if _DOCUMENT_START_RE.match(body[:1024]) and _looks_truncated(body[-4096:]):
         raise ParseError("truncated page (no closing </body> or </html>)")
     doc = _parse_html_tree(body, text)
-    found = detect_layout(doc, url, profile)
+    found = find_layout(doc, url, profile)
     if found is not None:
-        name, spec = found
+        name, spec, detected = found
         try:
-            return parse_known_layout(doc, name, spec, url)
+            return parse_known_layout(doc, name, spec, url, detected)
         except ParseError as exc:
             if not str(exc).startswith("no release title found"):
                 raise

@@ -86,9 +86,12 @@ class _State:
     body_paragraphs_seen: int = 0
 
 
+_NON_WORD_RE = re.compile(r"\W+")
+
+
 def _add_caption(state: _State, text: str) -> None:
     text = noise.clean_claim_text(text)
-    key = re.sub(r"\W+", "", text).lower()
+    key = _NON_WORD_RE.sub("", text).lower()
     if text and key not in state.captions_seen:
         state.captions_seen.add(key)
         state.sections.append(Section("caption", text))

@@ -184,6 +184,12 @@ def head_metadata(doc, url: str | None, meta_date_selectors=None) -> tuple[str |
 
 def detect_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict] | None:
     """(name, spec) of the profile layout this page belongs to, or None for an unknown layout."""
+    found = find_layout(doc, url, profile)
+    return None if found is None else (found[0], found[1])
+
+
+def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, object] | None:
+    """Like detect_layout, plus the first element `detect` matched (the default root: no second search)."""
     layouts = (profile or {}).get("layouts") or {}
     if not layouts:
         return None
@@ -198,16 +204,23 @@ def detect_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict
                 break
     for name in order:
         spec = layouts[name] or {}
-        if spec.get("detect") and select(doc, spec["detect"]):
-            return name, spec
+        if spec.get("detect"):
+            matched = select(doc, spec["detect"])
+            if matched:
+                return name, spec, matched[0]
     return None
 
 
-def parse_known_layout(doc, name: str, spec: dict, url: str | None) -> Release:
-    """A release from a page of the profile layout `name` (spec = its selectors)."""
+def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=None) -> Release:
+    """A release from a page of the profile layout `name` (spec = its selectors).
+
+    `detected`: the first element the layout's `detect` selector matched, when the caller has it."""
     if spec.get("release") is False:
         raise ParseError(f"not a release: the page is a {name} page")
-    root = select_one(doc, spec.get("root") or spec["detect"])
+    if detected is not None and not spec.get("root"):
+        root = detected
+    else:
+        root = select_one(doc, spec.get("root") or spec["detect"])
     root = doc if root is None else root
 
     def text_of(field: str) -> str | None:

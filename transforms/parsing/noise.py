@@ -44,33 +44,69 @@ CHROME_LINE_RE = re.compile(
 )
 COOKIE_RE = re.compile(r"\bcookies?\b.{0,120}\b(?:accept|consent|agree|continu|privacy|experience)|使用\s*cookies?|曲奇", re.IGNORECASE)
 WHITESPACE_RE = re.compile(r"[ \t\u00a0\u3000\u200b\r\f\v]+")
+# The runs WHITESPACE_RE.sub(" ", ...) actually changes: a lone space stays as it is, so skipping it gives the
+# same text without rebuilding it around every word.
+_WHITESPACE_TO_SQUASH = re.compile(r"[ \t\u00a0\u3000\u200b\r\f\v]{2,}|[\t\u00a0\u3000\u200b\r\f\v]")
+_DIGIT_RE = re.compile(r"\d")  # page counters and phone numbers all hold one
 
 
 def squash(text: str) -> str:
     """Collapse runs of spaces (keeping no newlines) and trim."""
-    return WHITESPACE_RE.sub(" ", text.replace("\n", " ")).strip()
+    return _WHITESPACE_TO_SQUASH.sub(" ", text.replace("\n", " ")).strip()
 
 
 def is_chrome(text: str) -> bool:
     """A short block that is site chrome (share buttons, cookie banner, back links)."""
     if len(text) <= 40 and CHROME_LINE_RE.match(text):
         return True
-    return len(text) <= 400 and bool(COOKIE_RE.search(text))
+    if len(text) > 400:
+        return False
+    # COOKIE_RE needs "cookie" (any case) or 曲奇; ı is the one character besides i and I that (?i)i matches
+    # whose lower() is not "i" (İ lowers to "i" + a combining dot, so "cooki" still shows).
+    if "cooki" not in text.lower() and "曲奇" not in text and "\u0131" not in text:
+        return False
+    return bool(COOKIE_RE.search(text))
 
 
 def is_page_counter(text: str) -> bool:
     return bool(PAGE_COUNTER_RE.fullmatch(text.strip())) or text.strip().isdigit()
 
 
+# Exact pre-checks (every match of the pattern passes them), so the costly patterns run only where they may
+# match. The letters of "page", "tel", "phone", "mobile" and "fax" have no case variants outside ASCII except
+# that (?i)i also matches "İ" and "ı", whose lower() is not "i".
+_COUNTER_LINE_RE = re.compile(r"\s*[-–—]\s*\d{1,3}\s*[-–—]\s*|\s*\d{1,3}\s*/\s*\d{1,3}\s*")
+_PHONE_WORDS = ("tel", "phone", "mobile", "fax", "電話", "电话", "傳真", "传真", "手機", "手机", "+852", "\u0131")
+
+
+def _may_hold_page_counter(text: str, lowered: str) -> bool:
+    if "page" in lowered or "第" in text or "\n" in text:
+        return True
+    # Without a newline the anchored forms ("- 3 -", "2 / 6") must span the whole text.
+    return _COUNTER_LINE_RE.fullmatch(text) is not None
+
+
+def _may_hold_phone(text: str, lowered: str) -> bool:
+    return "\u0130" in text or any(word in lowered for word in _PHONE_WORDS)
+
+
+_BARE_LABELS_RE = re.compile(r"(?:[\W_]|Tel|Fax|Email|E-mail|電話|電郵|电话|电邮)*", re.IGNORECASE)
+
+
 def clean_claim_text(text: str) -> str:
     """Text for a section that claims are taken from: no page counters, phone numbers or e-mail addresses."""
     if "@" in text:
         text = EMAIL_RE.sub(" ", text)
-    text = PAGE_COUNTER_RE.sub(" ", text)
-    text = PHONE_RE.sub(" ", text)
+    if _DIGIT_RE.search(text):
+        lowered = text.lower()
+        if _may_hold_page_counter(text, lowered):
+            text = PAGE_COUNTER_RE.sub(" ", text)
+            lowered = text.lower()
+        if _may_hold_phone(text, lowered):
+            text = PHONE_RE.sub(" ", text)
     text = squash(text)
     # Labels left without their number ("Tel: / Email:") carry nothing.
-    if re.fullmatch(r"(?:[\W_]|Tel|Fax|Email|E-mail|電話|電郵|电话|电邮)*", text, re.IGNORECASE):
+    if _BARE_LABELS_RE.fullmatch(text):
         return ""
     return text
 
@@ -78,5 +114,5 @@ def clean_claim_text(text: str) -> str:
 def clean_contact_text(text: str) -> str:
     """The media-contact block: keep names, numbers and addresses; drop page counters and blank lines."""
     text = PAGE_COUNTER_RE.sub(" ", text)
-    lines = [WHITESPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_WHITESPACE_TO_SQUASH.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
