@@ -9,7 +9,6 @@ same every time; it refuses to replace a warehouse that holds anything but demo 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from rich.console import Console

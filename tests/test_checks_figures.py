@@ -259,3 +259,15 @@ def test_thresholds_come_from_the_environment(monkeypatch):
     settings = warehouse.CheckSettings()
     assert (settings.conflict_window_days, settings.critical_decrease_pct) == (14, 25.0)
     assert warehouse.CheckSettings(conflict_window_days=3).conflict_window_days == 3
+
+
+def test_conflict_flip_flopping_within_the_window(db):
+    # 1700 -> 1800 -> 1700 -> 1800 on four consecutive days: each flip disagrees with the release before it
+    history(db, [("r1", "2023-03-01", 1700, "about"), ("r2", "2023-03-02", 1800, "about"),
+                 ("r3", "2023-03-03", 1700, "about"), ("r4", "2023-03-04", 1800, "about")])
+    warehouse.run_checks(db)
+    pairs = sorted((f["old_release_id"], f["new_release_id"]) for f in findings(db, "figure_conflict"))
+    assert pairs == [("r1", "r2"), ("r2", "r3"), ("r3", "r4")]
+    assert len({f["finding_id"] for f in findings(db, "figure_conflict")}) == 3
+    assert [(f["old_value"], f["new_value"]) for f in findings(db, "figure_changed")] == [
+        (1700, 1800), (1800, 1700), (1700, 1800)]

@@ -13,7 +13,7 @@ import re
 
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
-from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, ZH_DIGITS, normalize, plain,
+from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, normalize, plain,
                                 value_of_match, word_alternation)
 from transforms.sentences import detect_language, sentence_spans
 

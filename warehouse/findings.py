@@ -7,10 +7,8 @@ updates last_seen_at and the evidence, never the status: a muted finding stays m
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-import duckdb
 
 from transforms.errors import WarehouseError
 from warehouse.db import write_connection
@@ -26,44 +24,6 @@ FINDING_COLUMNS = (
     "old_qualifier", "new_qualifier", "change_pct", "old_published_on", "new_published_on", "old_url", "new_url",
     "old_text", "new_text", "old_sentence", "new_sentence",
 )
-_EVIDENCE = [c for c in FINDING_COLUMNS if c not in ("metric", "language")]
-
-
-def merge_findings(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, flow_run_id: str | None) -> list[str]:
-    """Upsert temp table check_results into core.findings (it gains a finding_id column); returns new ids."""
-    con.execute(
-        """
-        create or replace temp table check_results_ided as
-        select
-            left(sha256(concat_ws('|', check_name, coalesce(metric, ''), coalesce(language, ''), identity_key)), 16)
-                as finding_id,
-            *
-        from check_results
-        qualify row_number() over (partition by finding_id order by new_published_on desc nulls last) = 1
-        """
-    )
-    new_ids = [r[0] for r in con.execute(
-        "select finding_id from check_results_ided where finding_id not in (select finding_id from core.findings)"
-    ).fetchall()]
-    cols = ", ".join(FINDING_COLUMNS)
-    updates = ",\n            ".join(f"{c} = excluded.{c}" for c in _EVIDENCE)
-    con.execute(
-        f"""
-        insert into core.findings
-            (finding_id, check_name, {cols}, first_seen_at, last_seen_at, first_run_id, last_run_id, status,
-             flow_run_id)
-        select finding_id, check_name, {cols}, $now, $now, $run_id, $run_id, 'open', $flow_run_id
-        from check_results_ided
-        on conflict (finding_id) do update set
-            {updates},
-            last_seen_at = excluded.last_seen_at,
-            last_run_id = excluded.last_run_id
-        """,
-        {"now": now, "run_id": run_id, "flow_run_id": flow_run_id},
-    )
-    con.execute("drop table check_results")
-    con.execute("alter table check_results_ided rename to check_results")
-    return new_ids
 
 
 def set_finding_status(db_path: str | Path, finding_id: str, status: str) -> dict:

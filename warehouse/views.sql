@@ -36,6 +36,29 @@ from core.claims as c
 join core.versions as v on v.version_id = c.version_id
 left join core.qualifier_aliases as q on q.alias = lower(trim(c.qualifier));
 
+-- each figure of the timeline that starts its timeline or differs from the one before it, beside that one;
+-- a timeline is one metric, language and kind, ordered by published_on (release_id breaks ties). the steps
+-- figure_changed, qualifier_changed and figure_conflict look at: run_checks computes it once per run.
+create or replace view core.timeline_steps as
+select *
+from (
+    select
+        t.claim_id, t.metric, t.language, t.kind, t.published_on, t.release_id,
+        t.value, t.value_high, t.qualifier,
+        lag(t.claim_id) over w as old_claim_id,
+        lag(t.published_on) over w as old_published_on,
+        lag(t.value) over w as old_value,
+        lag(t.value_high) over w as old_value_high,
+        lag(t.qualifier) over w as old_qualifier
+    from core.timeline as t
+    where t.published_on is not null
+    window w as (partition by t.metric, t.language, t.kind order by t.published_on, t.release_id)
+)
+where old_claim_id is null
+    or old_value <> value
+    or old_value_high is distinct from value_high
+    or old_qualifier is distinct from qualifier;
+
 create or replace view releases as
 select
     e.release_id,
@@ -306,6 +329,7 @@ comment on column fetches.flow_run_id is 'Prefect flow run that made the request
 
 comment on view core.latest_versions is 'Internal: the latest version (content last seen) of each edition.';
 comment on view core.claim_versions is 'Internal: the claims of every version of every edition, with canonical qualifiers.';
+comment on view core.timeline_steps is 'Internal: each timeline figure that starts its timeline (metric, language, kind) or differs from the one before it (value, range or qualifier), beside that one; what figure_changed, qualifier_changed and figure_conflict compare.';
 
 -- core tables ------------------------------------------------------------------------------------------
 

@@ -7,22 +7,11 @@
 -- critical when it falls by more than $critical_decrease_pct percent; a decrease of any other metric is info.
 -- languages are never compared here (translation_mismatch does that); the same value in other words gives
 -- nothing (qualifier_changed looks at the qualifier); a -> b -> a gives two findings, one per step.
-with ordered as (
-    -- narrow rows for the window; the evidence (urls, texts) is joined to the few rows that differ
-    select
-        t.claim_id, t.metric, t.language, t.value, t.value_high, t.qualifier,
-        lag(t.claim_id) over w as old_claim_id,
-        lag(t.value) over w as old_value,
-        lag(t.value_high) over w as old_value_high,
-        lag(t.qualifier) over w as old_qualifier
-    from metric_timeline as t
-    where t.published_on is not null
-    window w as (partition by t.metric, t.language, t.kind order by t.published_on, t.release_id)
-),
-
-changes as (
+with changes as (
+    -- the steps of the timelines (core.timeline_steps, computed once per run) where the value moved; the
+    -- evidence (urls, texts) is joined to these few rows
     select *
-    from ordered
+    from core.timeline_steps
     where old_claim_id is not null and (old_value <> value or old_value_high is distinct from value_high)
 )
 

@@ -10,69 +10,80 @@
 -- with the first later release of each other value: a change a -> b followed by five more releases saying b
 -- within the window is one conflict.
 -- severity: warning.
-with dated as (
+-- how: a timeline (metric, language, kind, in release order) is a series of runs of equal values. the latest
+-- earlier release with another value is always the last release of a run, so the pairs are: the last release
+-- of a run against the first release of each later run whose value has not been seen since that run, up to
+-- the next run with the run's own value, within the window. the runs come from core.timeline_steps (the
+-- figures that differ from the one before them), a few rows per change, so no release is paired with all its
+-- neighbours.
+with run_starts as (
     select
-        t.claim_id, t.metric, t.language, t.kind, t.published_on, t.release_id, t.value, t.value_high, t.qualifier,
-        -- buckets of the window's width: a pair within the window is in the same or the adjacent bucket,
-        -- which turns the date-range join into an equality join
-        floor((t.published_on - date '1970-01-01') / greatest($conflict_window_days, 1))::bigint as bucket
-    from metric_timeline as t
-    where t.published_on is not null
+        s.*,
+        row_number() over (partition by s.metric, s.language, s.kind order by s.published_on, s.release_id)
+            as run_no
+    from core.timeline_steps as s
+    where s.old_claim_id is null or s.old_value <> s.value or s.old_value_high is distinct from s.value_high
 ),
 
-earlier as (
-    select d.*, unnest([d.bucket, d.bucket + 1]) as join_bucket
-    from dated as d
+runs as (
+    select
+        metric, language, kind, run_no, value, value_high,
+        claim_id as first_claim_id,
+        published_on as first_published_on,
+        -- the figure before the next run's first is this run's last
+        lead(old_claim_id) over timeline as last_claim_id,
+        lead(old_published_on) over timeline as last_published_on,
+        -- the runs of the same value before and after this one
+        lag(run_no) over same_value as previous_same_run_no,
+        lead(run_no) over same_value as next_same_run_no
+    from run_starts
+    window
+        timeline as (partition by metric, language, kind order by run_no),
+        same_value as (partition by metric, language, kind, value, value_high order by run_no)
 ),
 
-nearest as (
-    -- each release against the latest earlier release of each other value
+bucketed as (
+    -- buckets of the window's width: a pair within the window is in the same or the adjacent bucket, which
+    -- joins each run to the runs near it only (a timeline that changes often has many runs)
     select
-        new.claim_id, new.metric, new.language, new.kind, new.release_id, new.published_on,
-        new.value, new.value_high, new.qualifier,
-        old.claim_id as old_claim_id, old.release_id as old_release_id,
-        old.value as old_value, old.value_high as old_value_high, old.qualifier as old_qualifier
-    from dated as new
-    join earlier as old
-        on old.metric = new.metric and old.language = new.language and old.kind is not distinct from new.kind
-        and old.join_bucket = new.bucket
-    where (old.published_on < new.published_on
-            or (old.published_on = new.published_on and old.release_id < new.release_id))
-        and new.published_on - old.published_on <= $conflict_window_days
-        and (old.value <> new.value or old.value_high is distinct from new.value_high)
-    qualify row_number() over (
-        partition by new.metric, new.language, new.kind, new.release_id, old.value, old.value_high
-        order by old.published_on desc, old.release_id desc
-    ) = 1
+        *,
+        floor((first_published_on - date '1970-01-01') / greatest($conflict_window_days, 1))::bigint
+            as first_bucket,
+        floor((last_published_on - date '1970-01-01') / greatest($conflict_window_days, 1))::bigint
+            as last_bucket
+    from runs
 ),
 
 conflicts as (
-    -- each earlier release against the first later release of each other value
-    select *
-    from nearest
-    qualify row_number() over (
-        partition by metric, language, kind, old_release_id, value, value_high
-        order by published_on, release_id
-    ) = 1
+    select o.last_claim_id as old_claim_id, n.first_claim_id as claim_id
+    from (select *, unnest([last_bucket, last_bucket + 1]) as join_bucket from bucketed) as o
+    join bucketed as n
+        on n.metric = o.metric and n.language = o.language and n.kind is not distinct from o.kind
+        and n.first_bucket = o.join_bucket and n.run_no > o.run_no
+    -- no run of the old value in between (then that run's last release is the latest earlier one), and the
+    -- first run of the new value since the old run (later runs of it are the same conflict again)
+    where (o.next_same_run_no is null or n.run_no < o.next_same_run_no)
+        and (n.previous_same_run_no is null or n.previous_same_run_no < o.run_no)
+        and n.first_published_on - o.last_published_on <= $conflict_window_days
 )
 
 select
     'warning' as severity,
-    c.metric,
-    c.language,
+    n.metric,
+    n.language,
     o.language as old_language,
     n.language as new_language,
     o.release_id as old_release_id,
     n.release_id as new_release_id,
     o.version_id as old_version_id,
     n.version_id as new_version_id,
-    c.old_value,
-    c.value as new_value,
-    c.old_value_high,
-    c.value_high as new_value_high,
-    c.old_qualifier,
-    c.qualifier as new_qualifier,
-    (c.value - c.old_value) / nullif(abs(c.old_value), 0) * 100 as change_pct,
+    o.value as old_value,
+    n.value as new_value,
+    o.value_high as old_value_high,
+    n.value_high as new_value_high,
+    o.qualifier as old_qualifier,
+    n.qualifier as new_qualifier,
+    (n.value - o.value) / nullif(abs(o.value), 0) * 100 as change_pct,
     o.published_on as old_published_on,
     n.published_on as new_published_on,
     o.url as old_url,
@@ -81,7 +92,7 @@ select
     n.text as new_text,
     o.sentence as old_sentence,
     n.sentence as new_sentence,
-    concat_ws('|', o.release_id, n.release_id, c.old_value, c.old_value_high, c.value, c.value_high) as identity_key
+    concat_ws('|', o.release_id, n.release_id, o.value, o.value_high, n.value, n.value_high) as identity_key
 from conflicts as c
 join core.timeline as o on o.claim_id = c.old_claim_id
 join core.timeline as n on n.claim_id = c.claim_id

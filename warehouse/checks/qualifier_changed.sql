@@ -5,22 +5,10 @@
 -- compared in canonical form (core.qualifier_aliases: "more than" and "over" are both `over`), so a change of
 -- wording alone gives nothing. the order is the one figure_changed uses; a change of value is figure_changed's.
 -- severity: info.
-with ordered as (
-    -- narrow rows for the window; the evidence (urls, texts) is joined to the few rows that differ
-    select
-        t.claim_id, t.metric, t.language, t.value, t.value_high, t.qualifier,
-        lag(t.claim_id) over w as old_claim_id,
-        lag(t.value) over w as old_value,
-        lag(t.value_high) over w as old_value_high,
-        lag(t.qualifier) over w as old_qualifier
-    from metric_timeline as t
-    where t.published_on is not null
-    window w as (partition by t.metric, t.language, t.kind order by t.published_on, t.release_id)
-),
-
-changes as (
+with changes as (
+    -- the steps of the timelines (core.timeline_steps, computed once per run) where only the qualifier moved
     select *
-    from ordered
+    from core.timeline_steps
     where old_claim_id is not null
         and old_value = value
         and old_value_high is not distinct from value_high

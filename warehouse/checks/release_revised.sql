@@ -39,10 +39,17 @@ figures as (
     qualify row_number() over (partition by version_id, metric order by section_rank, ordinal) = 1
 ),
 
+pair_sides as (
+    -- each pair once per side, so the claims join on one equality (an OR join would compare every pair with
+    -- every claim)
+    select *, unnest([old_version_id, new_version_id]) as side_version_id
+    from pairs
+),
+
 pair_metrics as (
-    select distinct p.*, f.metric
-    from pairs as p
-    join figures as f on f.version_id = p.old_version_id or f.version_id = p.new_version_id
+    select distinct p.* exclude (side_version_id), f.metric
+    from pair_sides as p
+    join figures as f on f.version_id = p.side_version_id
 ),
 
 metric_changes as (
@@ -71,8 +78,8 @@ unnamed as (
                 c.kind, c.value, c.value_high, c.qualifier, c.currency
             order by c.ordinal
         ) as nth
-    from pairs as p
-    join revised_claims as c on c.version_id = p.old_version_id or c.version_id = p.new_version_id
+    from pair_sides as p
+    join revised_claims as c on c.version_id = p.side_version_id
     where c.metric is null
 ),
 

@@ -6,6 +6,39 @@
 -- each other count as equal (rounding, e.g. 1.2萬 for 12,345). qualifiers are not compared (translations
 -- word them freely). each pair of languages is reported once, the language that sorts first as `old`.
 -- severity: warning.
+with disagreeing as materialized (
+    -- the releases whose editions do not all state the same figure for a metric: the only ones with a pair
+    -- to compare (a negative tolerance, nonsensical as it is, would flag equal figures too)
+    select release_id, metric, kind
+    from metric_timeline
+    group by all
+    having min(value) <> max(value)
+        or min(value_high) <> max(value_high)
+        or count(value_high) not in (0, count(*))
+        or $translation_tolerance_pct < 0
+),
+
+candidates as materialized (
+    -- narrow rows for the comparison; the evidence (urls, texts) is joined to the few pairs that disagree
+    select t.claim_id, t.release_id, t.metric, t.kind, t.language, t.value, t.value_high
+    from metric_timeline as t
+    semi join disagreeing as d
+        on d.release_id = t.release_id and d.metric = t.metric and d.kind is not distinct from t.kind
+),
+
+mismatches as materialized (
+    select a.claim_id as old_claim_id, b.claim_id as new_claim_id
+    from candidates as a
+    join candidates as b
+        on b.release_id = a.release_id and b.metric = a.metric and b.kind is not distinct from a.kind
+        and a.language < b.language
+    where abs(b.value - a.value) > $translation_tolerance_pct / 100 * greatest(abs(a.value), abs(b.value))
+        or (a.value_high is distinct from b.value_high
+            and abs(coalesce(b.value_high, b.value) - coalesce(a.value_high, a.value))
+                > $translation_tolerance_pct / 100
+                  * greatest(abs(coalesce(a.value_high, a.value)), abs(coalesce(b.value_high, b.value))))
+)
+
 select
     'warning' as severity,
     a.metric,
@@ -32,12 +65,6 @@ select
     a.sentence as old_sentence,
     b.sentence as new_sentence,
     concat_ws('|', a.release_id, a.value, a.value_high, b.value, b.value_high) as identity_key
-from metric_timeline as a
-join metric_timeline as b
-    on b.release_id = a.release_id and b.metric = a.metric and b.kind is not distinct from a.kind
-    and a.language < b.language
-where abs(b.value - a.value) > $translation_tolerance_pct / 100 * greatest(abs(a.value), abs(b.value))
-    or (a.value_high is distinct from b.value_high
-        and abs(coalesce(b.value_high, b.value) - coalesce(a.value_high, a.value))
-            > $translation_tolerance_pct / 100
-              * greatest(abs(coalesce(a.value_high, a.value)), abs(coalesce(b.value_high, b.value))))
+from mismatches as m
+join core.timeline as a on a.claim_id = m.old_claim_id
+join core.timeline as b on b.claim_id = m.new_claim_id
