@@ -104,6 +104,13 @@ class _RssSampler:
         self._thread.join()
 
 
+def _unquote(value):
+    """What Prefect would hand a task body: quote()d arguments unwrapped (the plain run calls bodies itself)."""
+    from prefect.utilities.annotations import BaseAnnotation
+
+    return value.unquote() if isinstance(value, BaseAnnotation) else value
+
+
 def _timed(fn, name: str, sink: dict, sampler: _RssSampler):
     """fn, adding its run time to sink[name] and telling the sampler which task body runs."""
     @functools.wraps(fn)
@@ -111,7 +118,7 @@ def _timed(fn, name: str, sink: dict, sampler: _RssSampler):
         started = time.perf_counter()
         sampler.current = name
         try:
-            return fn(*args, **kwargs)
+            return fn(*[_unquote(a) for a in args], **{k: _unquote(v) for k, v in kwargs.items()})
         finally:
             sampler.current = "outside task bodies"
             sink[name] = sink.get(name, 0.0) + time.perf_counter() - started

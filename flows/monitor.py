@@ -239,24 +239,28 @@ def monitor(
 
     totals: dict[str, int] = {"pages": len(pages), "fetched": 0, "not_modified": 0, "unchanged": 0, "fetch_errors": 0}
     loads: list[dict] = []
-    pending_records = discovery_fetches
+    pending_records = list(discovery_fetches)
     for batch_no, batch in enumerate(_chunks(pages, settings.batch_size), start=1):
         # quote(): Prefect would otherwise walk every item of these lists looking for futures (a quarter of
         # a 10,000-page backfill's wall time went there).
         batch_known = {p.url: known[p.url] for p in batch if p.url in known}
         fetched = fetch_pages(session, quote(batch), quote(batch_known), raw_dir, refetch, batch_no)
         progress.advance("fetch", len(batch))
-        docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
-        progress.advance("parse", len(batch))
-        loads.append(load_batch(db_path, quote(docs), quote(pending_records + fetched.records), run_id, batch_no))
-        progress.advance("load", len(batch))
-        pending_records = []
+        pending_records += fetched.records
         totals["fetched"] += len(fetched.to_parse)
         totals["not_modified"] += fetched.not_modified
         totals["unchanged"] += fetched.unchanged
         totals["fetch_errors"] += sum(1 for r in fetched.records if r.error)
-    if pending_records:  # nothing discovered: still keep what discovery asked for
-        warehouse.record_fetches(db_path, pending_records, flow_run_id=run_id)
+        if fetched.to_parse:
+            docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
+            loads.append(load_batch(db_path, quote(docs), quote(pending_records), run_id, batch_no))
+            pending_records = []
+        # A batch of 304s has nothing to load: its fetch records wait for the next load (one transaction
+        # instead of one per batch; a run killed meanwhile loses only the record that a 304 happened).
+        progress.advance("parse", len(batch))
+        progress.advance("load", len(batch))
+    if pending_records:
+        loads.append(load_batch(db_path, [], quote(pending_records), run_id, 0))
 
     for key in ("new_releases", "new_editions", "new_versions", "revised_editions", "claims", "parse_errors"):
         totals[key] = sum(int(x.get(key, 0)) for x in loads)
