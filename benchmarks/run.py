@@ -267,7 +267,8 @@ def stage_pipeline(ctx: dict) -> list[dict]:
         row("pipeline", "incremental run: share of requests conditional", round(cond_share, 3), "share",
             target="1.0 (all)", ok=cond_share >= 0.999,
             note=f"release pages {req['release_conditional']:,}/{req['release_requests']:,} conditional; "
-                 f"discovery fetched unconditionally"),
+                 f"discovery {req['conditional'] - req['release_conditional']:,}/{req['discovery_requests']:,}; "
+                 f"{req['not_modified_304']:,} answered 304"),
     ]
     if "prefect_overhead" in data:
         o = data["prefect_overhead"]
