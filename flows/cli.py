@@ -182,18 +182,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_findings(args: argparse.Namespace) -> int:
     import warehouse
 
-    sql = "select * from findings"
-    where, params = [], []
-    if not args.all:
-        where.append("status = 'open' and is_current")  # still seen by the latest check run
-    if args.severity:
-        where.append("severity = ?")
-        params.append(args.severity)
-    if where:
-        sql += " where " + " and ".join(where)
-    sql += " order by new_published_on desc nulls last, check_name, metric"
-    cols, rows = warehouse.query(Path(args.db), sql, params)
-    found = [dict(zip(cols, r)) for r in rows]
+    found = warehouse.list_findings(Path(args.db), include_all=args.all, severity=args.severity)
     if args.json:
         print_json(found)
     elif found:

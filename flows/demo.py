@@ -21,10 +21,9 @@ def _holds_real_data(db: Path) -> bool:
     import warehouse
 
     try:
-        _, rows = warehouse.query(db, "select count(*) from releases where url not like 'http://127.0.0.1:%'")
+        return not warehouse.holds_only(db, "http://127.0.0.1:")
     except Exception:
         return True  # not a warehouse we know: leave it alone
-    return rows[0][0] > 0
 
 
 def _fresh_warehouse(db: Path) -> None:
@@ -67,22 +66,18 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
             if not quiet and not as_json:
                 console.print(f"snapshot {label}: {result['summary']}")
 
-    cols, rows = warehouse.query(db, "select * from findings order by check_name, metric, language, new_published_on")
-    findings = [dict(zip(cols, r)) for r in rows]
-    _, problems = warehouse.query(db, "select distinct url, stage, reason from problems order by url")
-    counts = {
-        view: warehouse.query(db, f"select count(*) from {view}")[1][0][0]
-        for view in ("releases", "claims", "findings")
-    }
+    findings = sorted(warehouse.list_findings(db, include_all=True),
+                      key=lambda f: (f["check_name"], f["metric"] or "", f["language"] or "", f["new_published_on"] or ""))
+    problems = warehouse.recorded_problems(db)
+    counts = warehouse.view_counts(db)
     if as_json:
-        print_json({"db": str(db), "runs": runs, "counts": counts, "findings": findings,
-                    "problems": [dict(zip(("url", "stage", "reason"), p)) for p in problems]})
+        print_json({"db": str(db), "runs": runs, "counts": counts, "findings": findings, "problems": problems})
         return 0
     console.print(findings_table(findings, f"{len(findings)} findings in {db}"))
     if problems:
         console.print("[bold]Recorded problems[/] (the run went on without them):")
-        for url, stage, reason in problems:
-            console.print(f"  {stage:6} {url}  {reason}")
+        for p in problems:
+            console.print(f"  {p['stage']:6} {p['url']}  {p['reason']}")
     exe = _command_name()
     console.print(
         f"\nLoaded {counts['releases']} release editions and {counts['claims']} claims into [bold]{db}[/].\n"

@@ -111,3 +111,30 @@ def test_console_script_is_installed():
     assert out.returncode == 0
     for command in ("run", "demo", "ingest", "extract", "check", "findings", "report", "sql", "serve"):
         assert command in out.stdout
+
+
+def test_findings_listing_filters_and_mute(tmp_path, capsys):
+    import warehouse
+    from warehouse.testing import claim, document
+
+    db = tmp_path / "f.duckdb"
+    warehouse.migrate(db)
+    warehouse.load_documents(db, [
+        document("r1", "en", "2024-01-10", [claim("unicorns", 14)]),
+        document("r2", "en", "2024-03-10", [claim("unicorns", 10, "over")]),
+        document("r3", "en", "2024-05-10", [claim("tech_companies", 1700, "about")]),
+        document("r4", "en", "2024-07-10", [claim("tech_companies", 1800, "about")]),
+    ])
+    warehouse.run_checks(db)
+    code, out, _ = run_cli(capsys, "findings", "--db", str(db), "--json")
+    listed = json.loads(out)
+    assert code == 0 and {(f["metric"], f["severity"]) for f in listed if f["check_name"] == "figure_changed"} == {
+        ("unicorns", "critical"), ("tech_companies", "info")}
+    critical = json.loads(run_cli(capsys, "findings", "--db", str(db), "--json", "--severity", "critical")[1])
+    assert [f["metric"] for f in critical] == ["unicorns"]
+    run_cli(capsys, "mute", "--db", str(db), critical[0]["finding_id"][:6])
+    assert all(f["finding_id"] != critical[0]["finding_id"]
+               for f in json.loads(run_cli(capsys, "findings", "--db", str(db), "--json")[1]))
+    muted = [f for f in json.loads(run_cli(capsys, "findings", "--db", str(db), "--json", "--all")[1])
+             if f["finding_id"] == critical[0]["finding_id"]]
+    assert muted[0]["status"] == "muted"

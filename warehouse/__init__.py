@@ -10,7 +10,7 @@ from warehouse.export import export_views
 from warehouse.findings import set_finding_status
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
 from warehouse.migrations import LATEST_VERSION, migrate
-from warehouse.queries import query, report_data
+from warehouse.queries import holds_only, list_findings, query, recorded_problems, report_data, view_counts
 
 __all__ = [
     "LATEST_VERSION",
@@ -19,14 +19,18 @@ __all__ = [
     "LoadSummary",
     "PageState",
     "export_views",
+    "holds_only",
+    "list_findings",
     "known_pages",
     "load_documents",
     "migrate",
     "query",
     "read_connection",
+    "recorded_problems",
     "record_fetches",
     "report_data",
     "run_checks",
     "set_finding_status",
+    "view_counts",
     "write_connection",
 ]

@@ -122,3 +122,37 @@ def report_data(db_path: str | Path) -> dict:
         "metrics": metrics,
         "totals": totals,
     }
+
+
+def list_findings(db_path: str | Path, include_all: bool = False, severity: str | None = None) -> list[dict]:
+    """Findings, newest first: by default the open ones the latest check run still sees."""
+    where, params = [], []
+    if not include_all:
+        where.append("status = 'open' and is_current")
+    if severity:
+        where.append("severity = ?")
+        params.append(severity)
+    sql = "select * from findings" + (" where " + " and ".join(where) if where else "")
+    sql += " order by new_published_on desc nulls last, check_name, metric, language"
+    with read_connection(db_path) as con:
+        return rows_as_dicts(con, sql, params)
+
+
+def recorded_problems(db_path: str | Path) -> list[dict]:
+    """Each page that could not be fetched or parsed, once, with its reason."""
+    with read_connection(db_path) as con:
+        return rows_as_dicts(con, "select distinct url, stage, reason from problems order by url, stage")
+
+
+def view_counts(db_path: str | Path) -> dict[str, int]:
+    """Rows in each analyst view."""
+    with read_connection(db_path) as con:
+        return {v: con.execute(f"select count(*) from {v}").fetchone()[0]
+                for v in ("releases", "claims", "metric_timeline", "findings", "problems")}
+
+
+def holds_only(db_path: str | Path, url_prefix: str) -> bool:
+    """True when every release loaded into the file came from URLs starting with `url_prefix`."""
+    with read_connection(db_path) as con:
+        other = con.execute("select count(*) from releases where not starts_with(url, ?)", [url_prefix]).fetchone()
+    return other[0] == 0
