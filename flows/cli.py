@@ -14,6 +14,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from flows.display import fmt_number
 from transforms.errors import HkstpMonitorError
 
 DEFAULT_DB = "data/hkstp.duckdb"
@@ -43,19 +44,9 @@ def print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(_jsonable(obj), ensure_ascii=False) + "\n")
 
 
-def _fmt(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return f"{int(v):,}"
-    if isinstance(v, (int, float, Decimal)):
-        return f"{v:,}"
-    return str(v)
-
-
 def _side(value: Any, qualifier: str | None) -> str:
     q = {"exact": "", "about": "~", "over": ">", "at_least": ">=", "nearly": "<~", "under": "<", "up_to": "<="}
-    return f"{q.get(qualifier or 'exact', qualifier or '')}{_fmt(value)}"
+    return f"{q.get(qualifier or 'exact', qualifier or '')}{fmt_number(value)}"
 
 
 def findings_table(rows: list[dict], title: str) -> Table:
@@ -155,7 +146,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for col in ("section", "metric", "value", "qualifier", "kind", "unit", "text"):
         table.add_column(col, overflow="fold")
     for c in out["claims"]:
-        value = _fmt(c["value"]) + (f"-{_fmt(c['value_high'])}" if c.get("value_high") is not None else "")
+        value = fmt_number(c["value"]) + (f"-{fmt_number(c['value_high'])}" if c.get("value_high") is not None else "")
         if c.get("currency"):
             value = f"{c['currency']} {value}"
         table.add_row(c["section"], c["metric"] or "", value, c["qualifier"], c["kind"], c["unit"] or "", c["text"])
@@ -225,7 +216,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     for c in cols:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*[_fmt(v) for v in r])
+        table.add_row(*[fmt_number(v) for v in r])
     console.print(table)
     console.print(f"{len(rows)} row(s)")
     return 0

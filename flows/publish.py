@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from prefect import task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
@@ -16,29 +15,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 import warehouse
+from flows.display import finding_line, fmt_number
 from flows.settings import MonitorSettings
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "critical": 2}
 log = logging.getLogger("hkstp_monitor")
-
-
-def _fmt(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    if isinstance(value, (int, float)):
-        return f"{value:,}"
-    return str(value)
-
-
-def finding_line(f: dict) -> str:
-    where = f.get("new_url") or f.get("old_url") or ""
-    return (
-        f"[{f.get('severity')}] {f.get('check_name')} {f.get('metric') or ''} ({f.get('language') or ''}): "
-        f"{_fmt(f.get('old_value'))} -> {_fmt(f.get('new_value'))} "
-        f"({f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}) {where}"
-    ).strip()
 
 
 def summary_markdown(base_url: str, totals: dict, checks: warehouse.CheckRun) -> str:
@@ -127,8 +108,8 @@ def publish_run(
             "severity": f["severity"],
             "metric": f.get("metric") or "",
             "language": f.get("language") or "",
-            "old": _fmt(f.get("old_value")),
-            "new": _fmt(f.get("new_value")),
+            "old": fmt_number(f.get("old_value")),
+            "new": fmt_number(f.get("new_value")),
             "old date": str(f.get("old_published_on") or ""),
             "new date": str(f.get("new_published_on") or ""),
             "url": f.get("new_url") or "",
