@@ -120,8 +120,9 @@ def _claimed_blocks(el, hint: str) -> list[Block]:
     return [Block(block_text(el), hint)]
 
 
-def walk(container, claimed: dict) -> list[Block]:
-    """Blocks of `container` in reading order; elements in `claimed` become blocks of their field."""
+def walk(container, claimed: dict, skip: frozenset = noise.SKIP_TAGS) -> list[Block]:
+    """Blocks of `container` in reading order; elements in `claimed` become blocks of their field.
+    `skip`: tags whose elements are left out (default: every tag that never holds release text)."""
     blocks: list[Block] = []
     stack = list(reversed(container))
     while stack:
@@ -130,7 +131,7 @@ def walk(container, claimed: dict) -> list[Block]:
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
-        if tag in noise.SKIP_TAGS or _is_chrome_element(el):
+        if tag in skip or _is_chrome_element(el):
             continue
         hint = claimed.get(el)
         if hint:
