@@ -98,6 +98,8 @@ def parse_generic(doc, html_text: str, url: str | None) -> Release:
         extracted = trafilatura.bare_extraction(
             html_text, url=url, with_metadata=True, include_comments=False, include_tables=False,
             include_formatting=True, include_images=False, deduplicate=False,
+            # its date is not used (pagedates.py reads dates): the fast search costs least
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura raises a variety of errors on broken input
         raise ParseError(f"unknown layout and main-text extraction failed ({type(exc).__name__})") from None

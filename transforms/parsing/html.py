@@ -212,6 +212,14 @@ def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, 
     return None
 
 
+def _guess_from_page(doc):
+    """htmldate's guess, for a known-layout page that shows no date of its own (rare: never on the fast path)."""
+    from transforms.parsing.pagedates import guess_date
+
+    stamp = guess_date(etree.tostring(doc, encoding="unicode", method="html"))
+    return (stamp.day, stamp.utc_time) if stamp else (None, None)
+
+
 def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=None) -> Release:
     """A release from a page of the profile layout `name` (spec = its selectors).
 
@@ -257,5 +265,6 @@ def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=Non
         language_hint=hint_from(url) or hint_from(None, declared),
         dates={"page_date": parse_date(date_text), "meta": meta_date},
         known_layout=True,
+        date_fallback=lambda: _guess_from_page(doc),
     )
     return build_release(meta, blocks)

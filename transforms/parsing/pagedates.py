@@ -135,7 +135,8 @@ def guess_date(html_text: str, month_first: bool = False) -> Stamp | None:
     """htmldate's reading of the whole page (extensive search, original date), or None.
 
     htmldate answers 1 January when it found only a year (a copyright line): that is no date unless the page
-    writes that day somewhere."""
+    writes that day somewhere. The first extensive search of a process on Chinese text loads dateparser's
+    locales (about 5 s of CPU, once); pages with a date of their own or a dated URL never get here."""
     from htmldate import find_date  # imported here: only pages without a date of their own need it
 
     try:
