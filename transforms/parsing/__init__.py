@@ -144,7 +144,8 @@ def _looks_truncated(body: bytes, text: str | None) -> bool:
     """The document really stops early: no </body> or </html> anywhere, and it ends inside a tag, a comment or
     a script, or with an element open whose end tag may not be left out (a <div>, an <article>, a <table>).
     A page that omits the end tags HTML5 allows, or has scripts after </html>, is whole."""
-    if _DOCUMENT_END_RE.search(body[-4096:]) or _DOCUMENT_END_RE.search(body):
+    tail = body[-4096:].lower()
+    if b"</html" in tail or b"</body" in tail or _DOCUMENT_END_RE.search(body):
         return False
     parser = _OpenElements()
     try:
