@@ -32,3 +32,8 @@ class MonitorSettings(BaseSettings):
 
     def language_list(self) -> list[str]:
         return [x.strip() for x in self.languages.split(",") if x.strip()]
+
+
+def get_settings(**overrides: object) -> MonitorSettings:
+    """The settings from the environment, with `overrides` (None values are ignored) on top."""
+    return MonitorSettings(**{k: v for k, v in overrides.items() if v is not None})

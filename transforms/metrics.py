@@ -47,7 +47,7 @@ def _to_simplified(phrases) -> list[str]:
 @lru_cache(maxsize=1)
 def load_vocabulary() -> dict[str, Metric]:
     """All metrics by key, in file order."""
-    raw = yaml.safe_load(VOCAB_PATH.read_text(encoding="utf-8"))
+    raw = yaml.load(VOCAB_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     out: dict[str, Metric] = {}
     for item in raw:
         hant = list(item.get("zh-hant") or [])
