@@ -18,9 +18,9 @@ from pathlib import Path
 import duckdb
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from warehouse.db import write_connection
+from transforms.values import iso_utc, jsonable
+from warehouse.db import utc_now, write_connection
 from warehouse.findings import FINDING_COLUMNS
-from warehouse.load import _now, iso_utc
 from warehouse.migrations import ensure_schema
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checks"
@@ -152,8 +152,6 @@ _PLAIN_TYPES = {"VARCHAR", "DOUBLE", "FLOAT", "BOOLEAN", "TINYINT", "SMALLINT", 
 def _json_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
     """Rows as JSON-ready dicts, as queries.rows_as_dicts gives them, converting only the columns whose type
     needs it (dates, timestamps): a first run over a big warehouse returns many thousand new findings."""
-    from warehouse.queries import jsonable
-
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     convert = [i for i, d in enumerate(cur.description) if str(d[1]) not in _PLAIN_TYPES]
@@ -172,7 +170,7 @@ def run_checks(
     """Run every check in one transaction, merge the findings, record the run; return what is new."""
     settings = settings or CheckSettings()
     run_id = uuid.uuid4().hex[:16]
-    started = _now()
+    started = utc_now()
     with write_connection(db_path) as con:
         ensure_schema(con, db_path)
         con.begin()
@@ -195,7 +193,7 @@ def run_checks(
                 )
             for table in shared.values():
                 con.execute(f"drop table {table}")
-            now = _now()
+            now = utc_now()
             new_ids = _merge_findings(con, run_id, now, flow_run_id)
             by_check = dict(con.execute("select check_name, count(*) from check_results group by all").fetchall())
             by_severity = dict(con.execute("select severity, count(*) from check_results group by all").fetchall())
@@ -211,7 +209,7 @@ def run_checks(
                      new_findings, total_open)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 """,
-                [run_id, started, _now(), flow_run_id, json.dumps(settings.model_dump()),
+                [run_id, started, utc_now(), flow_run_id, json.dumps(settings.model_dump()),
                  json.dumps(counts_by_check), json.dumps(counts_by_severity), len(new_ids), total_open],
             )
             con.execute("drop table check_results")
@@ -236,6 +234,6 @@ def run_checks(
         counts_by_severity=counts_by_severity,
         total_open=int(total_open),
         started_at=iso_utc(started),
-        finished_at=iso_utc(_now()),
+        finished_at=iso_utc(utc_now()),
         flow_run_id=flow_run_id,
     )

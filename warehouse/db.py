@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -25,6 +26,11 @@ READ_TIMEOUT_S = float(os.environ.get("HKSTP_DB_READ_TIMEOUT", "60"))
 WRITE_TIMEOUT_S = float(os.environ.get("HKSTP_DB_WRITE_TIMEOUT", "300"))
 _FIRST_DELAY_S = 0.05
 _MAX_DELAY_S = 1.0
+
+
+def utc_now() -> datetime:
+    """Now, as the warehouse stores time: a naive timestamp in UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _is_lock_conflict(exc: Exception) -> bool:
