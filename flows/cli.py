@@ -191,7 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from deployments.serve import serve_all
+    from flows.serve import serve_all
 
     serve_all(base_url=args.base_url, db=args.db)
     return 0

@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from transforms.errors import WarehouseBusy, WarehouseError
+from warehouse.migrations import check_readable, ensure_schema
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +75,6 @@ def read_connection(db_path: str | Path, timeout: float | None = None) -> Iterat
         "waiting for the monitor to finish writing to the warehouse...",
     )
     try:
-        from warehouse.migrations import check_readable
-
         check_readable(con, path)
         yield con
     finally:
@@ -95,3 +94,12 @@ def write_connection(db_path: str | Path, timeout: float | None = None) -> Itera
         yield con
     finally:
         con.close()
+
+
+def migrate(db_path: str | Path, *, target: int | None = None) -> int:
+    """Create or upgrade the warehouse at `db_path`; return its schema version.
+
+    Raises SchemaTooNew when the file was made by a newer program. `target` (tests only) stops early.
+    """
+    with write_connection(db_path) as con:
+        return ensure_schema(con, db_path, target)
