@@ -17,10 +17,13 @@ console = LazyConsole()
 err_console = LazyConsole(stderr=True)
 
 
-def _default_db() -> str:
+def _settings_for_warehouse(db: str | None) -> str:
+    """The warehouse file (--db, else $HKSTP_DB); hands the warehouse its settings on the way."""
     from flows.settings import get_settings
 
-    return str(get_settings().db)
+    settings = get_settings(db=db)
+    settings.configure_warehouse()
+    return str(settings.db)
 
 
 # --- commands -------------------------------------------------------------------------------------------
@@ -110,9 +113,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     import warehouse
+    from flows.settings import get_settings
 
     warehouse.migrate(Path(args.db))
-    run = warehouse.run_checks(Path(args.db))
+    run = warehouse.run_checks(Path(args.db), get_settings().check_settings())
     if args.json:
         print_json({"new_findings": run.new_findings, "counts_by_severity": run.counts_by_severity,
                     "total_open": run.total_open})
@@ -279,8 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     # Prefect's temporary server would try to send usage telemetry; a monitor should not phone home.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     args = build_parser().parse_args(argv)
-    if args.db is None and args.command != "extract":  # extract reads no warehouse: skip loading the settings
-        args.db = _default_db()
+    if args.command != "extract":  # extract reads no warehouse: it skips the settings and DuckDB
+        args.db = _settings_for_warehouse(args.db)
     try:
         return args.func(args)
     except HkstpMonitorError as exc:

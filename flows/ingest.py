@@ -60,6 +60,7 @@ def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dic
     import warehouse  # here, not at the top: `extract` loads nothing and must start fast
     from flows.monitor import document_result
     from flows.profile import load_profile
+    from flows.settings import get_settings
 
     files: list[Path] = []
     for p in paths:
@@ -81,7 +82,7 @@ def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dic
     db.parent.mkdir(parents=True, exist_ok=True)
     warehouse.migrate(db)
     summary = warehouse.load_documents(db, docs)
-    run = warehouse.run_checks(db)
+    run = warehouse.run_checks(db, get_settings().check_settings())
     return {
         "documents": sum(1 for d in docs if d.release is not None),
         "claims": sum(len(d.claims) for d in docs),

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from transforms.values import iso_utc, jsonable
 from warehouse.db import utc_now, write_connection
@@ -32,10 +31,10 @@ SHARED_VIEWS = ("core.timeline_steps",)
 _EVIDENCE = [c for c in FINDING_COLUMNS if c not in ("metric", "language")]
 
 
-class CheckSettings(BaseSettings):
-    """Thresholds of the checks; each can be set in the environment, e.g. HKSTP_CONFLICT_WINDOW_DAYS=14."""
-
-    model_config = SettingsConfigDict(env_prefix="HKSTP_", extra="ignore")
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """Thresholds of the checks. The flows pass them in from the settings (HKSTP_CONFLICT_WINDOW_DAYS and so
+    on, flows/settings.py); the defaults here are the same (tests/test_settings.py keeps them so)."""
 
     # figure_conflict: two releases of one language this many days apart (or fewer) must agree on a figure
     conflict_window_days: int = 7
@@ -70,7 +69,7 @@ def check_sql(name: str) -> str:
 def parameters_of(sql: str, settings: CheckSettings) -> dict:
     """The settings a check's SQL refers to as $name (DuckDB refuses unused named parameters)."""
     wanted = set(re.findall(r"\$([a-z_]+)", sql))
-    values = settings.model_dump()
+    values = asdict(settings)
     unknown = wanted - values.keys()
     if unknown:
         raise KeyError(f"check refers to unknown settings: {sorted(unknown)}")
@@ -209,7 +208,7 @@ def run_checks(
                      new_findings, total_open)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 """,
-                [run_id, started, utc_now(), flow_run_id, json.dumps(settings.model_dump()),
+                [run_id, started, utc_now(), flow_run_id, json.dumps(asdict(settings)),
                  json.dumps(counts_by_check), json.dumps(counts_by_severity), len(new_ids), total_open],
             )
             con.execute("drop table check_results")

@@ -7,11 +7,11 @@ file locked retries with backoff and says it is waiting; after the timeout it ra
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,11 +22,24 @@ from warehouse.migrations import check_readable, ensure_schema
 
 log = logging.getLogger(__name__)
 
-# How long to wait for the other side to let go of the file (seconds); override per call or by environment.
-READ_TIMEOUT_S = float(os.environ.get("HKSTP_DB_READ_TIMEOUT", "60"))
-WRITE_TIMEOUT_S = float(os.environ.get("HKSTP_DB_WRITE_TIMEOUT", "300"))
+
+@dataclass(slots=True)
+class LockWaits:
+    """How long a connection waits for the other side to let go of the file (seconds). The flows set them from
+    the settings (HKSTP_DB_READ_TIMEOUT, HKSTP_DB_WRITE_TIMEOUT) with `set_lock_waits`; a call may pass its own."""
+
+    read_s: float = 60.0
+    write_s: float = 300.0
+
+
+LOCK_WAITS = LockWaits()
 _FIRST_DELAY_S = 0.05
 _MAX_DELAY_S = 1.0
+
+
+def set_lock_waits(read_s: float, write_s: float) -> None:
+    """The lock waits of every connection opened from now on in this process."""
+    LOCK_WAITS.read_s, LOCK_WAITS.write_s = float(read_s), float(write_s)
 
 
 def utc_now() -> datetime:
@@ -71,7 +84,7 @@ def read_connection(db_path: str | Path, timeout: float | None = None) -> Iterat
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `hkstp-monitor run`, `demo` or `ingest` first")
     con = _connect_with_retry(
-        path, True, READ_TIMEOUT_S if timeout is None else timeout,
+        path, True, LOCK_WAITS.read_s if timeout is None else timeout,
         "waiting for the monitor to finish writing to the warehouse...",
     )
     try:
@@ -87,7 +100,7 @@ def write_connection(db_path: str | Path, timeout: float | None = None) -> Itera
     path = Path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = _connect_with_retry(
-        path, False, WRITE_TIMEOUT_S if timeout is None else timeout,
+        path, False, LOCK_WAITS.write_s if timeout is None else timeout,
         "waiting for readers of the warehouse to finish...",
     )
     try:
