@@ -36,7 +36,7 @@ BENCH = ROOT / "benchmarks"
 OUT = BENCH / "out"
 RESULTS = BENCH / "results.json"
 STAGES = ("corpus", "parse", "parse_extract", "extract", "warehouse", "pipeline")
-PACKAGES = ("hkstp-monitor", "prefect", "duckdb", "lxml", "beautifulsoup4", "trafilatura", "requests", "cn2an",
+PACKAGES = ("hkstp-monitor", "prefect", "duckdb", "lxml", "beautifulsoup4", "trafilatura", "requests",
             "opencc", "pydantic-settings", "rich", "quantulum3", "pyinstrument")
 
 # Targets of issue 8, at its sizes. Sizes other than these scale the time targets linearly (marked "scaled").

@@ -121,3 +121,26 @@ def test_commands_that_run_no_flow_import_neither_prefect_nor_duckdb(argv, tmp_p
     assert json.loads(line[-1][len("HEAVY="):]) == []
     if argv[0] == "extract":
         assert "1,700" in out.stdout or "1700" in out.stdout
+
+
+def _definitions(pattern: str) -> list[str]:
+    import re
+
+    found = []
+    for package in PACKAGES:
+        for path in sorted((REPO / package).rglob("*")):
+            # migrations are history: applied once, never edited, so an old copy of a rule may stay there
+            if path.suffix in (".py", ".sql") and path.is_file() and "migrations" not in path.parent.name:
+                found += [f"{path.relative_to(REPO)}" for _ in re.finditer(pattern, path.read_text(encoding="utf-8"))]
+    return found
+
+
+@pytest.mark.parametrize("what, pattern", [
+    ("the language detector", r"\ndef detect_language\("),
+    ("the JSON value converter", r"\ndef _?jsonable\("),
+    ("the UTC clock of the warehouse", r"\ndef _?(?:utc_)?now\("),
+    ("the reader of Chinese numerals", r"\ndef (?:parse_chinese|_zh_small_number)\("),
+    ("the section precedence (about, key takeaways, body, ...)", r"when 'about' then 0"),
+])
+def test_one_of_each_helper(what, pattern):
+    assert len(_definitions(pattern)) == 1, f"{what}: {_definitions(pattern)}"

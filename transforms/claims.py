@@ -16,7 +16,8 @@ from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, normalize, plain,
                                 value_of_match, word_alternation)
-from transforms.sentences import detect_language, sentence_spans
+from transforms.language import detect_language
+from transforms.sentences import sentence_spans
 
 __all__ = ["extract_claims", "extract_release_claims", "QUALIFIER_WORDS"]
 

@@ -286,10 +286,7 @@ MERGE_STEPS: list[tuple[str, str]] = [
             and c.metric is not null and c.section is distinct from 'contact'
         qualify row_number() over (
             partition by c.metric, v.language, v.release_id
-            order by case c.section
-                when 'about' then 0 when 'key_takeaways' then 1 when 'body' then 2 when 'subtitle' then 3
-                when 'title' then 4 when 'caption' then 5 else 6
-            end, c.ordinal
+            order by core.section_rank(c.section), c.ordinal
         ) = 1
     """),
 ]

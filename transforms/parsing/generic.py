@@ -12,7 +12,7 @@ from transforms.parsing import noise
 from transforms.parsing.assemble import Block, Meta, build_release
 from transforms.parsing.dates import parse_date
 from transforms.parsing.html import block_text, head_metadata, walk
-from transforms.parsing.language import hint_from
+from transforms.language import hint_from
 
 MIN_TEXT_CHARS = 120  # less main text than this is a listing, an error page or a stub, not a release
 
