@@ -11,8 +11,7 @@ from pathlib import Path
 
 
 from transforms.errors import WarehouseError
-from warehouse.db import write_connection
-from warehouse.load import _now
+from warehouse.db import utc_now, write_connection
 from warehouse.migrations import ensure_schema
 
 STATUSES = ("open", "acknowledged", "muted")
@@ -46,7 +45,7 @@ def set_finding_status(db_path: str | Path, finding_id: str, status: str) -> dic
         target = wanted if wanted in ids else ids[0]
         con.execute(
             "update core.findings set status = $1, status_changed_at = $2 where finding_id = $3",
-            [status, _now(), target],
+            [status, utc_now(), target],
         )
         from warehouse.queries import rows_as_dicts
 

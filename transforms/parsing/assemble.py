@@ -17,7 +17,7 @@ from transforms.errors import ParseError
 from transforms.model import Release, Section
 from transforms.parsing import noise
 from transforms.parsing.dates import Dateline, choose_date, date_from_url, find_dateline, strip_dateline
-from transforms.parsing.language import cjk_ratio, detect_language, paragraph_language
+from transforms.language import cjk_ratio, detect_language, paragraph_language
 
 
 @dataclass(slots=True)

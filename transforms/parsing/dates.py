@@ -39,6 +39,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, time
 
+from transforms.numbers import ZH_DIGITS, parse_chinese
+
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 MONTHS = {
@@ -48,7 +50,6 @@ MONTHS = {
 }
 _MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _ORD = r"(?:st|nd|rd|th)?"
-_ZH_DIGITS = "〇零一二三四五六七八九"
 
 # Day Month Year ("06 May 2016", "12 March, 2024"); Month Day, Year ("July 11, 2022"); ISO; Chinese.
 _DMY = rf"(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+(?P<y>\d{{4}})"
@@ -92,20 +93,13 @@ def normalise_digits(text: str) -> str:
 _ZH_NUMERAL_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号號]")
 
 
-def _zh_small_number(s: str) -> int:
-    if "十" not in s:
-        return _ZH_DIGITS.index(s) - 1 if s[0] != "〇" else 0
-    tens, _, units = s.partition("十")
-    value = (_ZH_DIGITS.index(tens) - 1 if tens else 1) * 10
-    return value + (_ZH_DIGITS.index(units) - 1 if units else 0)
-
-
 def _zh_numeral_date_to_digits(m: re.Match) -> str:
-    year = "".join(str(max(_ZH_DIGITS.index(c) - 1, 0)) for c in m.group(1))
-    try:
-        return f"{year}年{_zh_small_number(m.group(2))}月{_zh_small_number(m.group(3))}日"
-    except ValueError:
+    """二〇二四年三月十七日 -> 2024年3月17日: the year digit by digit, month and day as numerals."""
+    year = "".join(str(ZH_DIGITS[c]) for c in m.group(1))
+    month, day = parse_chinese(m.group(2)), parse_chinese(m.group(3))
+    if month is None or day is None:
         return m.group(0)
+    return f"{year}年{int(month[0])}月{int(day[0])}日"
 
 
 def _make(y: str | int, m: int, d: str | int) -> date | None:

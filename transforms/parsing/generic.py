@@ -14,7 +14,7 @@ from transforms.model import Release
 from transforms.parsing import noise
 from transforms.parsing.assemble import Block, Meta, build_release
 from transforms.parsing.html import block_text, head_metadata, walk
-from transforms.parsing.language import hint_from
+from transforms.language import hint_from
 from transforms.parsing.pagedates import byline_date, guess_date, month_first_for, published_markup
 
 MIN_TEXT_CHARS = 120  # less main text than this is a listing, an error page or a stub, not a release

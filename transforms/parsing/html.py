@@ -17,7 +17,7 @@ from transforms.model import Release
 from transforms.parsing import noise
 from transforms.parsing.assemble import Block, Meta, build_release
 from transforms.parsing.dates import parse_date
-from transforms.parsing.language import hint_from
+from transforms.language import hint_from
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LEAF_BLOCK_TAGS = frozenset({"p", "li", "figcaption", "blockquote", "dt", "dd", "pre", "caption"}) | HEADING_TAGS

@@ -2,6 +2,7 @@
 
 One file holds the deployments (schedules, parameters, tags, concurrency); this module turns each entry into
 `monitor.to_deployment(...)` and hands them all to `prefect.serve`. Importing it starts nothing.
+deployments/ is data only (prefect.yaml, ui.sh): it imports nothing, so flows -> deployments is no cycle.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-PREFECT_YAML = Path(__file__).with_name("prefect.yaml")
+PREFECT_YAML = Path(__file__).resolve().parent.parent / "deployments" / "prefect.yaml"
 
 
 def deployment_specs(path: Path = PREFECT_YAML) -> list[dict]:
