@@ -69,6 +69,7 @@ def make_session(settings: MonitorSettings, profile: dict, base_url: str) -> Pol
         timeout=(settings.connect_timeout_s, settings.read_timeout_s),
         max_bytes=settings.max_bytes,
         retries=settings.retries,
+        deadline_s=settings.response_deadline_s,
     )
 
 
