@@ -23,6 +23,14 @@ log = logging.getLogger(__name__)
 # How long to wait for the other side to let go of the file (seconds); override per call or by environment.
 READ_TIMEOUT_S = float(os.environ.get("HKSTP_DB_READ_TIMEOUT", "60"))
 WRITE_TIMEOUT_S = float(os.environ.get("HKSTP_DB_WRITE_TIMEOUT", "300"))
+# For SQL typed by a user: no file, network or extension access beyond the warehouse file, and no SET that
+# could switch it back on. Must be given when the connection is made.
+SANDBOX_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
 _FIRST_DELAY_S = 0.05
 _MAX_DELAY_S = 1.0
 
@@ -33,43 +41,99 @@ def _is_lock_conflict(exc: Exception) -> bool:
     return "Could not set lock" in text or "different configuration" in text
 
 
-def _connect_with_retry(path: Path, read_only: bool, timeout: float, waiting_message: str) -> duckdb.DuckDBPyConnection:
+def _connect_with_retry(
+    path: Path, read_only: bool, timeout: float, waiting_message: str, config: dict | None = None
+) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + timeout
     delay = _FIRST_DELAY_S
     told = False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=config or {})
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not _is_lock_conflict(exc):
-                raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from exc
+                raise unusable(path, exc) from exc
             if time.monotonic() + delay > deadline:
                 raise WarehouseBusy(
                     f"the warehouse {path} is still locked by another process after {timeout:.0f}s; "
                     "try again when the monitor run has finished"
                 ) from exc
-            if not told:
-                message = f"{waiting_message} ({path}; waiting up to {timeout:.0f}s)"
-                log.warning(message)
-                print(message, file=sys.stderr, flush=True)
-                told = True
-            time.sleep(delay)
-            delay = min(delay * 2, _MAX_DELAY_S)
+        except duckdb.Error as exc:  # e.g. a truncated or overwritten file: SerializationException, InternalException
+            raise unusable(path, exc) from exc
+        if not told:
+            message = f"{waiting_message} ({path}; waiting up to {timeout:.0f}s)"
+            log.warning(message)
+            print(message, file=sys.stderr, flush=True)
+            told = True
+        time.sleep(delay)
+        delay = min(delay * 2, _MAX_DELAY_S)
+
+
+def unusable(path: Path, exc: Exception) -> WarehouseError:
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return WarehouseError(
+        f"cannot open the warehouse {path} ({first_line[:200]}); if the file is damaged, move it aside and "
+        "rebuild it with `hkstp-monitor run` (pages already fetched are reused from the raw store)"
+    )
+
+
+def _check_intact(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Refuse a file shorter than the blocks it says it holds (a truncated copy or a disk that filled up):
+    DuckDB would otherwise fail later, half-way through a query. Skipped while a WAL is pending, since its
+    blocks are not in the file yet."""
+    if path.with_name(path.name + ".wal").exists():
+        return
+    total_blocks, block_size = con.execute("select total_blocks, block_size from pragma_database_size()").fetchone()
+    if path.stat().st_size < total_blocks * block_size:
+        con.close()
+        raise WarehouseError(
+            f"the warehouse {path} is damaged: the file is shorter than the {total_blocks} blocks it lists; move it "
+            "aside and rebuild it with `hkstp-monitor run` (pages already fetched are reused from the raw store)"
+        )
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WarehouseError(
+            f"cannot create the folder {path.parent} for the warehouse ({exc.strerror or exc}); give --db a path "
+            "in a folder you can write to"
+        ) from exc
+
+
+def ensure_usable(db_path: str | Path) -> None:
+    """Raise WarehouseError now, before any work, if the warehouse file cannot be used or created."""
+    path = Path(db_path)
+    if path.exists():
+        with read_connection(path):
+            pass
+        return
+    _make_folder(path)
 
 
 @contextmanager
-def read_connection(db_path: str | Path, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection; waits (with a message) while a writer holds the file, then WarehouseBusy."""
+def read_connection(
+    db_path: str | Path, timeout: float | None = None, sandboxed: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; waits (with a message) while a writer holds the file, then WarehouseBusy.
+
+    sandboxed: for user SQL, no access to anything but the warehouse file (SANDBOX_CONFIG).
+    """
     path = Path(db_path)
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `hkstp-monitor run`, `demo` or `ingest` first")
+    if path.is_dir():
+        raise WarehouseError(f"{path} is a directory, not a warehouse file: give --db a file path")
     con = _connect_with_retry(
         path, True, READ_TIMEOUT_S if timeout is None else timeout,
         "waiting for the monitor to finish writing to the warehouse...",
+        SANDBOX_CONFIG if sandboxed else None,
     )
     try:
         from warehouse.migrations import check_readable
 
+        _check_intact(con, path)
         check_readable(con, path)
         yield con
     finally:
@@ -80,12 +144,15 @@ def read_connection(db_path: str | Path, timeout: float | None = None) -> Iterat
 def write_connection(db_path: str | Path, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """The one read-write connection; hold it only while loading, so readers are not kept waiting."""
     path = Path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
+    if path.is_dir():
+        raise WarehouseError(f"{path} is a directory, not a warehouse file: give --db a file path")
     con = _connect_with_retry(
         path, False, WRITE_TIMEOUT_S if timeout is None else timeout,
-        "waiting for readers of the warehouse to finish...",
+        "waiting for another process to let go of the warehouse...",
     )
     try:
+        _check_intact(con, path)
         yield con
     finally:
         con.close()
