@@ -131,3 +131,19 @@ def test_a_run_with_a_trickling_page_ends_and_records_the_page_as_a_fetch_proble
     assert _problems(db)[site.url(slow)] == "no complete response within the 3s deadline"
     assert [url for (url,) in warehouse.query(db, "select url from releases")[1]] == [site.url("/news-room/kept/")]
     assert took < 100  # generous; the safety timer would have ended the trickle at 120 s
+
+
+def test_the_same_404_on_every_run_stays_one_problem_row_with_a_count(tmp_path):
+    from transforms.model import FetchRecord
+
+    db = tmp_path / "w.duckdb"
+    gone = "http://127.0.0.1:8080/news-room/gone/"
+    for day in ("2025-03-01", "2025-03-02", "2025-03-03"):  # three runs, the same 404 each time
+        warehouse.record_fetches(db, [FetchRecord(url=gone, fetched_at=f"{day}T09:00:00.000Z", status=404,
+                                                  error="http 404")])
+    warehouse.record_fetches(db, [FetchRecord(url=gone, fetched_at="2025-03-04T09:00:00.000Z", status=503,
+                                              error="http 503")])
+
+    rows = warehouse.query(db, "select reason, times_seen, first_seen_at::date::varchar, seen_at::date::varchar "
+                               "from problems order by reason")[1]
+    assert rows == [("http 404", 3, "2025-03-01", "2025-03-03"), ("http 503", 1, "2025-03-04", "2025-03-04")]

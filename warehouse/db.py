@@ -83,11 +83,12 @@ def _check_intact(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     blocks are not in the file yet."""
     if path.with_name(path.name + ".wal").exists():
         return
-    total_blocks, block_size = con.execute("select total_blocks, block_size from pragma_database_size()").fetchone()
-    if path.stat().st_size < total_blocks * block_size:
+    # used, not total: free blocks at the end of the file may have been truncated away, which is fine
+    used_blocks, block_size = con.execute("select used_blocks, block_size from pragma_database_size()").fetchone()
+    if path.stat().st_size < used_blocks * block_size:
         con.close()
         raise WarehouseError(
-            f"the warehouse {path} is damaged: the file is shorter than the {total_blocks} blocks it lists; move it "
+            f"the warehouse {path} is damaged: the file is shorter than the {used_blocks} blocks it uses; move it "
             "aside and rebuild it with `hkstp-monitor run` (pages already fetched are reused from the raw store)"
         )
 
