@@ -373,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
             import traceback
 
             traceback.print_exc()
-        if not args.debug:  # the error line stays the last one: no "Stopping temporary server" after it
+        else:  # the error line stays the last one: no "Stopping temporary server" after it
             import logging
 
             logging.getLogger("prefect").setLevel(logging.WARNING)
