@@ -342,7 +342,7 @@ def _user_error(exc: BaseException, db: str) -> str | None:
         return f"{exc.filename}: {what or exc}; check the path you gave"
     if isinstance(exc, RuntimeError) and "ephemeral Prefect API server" in str(exc):
         return ("the temporary Prefect server did not start in time (a busy machine?); set "
-                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=120, or PREFECT_API_URL to a running "
+                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=300, or PREFECT_API_URL to a running "
                 "`prefect server start`")
     if "duckdb" in type(exc).__module__:
         return (f"the warehouse {db} could not be read ({_one_line(exc)[:200]}); if the file is damaged, move it "
@@ -355,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     on stderr saying what is wrong and what to do; --debug adds the traceback), 130 interrupted."""
     # Prefect's temporary server would try to send usage telemetry; a monitor should not phone home.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Prefect waits 20 s for its temporary server; on a busy host that start takes longer and the run failed.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     args = build_parser().parse_args(argv)
     args.db = args.db or _default_db()
     from flows import supervise
