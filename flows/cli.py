@@ -30,9 +30,11 @@ def _settings_for_warehouse(db: str | None) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    import warehouse
     from flows import progress
     from flows.monitor import monitor
 
+    warehouse.ensure_usable(Path(args.db))  # a damaged file is named now, not half-way through the run
     with progress.bars(enabled=not (args.quiet or args.json)):
         result = monitor(
             base_url=args.base_url,
@@ -155,7 +157,10 @@ def _set_status(args: argparse.Namespace, status: str) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from flows.report import write_report
 
-    out = write_report(Path(args.db), Path(args.out) if args.out else Path(args.db).parent / "report.html")
+    out = Path(args.out) if args.out else Path(args.db).parent / "report.html"
+    if out.is_dir():  # --out a folder: the report goes inside it
+        out = out / "report.html"
+    out = write_report(Path(args.db), out)
     if args.json:
         print_json({"report": str(out)})
     else:
@@ -209,6 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=argparse.SUPPRESS, help="DuckDB file (default $HKSTP_DB or data/hkstp.duckdb)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
     common.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress output")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback of an error")
 
     parser = argparse.ArgumentParser(
         prog="hkstp-monitor", description="Watch the figures HKSTP states in its press releases."
@@ -216,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", default=False, help=argparse.SUPPRESS)
     parser.add_argument("--quiet", action="store_true", default=False, help=argparse.SUPPRESS)
+    parser.add_argument("--debug", action="store_true", default=False, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("run", parents=[common], help="one monitor run against the site")
@@ -279,20 +287,65 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _user_error(exc: BaseException, db: str) -> str | None:
+    """The one line to show for an error the user can cause (bad file, bad path, damaged warehouse), else None."""
+    if isinstance(exc, HkstpMonitorError):
+        return _one_line(exc)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        what = {IsADirectoryError: "is a directory", NotADirectoryError: "is under something that is not a folder",
+                FileNotFoundError: "does not exist", PermissionError: "is not allowed",
+                FileExistsError: "is in the way (a file where a folder should be)"}.get(type(exc), exc.strerror)
+        return f"{exc.filename}: {what or exc}; check the path you gave"
+    if isinstance(exc, RuntimeError) and "ephemeral Prefect API server" in str(exc):
+        return ("the temporary Prefect server did not start in time (a busy machine?); set "
+                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=300, or PREFECT_API_URL to a running "
+                "`prefect server start`")
+    if "duckdb" in type(exc).__module__:
+        return (f"the warehouse {db} could not be read ({_one_line(exc)[:200]}); if the file is damaged, move it "
+                "aside and run again, or use --db another file")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Exit codes: 0 done, 1 done with problems (e.g. nothing loaded), 2 an error the user can fix (one line
+    on stderr saying what is wrong and what to do; --debug adds the traceback), 130 interrupted."""
     # Prefect's temporary server would try to send usage telemetry; a monitor should not phone home.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Prefect waits 20 s for its temporary server; on a busy host that start takes longer and the run failed.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     args = build_parser().parse_args(argv)
     if args.command != "extract":  # extract reads no warehouse: it skips the settings and DuckDB
         args.db = _settings_for_warehouse(args.db)
+    from flows import supervise
+
+    if argv is None and supervise.needs_supervisor(args.command):
+        return supervise.run_supervised(sys.argv[1:])
+    supervise.watch_supervisor()
     try:
         return args.func(args)
-    except HkstpMonitorError as exc:
-        err_console.print(f"[red]error:[/] {exc}")
-        return 1
     except KeyboardInterrupt:
         err_console.print("interrupted")
         return 130
+    except Exception as exc:
+        message = _user_error(exc, args.db)
+        if args.debug:
+            import traceback
+
+            traceback.print_exc()
+        else:  # the error line stays the last one: no "Stopping temporary server" after it
+            import logging
+
+            logging.getLogger("prefect").setLevel(logging.WARNING)
+        if message is None:
+            sys.stderr.write(f"error: unexpected {type(exc).__name__}: {_one_line(exc)[:300]}; "
+                             "run again with --debug for the traceback and report it\n")
+            return 1
+        sys.stderr.write(f"error: {message}\n")
+        return 2
 
 
 if __name__ == "__main__":

@@ -8,24 +8,33 @@
 Politeness: a minimum gap between the end of one request to a host and the start of the next
 (DEFAULT_MIN_GAP_S, shared by threads); retries with exponential backoff and jitter on connection
 errors, timeouts, 429 and 5xx, honouring Retry-After; bodies are streamed and cut at max_bytes;
-redirects are followed by hand so that they too stay on the allowed hosts.
+redirects are followed by hand so that they too stay on the allowed hosts and ports (flows/urlcheck.py).
+
+A deadline per response (deadline_s, default 60 s) bounds connect, headers and the whole body together:
+the read timeout alone applies to each socket read, so a server trickling a byte every few seconds would
+otherwise hold a run forever. At the deadline a watchdog shuts the socket down, which ends a blocked read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
+import socket
 import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ReadTimeoutError
 
 from flows.settings import DEFAULTS
+from flows.urlcheck import UrlCheck
 from transforms.model import FetchRecord
 
 # The rate limit: minimum seconds between two requests to one host (HKSTP_MIN_GAP_S). Benchmarks may set it
@@ -34,6 +43,7 @@ DEFAULT_MIN_GAP_S = DEFAULTS.min_gap_s
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 CHUNK_BYTES = 64 * 1024
 DISCARD_MAX_BYTES = 64 * 1024  # error bodies up to this size are read to keep the connection alive
+DEFAULT_DEADLINE_S = DEFAULTS.response_deadline_s  # one response, connect to last byte (HKSTP_RESPONSE_DEADLINE_S)
 
 __all__ = ["DEFAULT_MIN_GAP_S", "FetchResult", "PoliteSession", "retry_after_seconds"]
 
@@ -101,6 +111,87 @@ class _HostGate:
         self._last_end[host] = time.monotonic()
 
 
+class _Deadline:
+    """A watchdog for one response: at `seconds` it shuts down the socket the response is read from."""
+
+    _local = threading.local()
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+        self.expired = False
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def remaining(self) -> float:
+        return max(0.01, self.at - time.monotonic())
+
+    def __enter__(self) -> "_Deadline":
+        _Deadline._local.current = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+        _Deadline._local.current = None
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sock = self._sock
+        if sock is not None:
+            _shutdown(sock)
+
+    @classmethod
+    def watch(cls, sock: socket.socket | None) -> None:
+        """Called by the connection of this thread just before it reads a response."""
+        current = getattr(cls._local, "current", None)
+        if current is None or sock is None:
+            return
+        with current._lock:
+            current._sock = sock
+            expired = current.expired
+        if expired:
+            _shutdown(sock)
+
+
+def _shutdown(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def getresponse(self):  # type: ignore[override]
+        _Deadline.watch(self.sock)
+        return super().getresponse()
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def getresponse(self):  # type: ignore[override]
+        _Deadline.watch(self.sock)
+        return super().getresponse()
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """requests' adapter whose connections hand their socket to the current _Deadline."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
 class _Attempt:
     """What one request attempt gave: a response (headers read, body not yet) or an error reason."""
 
@@ -117,7 +208,8 @@ class PoliteSession:
 
     min_gap_s: seconds between requests to one host (default DEFAULT_MIN_GAP_S); timeout: (connect, read)
     seconds; max_bytes: larger bodies are refused; retries: extra attempts after the first;
-    allowed_hosts: host names that may be fetched (None: any host). Defaults: flows/settings.py.
+    allowed_hosts: "host" (default ports) or "host:port" entries that may be fetched (None: any host), or
+    url_check: a flows.urlcheck.UrlCheck; deadline_s: seconds for one whole response (connect to last byte).
     """
 
     def __init__(
@@ -132,6 +224,8 @@ class PoliteSession:
         session: requests.Session | None = None,
         max_retry_after_s: float = DEFAULTS.max_retry_after_s,
         max_redirects: int = DEFAULTS.max_redirects,
+        url_check: UrlCheck | None = None,
+        deadline_s: float = DEFAULT_DEADLINE_S,
     ) -> None:
         self.user_agent = user_agent
         self.min_gap_s = DEFAULT_MIN_GAP_S if min_gap_s is None else float(min_gap_s)
@@ -142,7 +236,11 @@ class PoliteSession:
         self.max_retry_after_s = float(max_retry_after_s)  # a longer Retry-After is recorded as failed, not waited
         self.max_redirects = int(max_redirects)
         self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts is not None else None
+        self.url_check = url_check or UrlCheck(allowed_hosts)
+        self.deadline_s = float(deadline_s)
         self.session = session or requests.Session()
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, _DeadlineAdapter())
         self._gate = _HostGate()
         self._host_gaps: dict[str, float] = {}
         self._sleep = time.sleep
@@ -157,16 +255,8 @@ class PoliteSession:
         return self._host_gaps.get(host.lower(), self.min_gap_s)
 
     def is_allowed(self, url: str) -> str | None:
-        """None if `url` may be fetched, else the reason it may not."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            return f"unsupported scheme {parts.scheme or '(none)'!r}"
-        host = (parts.hostname or "").lower()
-        if not host:
-            return "no host in URL"
-        if self.allowed_hosts is not None and host not in self.allowed_hosts:
-            return "off-site host"
-        return None
+        """None if `url` may be fetched, else the reason it may not (see flows/urlcheck.py)."""
+        return self.url_check.check(url)
 
     def _backoff(self, attempt: int) -> float:
         base = self.backoff_s * (2**attempt)
@@ -174,11 +264,10 @@ class PoliteSession:
 
     # -- one request ------------------------------------------------------------------------------
 
-    def _request(self, url: str, headers: dict[str, str]) -> _Attempt:
+    def _request(self, url: str, headers: dict[str, str], deadline: _Deadline) -> _Attempt:
+        timeout = (min(self.timeout[0], deadline.remaining()), min(self.timeout[1], deadline.remaining()))
         try:
-            response = self.session.get(
-                url, headers=headers, timeout=self.timeout, stream=True, allow_redirects=False
-            )
+            response = self.session.get(url, headers=headers, timeout=timeout, stream=True, allow_redirects=False)
         except requests.exceptions.ConnectTimeout:
             return _Attempt(error=f"timeout after {_seconds(self.timeout[0])} (connect)", retryable=True)
         except requests.exceptions.ReadTimeout:
@@ -247,7 +336,7 @@ class PoliteSession:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
 
-        current = url
+        current = UrlCheck.normalise(url)
         attempts = 0
         failures = 0  # retryable failures so far (redirects do not count)
         redirects = 0
@@ -260,14 +349,20 @@ class PoliteSession:
                 record.fetched_at = _now_iso()
                 attempts += 1
                 try:
-                    attempt = self._request(current, headers)
-                    body = error = None
-                    retryable = attempt.retryable
-                    response = attempt.response
-                    if response is not None and 200 <= response.status_code < 300:
-                        body, error, retryable = self._read_body(response)
-                    elif response is not None:
-                        self._discard_body(response)
+                    with _Deadline(self.deadline_s) as deadline:
+                        attempt = self._request(current, headers, deadline)
+                        body = error = None
+                        retryable = attempt.retryable
+                        response = attempt.response
+                        if response is not None and 200 <= response.status_code < 300:
+                            body, error, retryable = self._read_body(response)
+                        elif response is not None:
+                            self._discard_body(response)
+                    if deadline.expired:  # whatever was read is incomplete
+                        body, retryable = None, True
+                        error = f"no complete response within the {_seconds(self.deadline_s)} deadline"
+                        if response is None:
+                            attempt.error = error
                 finally:
                     record.elapsed_ms = round((time.monotonic() - started) * 1000, 1)
                     self._gate.done(host)
@@ -284,13 +379,12 @@ class PoliteSession:
                 record.content_type = response.headers.get("Content-Type")
                 status = response.status_code
                 if status in (301, 302, 303, 307, 308) and response.headers.get("Location"):
-                    target = urljoin(current, response.headers["Location"])
+                    target, blocked = self.url_check.resolve(current, response.headers["Location"])
                     redirects += 1
-                    blocked = self.is_allowed(target)
                     if blocked or redirects > self.max_redirects:
                         record.error = f"redirect to {blocked}" if blocked else f"over {self.max_redirects} redirects"
                         return FetchResult(record=record, final_url=target, attempts=attempts)
-                    current = target
+                    current = UrlCheck.normalise(target)
                     continue
                 if status == 304:
                     record.error = None
@@ -316,10 +410,8 @@ class PoliteSession:
 
     @classmethod
     def from_profile(cls, profile: dict, base_url: str | None = None, **overrides) -> "PoliteSession":
-        """A session with the profile's user agent, allowed to reach its hosts (plus base_url's host)."""
-        from flows.profile import allowed_hosts
-
-        overrides.setdefault("allowed_hosts", allowed_hosts(profile, base_url))
+        """A session with the profile's user agent, allowed to reach its hosts (plus base_url's host and port)."""
+        overrides.setdefault("url_check", UrlCheck.from_profile(profile, base_url))
         return cls(profile["site"]["user_agent"], **overrides)
 
     def close(self) -> None:

@@ -43,10 +43,19 @@ def extract_text(text: str, language: str | None = None) -> dict:
 
 
 def extract_jsonl(path: Path):
-    """Yield {"id", "claims"} for each {"id", "text", "language"?} line, in order; a bad line yields an error."""
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
+    """Yield {"id", "claims"} for each {"id", "text", "language"?} line, in order.
+
+    Lines are read as bytes and decoded one by one, so a bad line (invalid UTF-8, not JSON, not an object)
+    yields {"id": null, "line": N, "error": "...", "claims": []} and the rest of the batch goes on.
+    """
+    with path.open("rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield {"id": None, "line": n, "error": f"not UTF-8 (byte {exc.start + 1} of the line)", "claims": []}
                 continue
             try:
                 item = json.loads(line)

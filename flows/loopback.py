@@ -48,6 +48,12 @@ class Fault:
     hang_s: float = 0.0  # wait this long before answering (a hang past the client's read timeout)
     size: int | None = None  # answer 200 with a body of this many bytes
     declare_length: bool = True  # for `size`: send Content-Length (False: stream with no length)
+    trickle_s: float = 0.0  # send headers, then one byte of the body every trickle_s seconds until stopped
+
+    @classmethod
+    def trickle(cls, every_s: float) -> "Fault":
+        """Headers at once, then a body that never ends: one byte every `every_s` seconds."""
+        return cls(trickle_s=every_s)
 
     @classmethod
     def hang(cls, seconds: float) -> "Fault":
@@ -222,6 +228,10 @@ class LoopbackServer:
     def host(self) -> str:
         return "127.0.0.1"
 
+    @property
+    def port(self) -> int:
+        return urlsplit(self.base_url).port
+
     def url(self, path: str = "/") -> str:
         return self.base_url + (path if path.startswith("/") else "/" + path)
 
@@ -327,6 +337,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return None
         if fault is not None and fault.size is not None:
             return self._send_big(fault, send_body)
+        if fault is not None and fault.trickle_s:
+            return self._send_trickle(fault)
         if fault is not None and fault.status is not None and fault.status != 200:
             headers = {"Content-Type": "text/plain; charset=utf-8", **fault.headers}
             body = fault.body or f"injected status {fault.status}\n".encode()
@@ -363,6 +375,19 @@ class _Handler(BaseHTTPRequestHandler):
                 return False
             return int(last_modified) <= since
         return False
+
+    def _send_trickle(self, fault: Fault) -> int:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", "1000000")
+        self.end_headers()
+        self.close_connection = True
+        self.wfile.write(b"<")
+        self.wfile.flush()
+        while not self.server_ref._stopping.wait(fault.trickle_s):
+            self.wfile.write(b"p")
+            self.wfile.flush()
+        return 200
 
     def _send_big(self, fault: Fault, send_body: bool) -> int:
         self.send_response(200)

@@ -71,6 +71,7 @@ def make_session(settings: MonitorSettings, profile: dict, base_url: str) -> Pol
         retries=settings.retries,
         max_retry_after_s=settings.max_retry_after_s,
         max_redirects=settings.max_redirects,
+        deadline_s=settings.response_deadline_s,
     )
 
 

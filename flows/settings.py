@@ -28,6 +28,7 @@ class MonitorSettings(BaseSettings):
     min_gap_s: float = 1.0  # politeness: minimum seconds between two requests to one host
     connect_timeout_s: float = 5.0  # seconds to wait for a connection
     read_timeout_s: float = 20.0  # seconds to wait for response bytes
+    response_deadline_s: float = 60.0  # seconds for one whole response (connect + every read); then a fetch error
     max_bytes: int = 5_000_000  # a larger body is refused and recorded as a fetch error
     retries: int = 3  # retries on connection errors, 429 and 5xx
     max_retry_after_s: float = 120.0  # a Retry-After longer than this is recorded as an error, not waited for

@@ -73,7 +73,7 @@ def test_extract_file_prints_release_fields(tmp_path, capsys):
 
 def test_extract_missing_file_is_a_clear_error(tmp_path, capsys):
     code, _, err = run_cli(capsys, "extract", str(tmp_path / "nope.html"))
-    assert code == 1
+    assert code == 2
     assert "cannot read" in err and "Traceback" not in err
 
 
@@ -93,7 +93,7 @@ def test_sql_refuses_writes_and_ingest_loads_files(tmp_path, capsys):
                            "select metric, value from claims where metric = 'tech_companies' and section = 'about'")
     assert json.loads(out) == [{"metric": "tech_companies", "value": 2200}]
     code, _, err = run_cli(capsys, "sql", "--db", str(db), "drop table claims")
-    assert code == 1 and "read-only" in err.lower()
+    assert code == 2 and "read-only" in err.lower()
 
 
 def test_unknown_finding_id_is_a_clear_error(tmp_path, capsys):
@@ -102,7 +102,7 @@ def test_unknown_finding_id_is_a_clear_error(tmp_path, capsys):
 
     warehouse.migrate(db)
     code, _, err = run_cli(capsys, "ack", "--db", str(db), "deadbeef")
-    assert code == 1 and "deadbeef" in err
+    assert code == 2 and "deadbeef" in err
 
 
 def test_console_script_is_installed():

@@ -138,7 +138,7 @@ def urlset(entries: list[tuple[str, str | None]]) -> str:
 
 
 def crawler(**overrides) -> PoliteSession:
-    options = dict(min_gap_s=0.02, timeout=(2, 2), retries=1, backoff_s=0.02, allowed_hosts={"127.0.0.1"})
+    options = dict(min_gap_s=0.02, timeout=(2, 2), retries=1, backoff_s=0.02, allowed_hosts={"127.0.0.1:*"})
     options.update(overrides)
     return PoliteSession(UA, **options)
 

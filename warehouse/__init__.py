@@ -5,7 +5,7 @@ functions below. Only one process writes at a time; readers wait while it does.
 """
 
 from warehouse.checks import CheckRun, CheckSettings, run_checks
-from warehouse.db import migrate, read_connection, write_connection
+from warehouse.db import ensure_usable, migrate, read_connection, write_connection
 from warehouse.export import export_views
 from warehouse.findings import set_finding_status
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
@@ -18,6 +18,7 @@ __all__ = [
     "CheckSettings",
     "LoadSummary",
     "PageState",
+    "ensure_usable",
     "export_views",
     "holds_only",
     "list_findings",

@@ -33,6 +33,14 @@ class LockWaits:
 
 
 LOCK_WAITS = LockWaits()
+# For SQL typed by a user: no file, network or extension access beyond the warehouse file, and no SET that
+# could switch it back on. Must be given when the connection is made.
+SANDBOX_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
 _FIRST_DELAY_S = 0.05
 _MAX_DELAY_S = 1.0
 
@@ -53,41 +61,98 @@ def _is_lock_conflict(exc: Exception) -> bool:
     return "Could not set lock" in text or "different configuration" in text
 
 
-def _connect_with_retry(path: Path, read_only: bool, timeout: float, waiting_message: str) -> duckdb.DuckDBPyConnection:
+def _connect_with_retry(
+    path: Path, read_only: bool, timeout: float, waiting_message: str, config: dict | None = None
+) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + timeout
     delay = _FIRST_DELAY_S
     told = False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=config or {})
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not _is_lock_conflict(exc):
-                raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from exc
+                raise unusable(path, exc) from exc
             if time.monotonic() + delay > deadline:
                 raise WarehouseBusy(
                     f"the warehouse {path} is still locked by another process after {timeout:.0f}s; "
                     "try again when the monitor run has finished"
                 ) from exc
-            if not told:
-                message = f"{waiting_message} ({path}; waiting up to {timeout:.0f}s)"
-                log.warning(message)
-                print(message, file=sys.stderr, flush=True)
-                told = True
-            time.sleep(delay)
-            delay = min(delay * 2, _MAX_DELAY_S)
+        except duckdb.Error as exc:  # e.g. a truncated or overwritten file: SerializationException, InternalException
+            raise unusable(path, exc) from exc
+        if not told:
+            message = f"{waiting_message} ({path}; waiting up to {timeout:.0f}s)"
+            log.warning(message)
+            print(message, file=sys.stderr, flush=True)
+            told = True
+        time.sleep(delay)
+        delay = min(delay * 2, _MAX_DELAY_S)
+
+
+def unusable(path: Path, exc: Exception) -> WarehouseError:
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return WarehouseError(
+        f"cannot open the warehouse {path} ({first_line[:200]}); if the file is damaged, move it aside and "
+        "rebuild it with `hkstp-monitor run` (pages already fetched are reused from the raw store)"
+    )
+
+
+def _check_intact(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Refuse a file shorter than the blocks it says it holds (a truncated copy or a disk that filled up):
+    DuckDB would otherwise fail later, half-way through a query. Skipped while a WAL is pending, since its
+    blocks are not in the file yet."""
+    if path.with_name(path.name + ".wal").exists():
+        return
+    # used, not total: free blocks at the end of the file may have been truncated away, which is fine
+    used_blocks, block_size = con.execute("select used_blocks, block_size from pragma_database_size()").fetchone()
+    if path.stat().st_size < used_blocks * block_size:
+        con.close()
+        raise WarehouseError(
+            f"the warehouse {path} is damaged: the file is shorter than the {used_blocks} blocks it uses; move it "
+            "aside and rebuild it with `hkstp-monitor run` (pages already fetched are reused from the raw store)"
+        )
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WarehouseError(
+            f"cannot create the folder {path.parent} for the warehouse ({exc.strerror or exc}); give --db a path "
+            "in a folder you can write to"
+        ) from exc
+
+
+def ensure_usable(db_path: str | Path) -> None:
+    """Raise WarehouseError now, before any work, if the warehouse file cannot be used or created."""
+    path = Path(db_path)
+    if path.exists():
+        with read_connection(path):
+            pass
+        return
+    _make_folder(path)
 
 
 @contextmanager
-def read_connection(db_path: str | Path, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection; waits (with a message) while a writer holds the file, then WarehouseBusy."""
+def read_connection(
+    db_path: str | Path, timeout: float | None = None, sandboxed: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; waits (with a message) while a writer holds the file, then WarehouseBusy.
+
+    sandboxed: for user SQL, no access to anything but the warehouse file (SANDBOX_CONFIG).
+    """
     path = Path(db_path)
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `hkstp-monitor run`, `demo` or `ingest` first")
+    if path.is_dir():
+        raise WarehouseError(f"{path} is a directory, not a warehouse file: give --db a file path")
     con = _connect_with_retry(
         path, True, LOCK_WAITS.read_s if timeout is None else timeout,
         "waiting for the monitor to finish writing to the warehouse...",
+        SANDBOX_CONFIG if sandboxed else None,
     )
     try:
+        _check_intact(con, path)
         check_readable(con, path)
         yield con
     finally:
@@ -98,12 +163,15 @@ def read_connection(db_path: str | Path, timeout: float | None = None) -> Iterat
 def write_connection(db_path: str | Path, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """The one read-write connection; hold it only while loading, so readers are not kept waiting."""
     path = Path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path)
+    if path.is_dir():
+        raise WarehouseError(f"{path} is a directory, not a warehouse file: give --db a file path")
     con = _connect_with_retry(
         path, False, LOCK_WAITS.write_s if timeout is None else timeout,
-        "waiting for readers of the warehouse to finish...",
+        "waiting for another process to let go of the warehouse...",
     )
     try:
+        _check_intact(con, path)
         yield con
     finally:
         con.close()

@@ -8,7 +8,7 @@ import duckdb
 
 from transforms.errors import ReadOnlyViolation, WarehouseError
 from transforms.values import iso_utc, jsonable
-from warehouse.db import read_connection, utc_now
+from warehouse.db import read_connection, unusable, utc_now
 
 # statement types `query` runs; everything else (INSERT, CREATE, COPY, ATTACH, SET, LOAD, ...) is refused
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
@@ -40,15 +40,26 @@ def query(
 ) -> tuple[list[str], list[tuple]]:
     """Run read-only SQL (user values go in `params`, as ? or $1); returns (column names, rows).
 
-    Refuses anything but SELECT-like statements (ReadOnlyViolation); waits while the monitor writes.
+    Refuses anything but SELECT-like statements (ReadOnlyViolation), a first and friendlier refusal; the
+    connection itself is sandboxed (no file, network or extension access, settings locked), so nothing
+    nested in EXPLAIN or a table function reads or writes outside the warehouse. Waits while the monitor writes.
     """
     _refuse_writes(sql)
-    with read_connection(db_path, timeout=timeout) as con:
+    with read_connection(db_path, timeout=timeout, sandboxed=True) as con:
         try:
             cur = con.execute(sql, params) if params else con.execute(sql)
             if cur.description is None:
                 return [], []
             return [d[0] for d in cur.description], cur.fetchall()
+        except (duckdb.PermissionException, duckdb.InvalidInputException) as exc:
+            if "disabled" not in str(exc) and "locked" not in str(exc):
+                raise WarehouseError(f"SQL error: {exc}") from exc
+            raise ReadOnlyViolation(
+                "`sql` reads only the warehouse: files, the network, extensions and settings are out of reach "
+                f"({str(exc).splitlines()[0]}); use `hkstp-monitor export DIR` to write the views to files"
+            ) from exc
+        except duckdb.IOException as exc:
+            raise unusable(Path(db_path), exc) from exc
         except duckdb.Error as exc:
             raise WarehouseError(f"SQL error: {exc}") from exc
 

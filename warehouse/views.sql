@@ -163,36 +163,47 @@ select
     f.flow_run_id
 from core.findings as f;
 
+-- One row per page, stage and reason: the latest occurrence, with when it was first seen and how often
+-- (a page that answers 404 on every run stays one row, its times_seen growing).
 create or replace view problems as
+with occurrences as (
+    select
+        f.url,
+        'fetch' as stage,
+        f.error as reason,
+        f.fetched_at as seen_at,
+        f.status as http_status,
+        f.source,
+        exists (
+            select 1 from core.fetches as g
+            where g.url = f.url and g.fetched_at > f.fetched_at and g.error is null
+        ) as resolved,
+        f.flow_run_id
+    from core.fetches as f
+    where f.error is not null
+    union all
+    select
+        d.url,
+        'parse' as stage,
+        d.error as reason,
+        d.fetched_at as seen_at,
+        null as http_status,
+        d.source,
+        exists (
+            select 1 from core.documents as e
+            where e.url = d.url and e.fetched_at > d.fetched_at and e.error is null
+        ) as resolved,
+        d.flow_run_id
+    from core.documents as d
+    where d.error is not null
+)
 select
-    f.url,
-    'fetch' as stage,
-    f.error as reason,
-    f.fetched_at as seen_at,
-    f.status as http_status,
-    f.source,
-    exists (
-        select 1 from core.fetches as g
-        where g.url = f.url and g.fetched_at > f.fetched_at and g.error is null
-    ) as resolved,
-    f.flow_run_id
-from core.fetches as f
-where f.error is not null
-union all
-select
-    d.url,
-    'parse' as stage,
-    d.error as reason,
-    d.fetched_at as seen_at,
-    null as http_status,
-    d.source,
-    exists (
-        select 1 from core.documents as e
-        where e.url = d.url and e.fetched_at > d.fetched_at and e.error is null
-    ) as resolved,
-    d.flow_run_id
-from core.documents as d
-where d.error is not null;
+    url, stage, reason, seen_at, http_status, source, resolved, flow_run_id,
+    min(seen_at) over same as first_seen_at,
+    count(*) over same as times_seen
+from occurrences
+window same as (partition by url, stage, reason)
+qualify row_number() over (partition by url, stage, reason order by seen_at desc) = 1;
 
 create or replace view check_runs as
 select run_id, started_at, finished_at, flow_run_id, counts_by_check, counts_by_severity, new_findings, total_open, settings
@@ -292,15 +303,17 @@ comment on column findings.is_current is 'True when the latest check run still f
 comment on column findings.status_changed_at is 'When status was last set by hand (UTC TIMESTAMP).';
 comment on column findings.flow_run_id is 'Prefect flow run whose check run first found it.';
 
-comment on view problems is 'Pages that could not be used: fetch errors and parse errors, with the reason.';
+comment on view problems is 'Pages that could not be used: fetch errors and parse errors, one row per page, stage and reason.';
 comment on column problems.url is 'The page.';
 comment on column problems.stage is 'fetch or parse.';
 comment on column problems.reason is 'What went wrong (e.g. http 404, no release found).';
-comment on column problems.seen_at is 'When it happened (UTC TIMESTAMP).';
+comment on column problems.seen_at is 'When it last happened (UTC TIMESTAMP).';
 comment on column problems.http_status is 'HTTP status of a failed fetch, if one was received.';
 comment on column problems.source is 'web, file or sample.';
 comment on column problems.resolved is 'True when a later fetch or parse of the same URL succeeded.';
-comment on column problems.flow_run_id is 'Prefect flow run that recorded it.';
+comment on column problems.flow_run_id is 'Prefect flow run that recorded it (the latest time).';
+comment on column problems.first_seen_at is 'When this page first failed for this reason (UTC TIMESTAMP).';
+comment on column problems.times_seen is 'How many fetches or parses of the page failed for this reason.';
 
 comment on view check_runs is 'One row per run of the checks.';
 comment on column check_runs.run_id is 'Identifier of the check run.';
