@@ -282,7 +282,7 @@ EN_MIXED = (
     rf"(?![ ]*-?[ ]*(?i:hundred|thousand|million|billion|dozen)))?"
 )
 EN_SCALE_AFTER = (
-    rf"(?:[ ]*-?[ ]*(?i:{_SCALES_ALT}|bn|mn|bln|tln|mil|mm)\b|[ ]?(?:[kKMmbBG]|bn|mn|tn)(?![A-Za-z]))"
+    rf"(?:[ ]*-?[ ]*(?i:{_SCALES_ALT}|bn|mn|bln|tln|mil|mm)\b|[ ]?(?:[kKMmbBG]|bn|mn|tn)(?![A-Za-z²³]))"
 )
 # The core: percent prefix, then one number, then scale and percent/成 suffix. Named groups are read by
 # `Number.from_match`; claims.py embeds the same string in its own larger pattern.
@@ -299,7 +299,8 @@ NUMBER_CORE = (
 )
 # Something every number holds: a digit, a Chinese numeral or an English number word. Cheap to search for.
 NUMBER_TRIGGER = re.compile(
-    rf"\d|[{_ZHD}{_ZHU}]|(?<![A-Za-z0-9_]){_ANY_WORD}\b"
+    rf"\d|[{_ZHD}{_ZHU}半]|(?<![A-Za-z0-9_])(?:{_ANY_WORD}|(?i:half|halves|thirds?|quarters?|fifths?|sixths?|eighths?"
+    rf"|tenths?))\b"
 )
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
 _NUMBER_RE = re.compile(NUMBER_CORE)
