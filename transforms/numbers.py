@@ -392,11 +392,146 @@ def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
     return value, kind, approx, scaled, words
 
 
+# ---------------------------------------------------------------- fractions
+# "three quarters", "one and a half", "twenty-three fifths", "1 3/5", 三分之一, 三百五又三分之一. Read by the
+# plain grammar (`find_numbers`) as their value (0.75); claims read shares of a whole ("two-thirds of") as
+# percent in transforms.claims.
+_ORDINAL_VALUES = {"half": 2, "halves": 2, "third": 3, "fourth": 4, "quarter": 4, "fifth": 5, "sixth": 6,
+                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+                   "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+                   "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+                   "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+                   "hundredth": 100, "thousandth": 10**3, "millionth": 10**6, "billionth": 10**9,
+                   "trillionth": 10**12}
+_UNIT_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9}
+_ORD_WORD = ("(?:" + "|".join(sorted(_ORDINAL_VALUES, key=len, reverse=True)) + ")s?")
+_COMPOUND_ORD = ("(?:" + "|".join(EN_TENS) + ")-(?:" + "|".join(_UNIT_ORDINALS) + ")s?")
+_FRAC_NUMWORD = "(?:" + "|".join(sorted([*EN_UNITS, *EN_TENS, "hundred", "thousand", "million", "billion",
+                                          "trillion", "a", "an", "and"], key=len, reverse=True)) + ")"
+_TENS_FIRST = "(?:" + "|".join(EN_TENS) + ")[ ]+(?:first|second)s?"
+_ZH_FRAC_CH = rf"[\d{_ZHD}{_ZHU}]"
+_ZH_FRAC_NUM = rf"{_ZH_FRAC_CH}(?:[ ]*{_ZH_FRAC_CH})*"
+FRACTION_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<ef>(?i:(?:{_FRAC_NUMWORD}(?:[ ]+|-))+(?:{_COMPOUND_ORD}|{_ORD_WORD}|{_TENS_FIRST})))(?![A-Za-z])"
+    rf"|(?<![\d/.])(?P<dfrac>(?:(?P<dw>-?\d+)[ ]+)?(?P<dn>-?\d+)/(?P<dd>\d+))(?![\d/])"
+    rf"|(?P<zfrac>(?:(?P<zw>[负負]?{_ZH_FRAC_NUM})[ ]*又[ ]*)?(?P<zdn>[负負]?[ ]*{_ZH_FRAC_NUM})[ ]*分[ ]*之[ ]*"
+    rf"(?P<znu>[负負]?[ ]*{_ZH_FRAC_NUM}(?:[点點]{_ZH_FRAC_CH}+)?))"
+)
+_EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def _ordinal_value(word: str) -> float | None:
+    w = word.lower()
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        unit = unit[:-1] if unit.endswith("s") and unit[:-1] in _UNIT_ORDINALS else unit
+        return float(EN_TENS[tens] + _UNIT_ORDINALS[unit]) if tens in EN_TENS and unit in _UNIT_ORDINALS else None
+    if w in _ORDINAL_VALUES:
+        return float(_ORDINAL_VALUES[w])
+    if w.endswith("s") and w[:-1] in _ORDINAL_VALUES:
+        return float(_ORDINAL_VALUES[w[:-1]])
+    if w in ("first", "firsts", "second", "seconds"):  # only after a tens word ("three twenty firsts")
+        return 1.0 if w.startswith("f") else 2.0
+    return None
+
+
+def _words_value(tokens: list[str]) -> float | None:
+    if not tokens or tokens[-1] == "and" or tokens[0] == "and":
+        return None
+    return parse_english_words(" ".join(tokens))
+
+
+def parse_english_fraction(span: str) -> float | None:
+    """Value of an English fraction in words: "three quarters" 0.75, "one and a half" 1.5, "twenty-three
+    fifths" 4.6, "one hundred thirty fifths" 100/35, "one one hundred fifth" 1/105."""
+    tokens = []
+    for t in _EN_TOKEN.findall(span.lower()):
+        if "-" in t and _ordinal_value(t) is None:
+            tokens += t.split("-")  # "twenty-three" is two words; "twenty-first" one ordinal
+        else:
+            tokens.append(t)
+    if len(tokens) < 2:
+        return None
+    den = _ordinal_value(tokens[-1])
+    if den is None:
+        return None
+    body = tokens[:-1]
+    # a whole number and a fraction: "twenty and three fifths", "one and a half"; not "one hundred and thirty
+    # fifths" (a bare tens word after "and" is the numerator's: 130/5)
+    if "and" in body:
+        i = len(body) - 1 - body[::-1].index("and")
+        head, tail = body[:i], body[i + 1:]
+        if head and tail and (tail[0] in ("a", "an") or (len(tail) == 1 and tail[0] in EN_UNITS)
+                              or (len(tail) == 2 and tail[0] in EN_TENS and tail[1] in EN_UNITS)):
+            whole, num = _words_value(head), _words_value(tail)
+            if whole is not None and num is not None:
+                return whole + num / den
+    # the denominator may take a tens word or "N hundred" before the ordinal while a numerator is left
+    for size in (3, 2, 1):
+        extra = body[len(body) - size + 1:] if size > 1 else []
+        num_tokens = body[:len(body) - len(extra)]
+        if size == 3 and not (len(extra) == 2 and extra[0] in EN_UNITS and extra[1] == "hundred"):
+            continue
+        if size == 2 and not (len(extra) == 1 and extra[0] in EN_TENS and den < 10):
+            continue
+        num = _words_value(num_tokens)
+        if num is None:
+            continue
+        d = den + (EN_TENS[extra[0]] if size == 2 else EN_UNITS[extra[0]] * 100 if size == 3 else 0)
+        return num / d
+    return None
+
+
+def _zh_value(span: str) -> float | None:
+    s = span.replace(" ", "")
+    negative = s[:1] in ("负", "負")
+    parsed = parse_chinese(s[1:] if negative else s)
+    if parsed is None:
+        return None
+    return -parsed[0] if negative else parsed[0]
+
+
+def fraction_value(m: re.Match) -> float | None:
+    """The value of a FRACTION_RE match, or None when it is not one after all."""
+    if m.group("ef"):
+        return parse_english_fraction(m.group("ef"))
+    if m.group("dfrac"):
+        d = float(m.group("dd"))
+        if d == 0:
+            return None
+        value = float(m.group("dn")) / d
+        if m.group("dw"):
+            w = float(m.group("dw"))
+            value = w - value if w < 0 else w + value
+        return value
+    den, num = _zh_value(m.group("zdn")), _zh_value(m.group("znu"))
+    if not den or num is None:
+        return None
+    value = num / den
+    if m.group("zw"):
+        whole = _zh_value(m.group("zw"))
+        if whole is None:
+            return None
+        value = whole - value if whole < 0 else whole + value
+    return value
+
+
 def find_numbers(text: str) -> list[Number]:
-    """Every number the grammar reads in `text`, ranges ("10 to 20", "10-20", "10至20") joined."""
+    """Every number the grammar reads in `text`, ranges ("10 to 20", "10-20", "10至20") joined, fractions
+    ("three quarters", "1 3/5", 三分之一) as their value."""
     text = normalize(text)
     out: list[Number] = []
+    fractions: list[Number] = []
+    if "/" in text or "分" in text or not text.isascii() or any(c.isalpha() for c in text):
+        for fm in FRACTION_RE.finditer(text):
+            value = fraction_value(fm)
+            if value is not None:
+                fractions.append(Number(plain(value), fm.start(), fm.end(), fm.group(0)))
+    taken = [(f.start, f.end) for f in fractions]
     for m in _NUMBER_RE.finditer(text):
+        if taken and any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         parsed = value_of_match(m)
         if parsed is None:
             continue
@@ -412,4 +547,6 @@ def find_numbers(text: str) -> list[Number]:
                 prev.text = text[prev.start:prev.end]
                 continue
         out.append(num)
+    if fractions:
+        out = sorted(out + fractions, key=lambda n: n.start)
     return out
