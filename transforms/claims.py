@@ -167,7 +167,9 @@ _FRACTION = (
     r"(?=[ ]+(?i:of|a|an)\b)"
     r"|(?P<inn>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine))[ ]+(?i:in|out[ ]+of)[ ]+"
     r"(?P<ind>\d{1,3}|(?i:two|three|four|five|six|seven|eight|nine|ten))(?![\d,.])"
-    r"|(?P<zfd>[一二三四五六七八九十\d]{1,3})分之(?P<zfn>[一二三四五六七八九十\d]{1,3})|(?P<zhalf>一半)"
+    r"|(?![百佰][ ]*分)(?P<zfd>[一二三四五六七八九十百千萬万億亿壹貳贰叁參肆伍陸陆柒捌玖拾佰仟\d]{1,4})[ ]*分[ ]*之[ ]*"
+    r"(?P<zfn>[一二三四五六七八九十百千壹貳贰叁參肆伍陸陆柒捌玖拾佰仟\d]{1,6}(?:[点點.][一二三四五六七八九零〇\d]+)?)"
+    r"|(?P<zhalf>一半)"
     r"|(?<![上下每])(?P<zhalfyear>半年))"
 )
 _FOLD = r"(?P<fold>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))[ \-]?(?i:fold))(?![A-Za-z])"
@@ -460,7 +462,16 @@ def _small_number(word: str) -> float:
     return float(_SMALL_VALUES[word]) if word in _SMALL_VALUES else float(word)
 
 
+_ZH_UNIT_VALUES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "萬": 10**4, "万": 10**4,
+                   "億": 10**8, "亿": 10**8}
+
+
 def _zh_small(text: str) -> float | None:
+    if text and all(c in _ZH_UNIT_VALUES for c in text):  # 千分之, 萬分之, 万万分之: the units multiply
+        value = 1.0
+        for c in text:
+            value *= _ZH_UNIT_VALUES[c]
+        return value
     parsed = parse_chinese(text)
     return parsed[0] if parsed else None
 
@@ -484,7 +495,7 @@ def _fraction_claim(s: _Sentence, m: re.Match) -> Claim | None:
         num, den = 1.0, 2.0
     else:
         num, den = _zh_small(g("zfn")), _zh_small(g("zfd"))
-        if not num or not den or num >= den:
+        if not num or not den or (num >= den and den < 100):
             return None
     end = m.end()
     half_a = re.match(r"[ ]+(?i:a|an)[ ]+(?P<u>year|month|week|day|hour)s?\b", s.text[end:end + 12])

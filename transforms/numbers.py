@@ -385,6 +385,9 @@ def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
                 value += float(g("chd")) if g("chd").isdigit() else ZH_DIGITS[g("chd")]
             kind = "percent"
         elif p.startswith("折"):
+            digits = (g("zh") or "").replace(" ", "")
+            if len(digits) == 2 and all(c in ZH_DIGITS for c in digits):  # 五五折 is 55%, 九九折 99%
+                value = float(ZH_DIGITS[digits[0]] * 10 + ZH_DIGITS[digits[1]])
             value = value * 10 if value < 10 else value
             kind = "percent"
         else:
@@ -412,13 +415,24 @@ _FRAC_NUMWORD = "(?:" + "|".join(sorted([*EN_UNITS, *EN_TENS, "hundred", "thousa
 _TENS_FIRST = "(?:" + "|".join(EN_TENS) + ")[ ]+(?:first|second)s?"
 _ZH_FRAC_CH = rf"[\d{_ZHD}{_ZHU}]"
 _ZH_FRAC_NUM = rf"{_ZH_FRAC_CH}(?:[ ]*{_ZH_FRAC_CH})*"
+_NUMWORDS_SPAN = rf"(?:{_FRAC_NUMWORD}|\d+(?:\.\d+)?)(?:(?:[ ]+|[ ]*-[ ]*)(?:{_FRAC_NUMWORD}|\d+(?:\.\d+)?))*"
+_SCALE_AFTER_FRACTION = r"(?:[ ]+(?:of[ ]+)?(?:an?[ ]+)?(?P<fsc>(?i:dozen|hundred|thousand|million|billion|trillion))(?![A-Za-z]))?"
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 FRACTION_RE = re.compile(
-    rf"(?<![A-Za-z])(?P<ef>(?i:(?:{_FRAC_NUMWORD}(?:[ ]+|-))+(?:{_COMPOUND_ORD}|{_ORD_WORD}|{_TENS_FIRST})))(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?P<ef>(?P<eneg>(?i:negative|minus)[ ]+)?(?i:(?:(?:{_FRAC_NUMWORD}|\d+(?:\.\d+)?)(?:[ ]+|[ ]*-[ ]*))+"
+    rf"(?:{_COMPOUND_ORD}|{_ORD_WORD}|{_TENS_FIRST})|half|quarter(?=[ ]+(?:million|billion|thousand)\b)))(?![A-Za-z])"
+    rf"{_SCALE_AFTER_FRACTION}"
+    rf"|(?<![A-Za-z])(?P<over>(?P<oneg>(?i:negative|minus)[ ]+)?(?P<ovn>(?i:{_NUMWORDS_SPAN}))[ ]+"
+    rf"(?i:over|out[ ]+of|in)[ ]+(?P<ovd>(?i:{_NUMWORDS_SPAN})))(?![A-Za-z\d])"
     rf"|(?<![\d/.])(?P<dfrac>(?:(?P<dw>-?\d+)[ ]+)?(?P<dn>-?\d+)/(?P<dd>\d+))(?![\d/])"
-    rf"|(?P<zfrac>(?:(?P<zw>[负負]?{_ZH_FRAC_NUM})[ ]*又[ ]*)?(?P<zdn>[负負]?[ ]*{_ZH_FRAC_NUM})[ ]*分[ ]*之[ ]*"
+    rf"|(?P<vulgar>(?P<vw>\d+)?[{_VULGAR}])"
+    rf"|(?<![\d.])(?P<sci>(?P<sm>-?\d+(?:\.\d+)?)[ ]*[x×][ ]*10[ ]*\^[ ]*(?P<se>[-+]?\d+))"
+    rf"|(?P<zdisc>[对對][折摺]|半折|半成)"
+    rf"|(?![百佰][ ]*分)(?P<zfrac>(?:(?P<zw>[负負]?{_ZH_FRAC_NUM})[ ]*又[ ]*)?(?P<zdn>[负負]?[ ]*{_ZH_FRAC_NUM})[ ]*分[ ]*之[ ]*"
     rf"(?P<znu>[负負]?[ ]*{_ZH_FRAC_NUM}(?:[点點]{_ZH_FRAC_CH}+)?))"
 )
-_EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?")
+_HYPHEN_SPACES = re.compile(r"[ ]*-[ ]*")
 
 
 def _ordinal_value(word: str) -> float | None:
@@ -431,6 +445,8 @@ def _ordinal_value(word: str) -> float | None:
         return float(_ORDINAL_VALUES[w])
     if w.endswith("s") and w[:-1] in _ORDINAL_VALUES:
         return float(_ORDINAL_VALUES[w[:-1]])
+    if w == "halves":
+        return 2.0
     if w in ("first", "firsts", "second", "seconds"):  # only after a tens word ("three twenty firsts")
         return 1.0 if w.startswith("f") else 2.0
     return None
@@ -439,48 +455,63 @@ def _ordinal_value(word: str) -> float | None:
 def _words_value(tokens: list[str]) -> float | None:
     if not tokens or tokens[-1] == "and" or tokens[0] == "and":
         return None
+    if tokens in (["a"], ["an"]):
+        return 1.0
     return parse_english_words(" ".join(tokens))
 
 
-def parse_english_fraction(span: str) -> float | None:
-    """Value of an English fraction in words: "three quarters" 0.75, "one and a half" 1.5, "twenty-three
-    fifths" 4.6, "one hundred thirty fifths" 100/35, "one one hundred fifth" 1/105."""
-    tokens = []
-    for t in _EN_TOKEN.findall(span.lower()):
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion"}
+
+
+def _tokens(span: str) -> tuple[list[str], set[int]]:
+    """Words of `span`, and the positions i where word i is bound to word i+1 by a hyphen ("ninety-five")."""
+    tokens, bound = [], set()
+    for t in _EN_TOKEN.findall(_HYPHEN_SPACES.sub("-", span.lower())):
         if "-" in t and _ordinal_value(t) is None:
-            tokens += t.split("-")  # "twenty-three" is two words; "twenty-first" one ordinal
+            a, b = t.split("-", 1)
+            bound.add(len(tokens))
+            tokens += [a, b]
         else:
             tokens.append(t)
+    return tokens, bound
+
+
+def parse_english_fraction(span: str, scale: float = 1.0) -> float | None:
+    """Value of an English fraction in words: "three quarters" 0.75, "one and a half" 1.5, "twenty-three
+    fifths" 4.6, "one hundred thirty fifths" 100/35, "one one hundred and fifth" 1/105, "half" 0.5.
+    A whole number and a fraction below one ("twenty and three fifths", "3 million and a half") add up."""
+    tokens, bound = _tokens(span)
+    if tokens in (["half"], ["quarter"]):
+        return (0.5 if tokens[0] == "half" else 0.25) * scale
     if len(tokens) < 2:
         return None
     den = _ordinal_value(tokens[-1])
     if den is None:
         return None
     body = tokens[:-1]
-    # a whole number and a fraction: "twenty and three fifths", "one and a half"; not "one hundred and thirty
-    # fifths" (a bare tens word after "and" is the numerator's: 130/5)
     if "and" in body:
         i = len(body) - 1 - body[::-1].index("and")
         head, tail = body[:i], body[i + 1:]
-        if head and tail and (tail[0] in ("a", "an") or (len(tail) == 1 and tail[0] in EN_UNITS)
-                              or (len(tail) == 2 and tail[0] in EN_TENS and tail[1] in EN_UNITS)):
-            whole, num = _words_value(head), _words_value(tail)
-            if whole is not None and num is not None:
-                return whole + num / den
-    # the denominator may take a tens word or "N hundred" before the ordinal while a numerator is left
-    for size in (3, 2, 1):
-        extra = body[len(body) - size + 1:] if size > 1 else []
-        num_tokens = body[:len(body) - len(extra)]
-        if size == 3 and not (len(extra) == 2 and extra[0] in EN_UNITS and extra[1] == "hundred"):
-            continue
-        if size == 2 and not (len(extra) == 1 and extra[0] in EN_TENS and den < 10):
-            continue
-        num = _words_value(num_tokens)
-        if num is None:
-            continue
-        d = den + (EN_TENS[extra[0]] if size == 2 else EN_UNITS[extra[0]] * 100 if size == 3 else 0)
-        return num / d
-    return None
+        whole, num = _words_value(head), _words_value(tail)
+        if whole is not None and num is not None and num < den:
+            if scale == 1 and head[-1] in ("million", "billion", "trillion"):  # "3 million and a half"
+                scale = EN_SCALES[head[-1]]
+            return whole + scale * num / den
+    # the denominator takes the words before the ordinal that end in a tens word or a scale ("three twenty
+    # firsts" 3/21, "one one hundred and fifth" 1/105) while a numerator is left, not split inside "ninety-five"
+    if den < 100:
+        for j in range(1, len(body)):
+            prefix = [t for t in body[j:] if t != "and"]
+            if not prefix or prefix[0] in _SCALE_WORDS or (j - 1) in bound or "and" in (body[j - 1], body[j]):
+                continue
+            last = prefix[-1]
+            if not (last in EN_TENS and den < 10 or last in _SCALE_WORDS):
+                continue
+            num, extra = _words_value(body[:j]), parse_english_words(" ".join(prefix))
+            if num is not None and extra is not None:
+                return scale * num / (extra + den)
+    num = _words_value(body)
+    return None if num is None else scale * num / den
 
 
 def _zh_value(span: str) -> float | None:
@@ -495,7 +526,25 @@ def _zh_value(span: str) -> float | None:
 def fraction_value(m: re.Match) -> float | None:
     """The value of a FRACTION_RE match, or None when it is not one after all."""
     if m.group("ef"):
-        return parse_english_fraction(m.group("ef"))
+        scale = float(EN_SCALES[m.group("fsc").lower()]) if m.group("fsc") else 1.0
+        value = parse_english_fraction(m.group("ef")[len(m.group("eneg") or ""):], scale)
+        if value is None:
+            return None
+        return -value if m.group("eneg") else value
+    if m.group("over"):
+        num, den = parse_english_words(m.group("ovn")), parse_english_words(m.group("ovd"))
+        if num is None or not den or num >= den:
+            return None  # "12 in six boxes", "12 out of 10" are two numbers
+        return -num / den if m.group("oneg") else num / den
+    if m.group("vulgar"):
+        import unicodedata
+
+        v = m.group("vulgar")
+        return (float(m.group("vw")) if m.group("vw") else 0.0) + unicodedata.numeric(v[-1])
+    if m.group("zdisc"):
+        return 5.0 if m.group("zdisc") == "半成" else 50.0  # discounts: 對折 half price, 半成 5%
+    if m.group("sci"):
+        return float(m.group("sm")) * 10.0 ** int(m.group("se")) if abs(int(m.group("se"))) < 300 else None
     if m.group("dfrac"):
         d = float(m.group("dd"))
         if d == 0:
@@ -523,7 +572,7 @@ def find_numbers(text: str) -> list[Number]:
     text = normalize(text)
     out: list[Number] = []
     fractions: list[Number] = []
-    if "/" in text or "分" in text or not text.isascii() or any(c.isalpha() for c in text):
+    if "/" in text or "分" in text or "^" in text or not text.isascii() or any(c.isalpha() for c in text):
         for fm in FRACTION_RE.finditer(text):
             value = fraction_value(fm)
             if value is not None:
