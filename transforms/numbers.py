@@ -257,14 +257,17 @@ DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)|\d+(?:\.\d+)?|\.\d+)"
     r"(?:[eE][-+]?\d{1,3}(?![\d])|\^[-+]*\d+)?"
 )
+# 千 and 兆 before a unit are its metric prefix (千米 kilometre, 千克, 兆字節), not a thousand or a trillion.
+_METRIC_NEXT = "(?![米克瓦卡字比赫焦])"
+_ZHU_N = rf"(?:[十拾百佰萬万億亿]|[千仟兆]{_METRIC_NEXT})"
 ZH_NUM = (
-    rf"(?:[负負][ ]*)?(?:[{_ZHD}]|[十拾百佰千仟]|半(?=[百千]))"
-    rf"(?:[ ]*(?:[{_ZHD}{_ZHU}]|\d+(?:\.\d+)?|[余餘多几幾](?=[ ]*[{_ZHU}])))*"
+    rf"(?:[负負][ ]*)?(?:[{_ZHD}]|[十拾百佰]|[千仟]{_METRIC_NEXT}|半(?=[百千]))"
+    rf"(?:[ ]*(?:[{_ZHD}]|{_ZHU_N}|\d+(?:\.\d+)?|[余餘多几幾](?=[ ]*[{_ZHU}])))*"
     rf"(?:[ ]*[点點][ ]*(?:[{_ZHD}]|\d)+)?"
 )
 # After digits: a Chinese scale and what follows it ("1.2萬", "3万4000", "5億1萬4千6百", "1,000多萬").
 ZH_CONT = (
-    rf"(?:[ ]*(?:[余餘多几幾][ ]*)?[{_ZHU}](?:[ ]*(?:[{_ZHU}零〇]|\d+(?:\.\d+)?|[{_ZHD_NZ}](?![{_ZHD_NZ}])"
+    rf"(?:[ ]*(?:[余餘多几幾][ ]*)?{_ZHU_N}(?:[ ]*(?:{_ZHU_N}|[零〇]|\d+(?:\.\d+)?|[{_ZHD_NZ}](?![{_ZHD_NZ}])"
     rf"|[余餘多几幾](?=[ ]*[{_ZHU}])))*(?:[点點](?:[{_ZHD}]|\d)+)?)"
 )
 # Digits mixed with scale words: "4 thousand 3 hundred and 21", "3 hundred and one". Only after a spelled-out
@@ -586,7 +589,9 @@ def find_numbers(text: str) -> list[Number]:
             continue
         value, kind, approx, scaled, words = parsed
         if m.group("dig") and m.group("esc") and m.group("esc") == "m" and not m.group("zc"):
-            continue  # "1m" alone reads as a metre, not a million
+            value, scaled = parse_digits(m.group("dig")), False  # "1m" alone reads as a metre, not a million
+            if value is None:
+                continue
         num = Number(plain(value), m.start(), m.end(), m.group(0), kind, approx=approx, scaled=scaled, words=words)
         if out and kind == out[-1].kind and out[-1].value_high is None:
             gap = text[out[-1].end:m.start()]
