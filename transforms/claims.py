@@ -177,14 +177,13 @@ _FOLD = r"(?P<fold>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine
 # Start only at a word start or a digit: every alternative begins there, and mid-word positions are most of a text.
 _CLAIM_RE = re.compile(
     r"(?:(?<![A-Za-z])|(?=\d))(?:" + _DATE + "|" + _QUARTER + "|" + _RATIO + "|" + _SKIP + "|" + _ZH_YEAR
-    + "|" + _FOLD + "|" + _QUAL_RE.replace("(?P<q>", "(?P<fq>", 1) + r"?" + _FRACTION
-    + r"|" + _QUAL_RE + r"?" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + "))"
+    + "|" + _FOLD + "|" + _QUAL_RE + r"?(?:" + _FRACTION + "|" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + ")))"
 )
 
 # The big pattern is costly at every position, so it runs only near a number: from the last space at least
 # _WINDOW characters before a digit, numeral or number word (every match holds one, and nothing it must see
 # before the number - qualifier, currency, month, "Photo", a URL - is longer), never before the previous match.
-_WINDOW = 40
+_WINDOW = 24
 
 
 def _claim_matches(sentence: str):
@@ -479,7 +478,7 @@ def _zh_small(text: str) -> float | None:
 def _fraction_claim(s: _Sentence, m: re.Match) -> Claim | None:
     """A share of a whole as a percent claim ("two-thirds of" -> 66.67), or half a year as a duration."""
     g = m.group
-    qualifier = _qualifier_of(g("fq")) if g("fq") else None
+    qualifier = _qualifier_of(g("q")) if g("q") else None
     start = m.start()
     if g("zhalfyear"):
         return _claim(s, start, m.end(), value=0.5, kind="duration", unit="years", qualifier=qualifier or "exact")
