@@ -155,7 +155,8 @@ def peer_table(rt: Recognizers | None) -> list[dict]:
         language = "en" if culture == "en" else None
         ours = sum(_passes(_expected(c), project_values(c["Input"], language)) for c in scored)
         theirs = sum(_passes(_expected(c), rt.values(c["Input"], model, culture)) for c in scored) if rt else None
-        rows.append({"suite": name, "cases": len(cases), "scored": len(scored), "project": ours / len(scored),
+        rows.append({"suite": name, "cases": len(cases), "scored": len(scored), "passed": ours,
+                     "rate": ours / len(scored), "project": ours / len(scored),
                      "recognizers_text": theirs / len(scored) if rt else None, "target": target, "left_out": left_out})
     q = SPECS / "quantulum3" / "quantities.json"
     if q.exists():
@@ -169,8 +170,8 @@ def peer_table(rt: Recognizers | None) -> list[dict]:
             if rt:
                 theirs += _passes(exp, rt.values(c["req"], "number", "en") + rt.values(c["req"], "dimension", "en"))
             quant += _passes(exp, [(float(x.value), None) for x in qp.parse(c["req"])])
-        rows.append({"suite": "quantulum3 quantities.json", "cases": len(cases), "scored": len(cases),
-                     "project": ours / len(cases), "recognizers_text": theirs / len(cases) if rt else None,
+        rows.append({"suite": "quantulum3 quantities.json", "cases": len(cases), "scored": len(cases), "passed": ours,
+                     "rate": ours / len(cases), "project": ours / len(cases), "recognizers_text": theirs / len(cases) if rt else None,
                      "quantulum3": quant / len(cases), "target": None, "left_out": {}})
     return rows
 
