@@ -259,7 +259,7 @@ DIGITS = (
 )
 # 千 and 兆 before a unit are its metric prefix (千米 kilometre, 千克, 兆字節), not a thousand or a trillion.
 _METRIC_NEXT = "(?![米克瓦卡字比赫焦])"
-_ZHU_N = rf"(?:[十拾百佰萬万億亿]|[千仟兆]{_METRIC_NEXT})"
+_ZHU_N = rf"(?:[十拾萬万億亿]|[百佰](?![ ]*分)|[千仟兆]{_METRIC_NEXT})"  # 百分位 is a percentile
 ZH_NUM = (
     rf"(?:[负負][ ]*)?(?:[{_ZHD}]|[十拾百佰]|[千仟]{_METRIC_NEXT}|半(?=[百千]))"
     rf"(?:[ ]*(?:[{_ZHD}]|{_ZHU_N}|\d+(?:\.\d+)?|[余餘多几幾](?=[ ]*[{_ZHU}])))*"
@@ -435,6 +435,8 @@ FRACTION_RE = re.compile(
     rf"(?P<znu>[负負]?[ ]*{_ZH_FRAC_NUM}(?:[点點]{_ZH_FRAC_CH}+)?))"
 )
 _EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?")
+# "三斤半", "一噸半", "兩米半": a measure word, then half of it.
+_HALF_AFTER_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,2}?半(?![年價价])")
 _HYPHEN_SPACES = re.compile(r"[ ]*-[ ]*")
 
 
@@ -592,6 +594,10 @@ def find_numbers(text: str) -> list[Number]:
             value, scaled = parse_digits(m.group("dig")), False  # "1m" alone reads as a metre, not a million
             if value is None:
                 continue
+        if kind == "number" and (m.group("zh") or m.group("dig")) and "半" in text[m.end():m.end() + 3]:
+            half = _HALF_AFTER_MEASURE.match(text, m.end())
+            if half and not any(c in ZH_DIGITS or c in ZH_SMALL_UNITS for c in half.group(0)[:-1]):
+                value += 0.5
         num = Number(plain(value), m.start(), m.end(), m.group(0), kind, approx=approx, scaled=scaled, words=words)
         if out and kind == out[-1].kind and out[-1].value_high is None:
             gap = text[out[-1].end:m.start()]
