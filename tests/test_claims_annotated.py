@@ -1,87 +1,49 @@
-"""Scores the extractor on the annotated sentences in data/claims_annotated.jsonl (our own writing).
+"""Scores of the extractor on the two annotated sets (tests/data; our own writing), gated per language.
 
-Each line holds a sentence and every figure in it (dates, years and quarters are not figures); a range is one
-figure, with `value_high` where the annotation gives it. A figure counts as found when a claim has its value
-(and high value) and currency; an extra claim the annotation does not list counts against
-value accuracy. The floors are pinned here: lowering one is a visible change.
+The first set (claims_annotated.jsonl) was written with the extractor; the second (claims_annotated_2.jsonl) was
+written before the fixes of issue 12, in the styles of Government, university, listed-company, Cyberport,
+InvestHK, HKTDC and newswire releases, and labels every non-figure number too. See annotated_scoring.py for
+what each score counts. The floors are pinned here: lowering one is a visible change.
 """
-
-import json
-from pathlib import Path
 
 import pytest
 
-from transforms.claims import extract_claims
+from annotated_scoring import by_language, load
 
-DATA = Path(__file__).with_name("data") / "claims_annotated.jsonl"
-FLOORS = {"value_currency": 0.97, "qualifier": 0.95, "metric": 0.90}
-NOT_FIGURES = ("year", "date", "quarter")
-
-
-def _same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+GATES = {"precision": 0.97, "recall_q": 0.95}  # per language, on both sets
+NONFIG_CEILING = 0.02  # non-figures read as figures, per language
+METRIC_FLOOR = 0.90  # the first set labels the metric of every figure
 
 
-def _same_high(got: float | None, expected: float | None) -> bool:
-    """A range's high end is checked where the annotation gives one ("between 30 and 40 start-ups")."""
-    return expected is None or (got is not None and _same_value(got, expected))
+@pytest.fixture(scope="module", params=["first", "second"])
+def scored(request):
+    return request.param, by_language(load(request.param))
 
 
-def score(rows):
-    expected_total = found = qualifier_ok = metric_ok = extra = 0
-    misses = []
-    for row in rows:
-        got = [c for c in extract_claims(row["text"], row["language"]) if c.kind not in NOT_FIGURES]
-        remaining = list(got)
-        for exp in row["claims"]:
-            expected_total += 1
-            match = next((c for c in remaining if _same_value(c.value, exp["value"]) and c.currency == exp["currency"]
-                          and _same_high(c.value_high, exp.get("value_high"))), None)
-            if match is None:
-                misses.append((row["id"], "missing", exp, row["text"]))
-                continue
-            remaining.remove(match)
-            found += 1
-            qualifier_ok += match.qualifier == exp["qualifier"]
-            metric_ok += match.metric == exp["metric"]
-            if match.qualifier != exp["qualifier"] or match.metric != exp["metric"]:
-                misses.append((row["id"], "wrong", exp, (match.qualifier, match.metric), row["text"]))
-        extra += len(remaining)
-        misses += [(row["id"], "extra", c.value, c.text, row["text"]) for c in remaining]
-    return {
-        "value_currency": found / (expected_total + extra),
-        "qualifier": qualifier_ok / expected_total,
-        "metric": metric_ok / expected_total,
-        "figures": expected_total,
-        "extra": extra,
-    }, misses
-
-
-@pytest.fixture(scope="module")
-def rows():
-    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def test_annotated_set_is_big_enough_in_every_language(rows):
-    by_lang = {}
-    for r in rows:
-        by_lang[r["language"]] = by_lang.get(r["language"], 0) + 1
-    assert len(rows) >= 300
-    assert by_lang["en"] >= 150 and by_lang["zh-hant"] >= 100 and by_lang["zh-hans"] >= 50
-
-
-def test_accuracy_meets_the_floors(rows):
-    result, misses = score(rows)
-    print(f"\nannotated set: {len(rows)} sentences, {result['figures']} figures, {result['extra']} extra claims")
-    for key in FLOORS:
-        print(f"  {key:15s} {result[key]:.3f}  (floor {FLOORS[key]})")
-    for miss in misses[:40]:
-        print("  ", miss)
-    for key, floor in FLOORS.items():
-        assert result[key] >= floor, f"{key} accuracy {result[key]:.3f} is under {floor}"
+def test_sets_are_big_enough_in_every_language():
+    for name, (total, en, hant, hans) in {"first": (300, 150, 100, 50), "second": (400, 200, 130, 70)}.items():
+        rows = load(name)
+        count = {lang: sum(r["language"] == lang for r in rows) for lang in ("en", "zh-hant", "zh-hans")}
+        assert len(rows) >= total and count["en"] >= en and count["zh-hant"] >= hant and count["zh-hans"] >= hans
+    second = load("second")
+    assert sum(len(r["not_figures"]) for r in second) >= 200
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hans"])
-def test_each_language_on_its_own_meets_the_value_floor(rows, language):
-    result, _ = score([r for r in rows if r["language"] == language])
-    assert result["value_currency"] >= FLOORS["value_currency"] - 0.02
+def test_each_language_meets_the_gates(scored, language):
+    name, results = scored
+    result, misses = results[language]
+    print(f"\n{name} set, {language}: {result}")
+    for miss in misses[:30]:
+        print("  ", miss)
+    for key, floor in GATES.items():
+        assert result[key] >= floor, f"{name} set, {language}: {key} {result[key]:.3f} is under {floor}"
+    assert result["nonfig"] <= NONFIG_CEILING, f"{name} set, {language}: {result['nonfig']:.3f} of non-figures read"
+
+
+def test_metrics_of_the_first_set(scored):
+    name, results = scored
+    if name != "first":
+        pytest.skip("the second set labels metrics only where a figure is one of the About figures")
+    for language, (result, _) in results.items():
+        assert result["metric"] >= METRIC_FLOOR, f"{language}: metric {result['metric']:.3f}"

@@ -9,12 +9,11 @@ Dates, quarters, ordinals, phone numbers, page numbers, URLs, e-mails and names 
 
 from __future__ import annotations
 
-import functools
 import re
 
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
-from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, normalize, plain,
+from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, normalize, parse_chinese, plain,
                                 value_of_match, word_alternation)
 from transforms.language import detect_language
 from transforms.sentences import sentence_spans
@@ -25,13 +24,16 @@ __all__ = ["extract_claims", "extract_release_claims", "QUALIFIER_WORDS"]
 QUALIFIER_WORDS = {
     "about": ["around", "about", "approximately", "approx.", "approx", "roughly", "some", "circa", "an estimated",
               "estimated", "約", "约", "大約", "大约", "約有", "约有", "大概", "左右"],
-    "over": ["over", "more than", "above", "exceeding", "in excess of", "upwards of", "north of", "well over",
+    "over": ["over", "more than", "exceeds", "exceeded", "surpassing", "above", "exceeding", "in excess of", "upwards of", "north of", "well over",
              "逾", "超過", "超过", "超逾", "超", "多於", "多于", "超出"],
     "at_least": ["at least", "a minimum of", "no fewer than", "no less than", "not less than", "至少", "最少",
                  "不少於", "不少于"],
-    "nearly": ["nearly", "almost", "close to", "just under", "近", "接近", "將近", "将近", "差不多", "幾近", "几近"],
+    "nearly": ["nearly", "nearing", "almost", "close to", "just under", "近", "接近", "將近", "将近", "差不多", "幾近", "几近"],
     "under": ["under", "less than", "fewer than", "below", "不足", "少於", "少于", "低於", "低于", "不到"],
-    "up_to": ["up to", "as many as", "as much as", "as high as", "多達", "多达", "高達", "高达", "最多"],
+    "up_to": ["up to", "as many as", "as much as", "as high as", "no more than", "not more than", "not exceeding",
+              "capped at", "a maximum of", "maximum of", "a ceiling of", "多達", "多达", "高達", "高达", "最多", "最高",
+              "最多可", "最多可申請", "最多可申请", "最高可", "最高可獲", "最高可获", "最高為", "最高为", "最長", "最长",
+              "上限為", "上限为", "不多於", "不多于", "不超過", "不超过"],
     "exact": ["exactly", "a total of", "totalling", "totaling", "total of", "達", "达", "共", "合共", "總共", "总共",
               "共有", "達到", "达到"],
 }
@@ -44,18 +46,19 @@ _QUAL_RE = (
 )
 
 # ------------------------------------------------------------------ currencies
+# A bare "$" means the dollar of the place the text is written for (Hong Kong dollars by default, see
+# `extract_claims`); a bare 元 means Hong Kong dollars unless 人民幣 or a mainland context says otherwise.
 _CUR_PREFIX = {
     "hk$": "HKD", "hkd": "HKD", "us$": "USD", "usd": "USD", "u.s.$": "USD", "u.s$": "USD", "rmb": "CNY",
     "cny": "CNY", "nt$": "TWD", "s$": "SGD", "sgd": "SGD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "eur": "EUR",
-    "gbp": "GBP", "jpy": "JPY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD", "mxn$": "MXN",
-    "mex$": "MXN", "hkd$": "HKD", "sgd$": "SGD", "aud": "AUD", "cad": "CAD", "chf": "CHF", "£": "GBP", "€": "EUR",
-    "¥": "CNY", "￥": "CNY", "港幣": "HKD", "港币": "HKD",
-    "港元": "HKD", "人民幣": "CNY", "人民币": "CNY", "美元": "USD", "₡": "CRC", "₾": "GEL", "₭": "LAK",
+    "gbp": "GBP", "jpy": "JPY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD", "hkd$": "HKD",
+    "sgd$": "SGD", "aud": "AUD", "cad": "CAD", "chf": "CHF", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
+    "港幣": "HKD", "港币": "HKD", "港元": "HKD", "人民幣": "CNY", "人民币": "CNY", "美元": "USD",
 }
 _CUR_PREFIX_RE = (
     r"(?P<cur>(?:(?<![A-Za-z])(?:HK|hk|US|us|u\.s\.?|U\.S\.?|NT|S|C|c|NZ)[ ]?\\?\$|\\?\$"
-    r"|(?<![A-Za-z])(?i:usd|aud|cad|nzd|mxn|hkd|sgd|mex)\$"
-    r"|(?<![A-Za-z])(?P<mega>M(?=[A-Z]{3}(?![A-Za-z])))?(?i:HKD|USD|RMB|CNY|SGD|EUR|GBP|JPY|AUD|CAD|CHF)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?i:usd|aud|cad|nzd|hkd|sgd)\$"
+    r"|(?<![A-Za-z])(?i:HKD|USD|RMB|CNY|SGD|EUR|GBP|JPY|AUD|CAD|CHF)(?![A-Za-z])"
     r"|[£€¥￥]|港幣|港币|港元|人民幣|人民币|美元)[ ]*)"
 )
 _CUR_SUFFIX = {
@@ -63,7 +66,7 @@ _CUR_SUFFIX = {
     "美金": "USD", "人民幣": "CNY", "人民币": "CNY", "元人民幣": "CNY", "元人民币": "CNY", "歐元": "EUR",
     "欧元": "EUR", "英鎊": "GBP", "英镑": "GBP", "日元": "JPY", "日圓": "JPY", "日圆": "JPY", "澳元": "AUD",
     "加元": "CAD", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD", "瑞士法郎": "CHF",
-    "奈拉": "NGN", "元": None, "圓": None, "块": None, "塊": None, "蚊": "HKD",
+    "元": None, "圓": None, "块": None, "塊": None, "蚊": "HKD",
     "hong kong dollars": "HKD", "hong kong dollar": "HKD", "hk dollars": "HKD", "us dollars": "USD",
     "us dollar": "USD", "u.s. dollars": "USD", "american dollars": "USD", "singapore dollars": "SGD",
     "canadian dollars": "CAD", "australian dollars": "AUD", "dollars": "$", "dollar": "$", "hkd": "HKD",
@@ -73,40 +76,78 @@ _CUR_SUFFIX = {
 }
 _CUR_SUFFIX_RE = re.compile(
     r"[ ]?(?P<curs>元?人民幣|元?人民币|港元|港幣|港币|港圓|美元|美圓|美圆|美金|歐元|欧元|英鎊|英镑|日元|日圓|日圆|澳元|加元"
-    r"|新台幣|新台币|台幣|台币|瑞士法郎|奈拉|元|圓|块|塊|蚊)"
+    r"|新台幣|新台币|台幣|台币|瑞士法郎|元|圓|块|塊|蚊)"
     r"|[ ](?P<cursen>(?i:(?:hong[ ]kong|hk|us|u\.s\.|american|singapore|canadian|australian|chinese|swiss)[ ]+"
     r"(?:dollars?|yuan|francs?)|dollars?|hkd|usd|rmb|cny|yuan|renminbi|euros?|pounds[ ]sterling|pounds?|yen|francs?|eur)"
     r"(?![A-Za-z]))|(?P<curcode>HKD|USD|RMB|CNY|EUR|GBP|JPY)(?![A-Za-z])|[ ]?(?P<cursym>€|£|¥|\$)"
-    # Finance shorthand for millions: "30 MUSD", "120 MEUR".
-    r"|[ ]?M(?P<curmega>USD|HKD|RMB|CNY|EUR|GBP|JPY|AUD|CAD|CHF|SGD)(?![A-Za-z])"
 )
+# 元 means renminbi with 人民幣 or a mainland place in the sentence.
+_YUAN_CNY = re.compile(r"人民幣|人民币|RMB|內地|内地|中國內地|深圳|上海|北京|廣州|广州|杭州|蘇州|苏州|天津|重慶|重庆|成都|武漢|武汉"
+                       r"|南京|東莞|东莞|佛山|珠海|大灣區內地城市|全國|全国|國內|国内")
 
-# ------------------------------------------------------------------ things that are not counts
+# ------------------------------------------------------------------ things that are not figures
 _MONTH = word_alternation("January February March April May June July August September October November December"
                           " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(), ignore_case=False) + r"\.?"
 _NAME_WORDS = word_alternation(
-    "photo photos stage batch phase page p. no. nos. number room floor level block tower chapter section article item"
-    " figure fig. table annex appendix gate exit platform version season grade episode vol vol. volume issue part"
-    " series cohort wave lot plot unit bay lab zone hall booth stand row cop g web industry top".split())
+    "photo photos stage stages batch phase phases page pages p. pp. pp no. nos. nos number room rooms floor floors"
+    " level block blocks tower chapter chapters cap. cap section sections article item items figure fig. table"
+    " annex appendix schedule gate exit platform version season grade episode vol vol. volume issue part series"
+    " cohort wave lot plot unit bay lab zone hall halls gallery booth stand row cop g web industry top hotline"
+    " paragraph para. para clause regulation rule".split())
+_EN_SMALL_WORD = word_alternation("one two three four five six seven eight nine ten eleven twelve".split())
+_STREET = r"(?:Road|Street|Avenue|Drive|Lane|Path|Terrace|Boulevard|Crescent|Circuit|Square|Rise|Walk|Praya|Highway)"
 _SKIP = (
     r"(?P<skip>(?:https?://|www\.)[^\s)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|" + word_alternation(["tel", "fax", "phone", "mobile", "電話", "电话", "傳真", "传真"])
+    # telephone and fax: after a label, and the Hong Kong eight-digit forms "2123 4567", "(852) 2123 4567"
+    r"|" + word_alternation(["tel", "fax", "phone", "mobile", "電話", "电话", "傳真", "传真", "手提"])
     + r"[ ]*[:：.]?[ ]*[+(]?\d[\d ()\-/]{6,}\d"
+    r"|(?<![\d,.])(?:\+?\(?852\)?[ \-]?)?[2-9]\d{3}[ \-]?\d{4}(?![\d,])"
     r"|(?<![\d,.])(?:\+\d{1,3}[ \-]?)?\(?\d{3,4}\)?[ \-]\d{4}(?:[ ]*/[ ]*\d{4}(?:[ \-]?\d{4})?)*(?![\d,])"
+    # stock codes: "(Stock Code: 1234)", "(01234.HK)", "股份代號：1234"; list numbers "(1)", "（一）"
+    r"|(?i:stock[ ]codes?|SEHK|HKEX|HKSE)[ ]*[:：]?[ ]*\d{1,5}(?:\.(?i:hk))?|股份代[號号][ ]*[:：]?[ ]*\d{1,5}"
+    r"|[(（][ ]?\d{1,5}(?:\.(?i:hk))?[ ]?[)）]|\d{4,5}\.(?i:hk)(?![A-Za-z])|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|^\d{1,2}[.、)](?!\d)"
     r"|(?<![\d,.])(?:19|20)\d\d[ ]*[-–/][ ]*(?:(?:19|20)\d\d|\d\d)(?![\d%])(?:[ ]*(?:年度|財政年度|财政年度))?"
-    r"|(?<![A-Za-z])" + _NAME_WORDS + r"[ ]*[#.]?[ ]*\d+[A-Za-z]?(?:[ ]*(?:&|and|-|,|of|/)[ ]*\d+)*"
+    r"|(?<![A-Za-z])" + _NAME_WORDS + r"[ ]*[#.]?[ ]*\d+[A-Za-z]?(?:\.\d+)*(?:\([0-9a-z]+\))*"
+    r"(?:[ ]*(?:&|and|-|–|to|,|of|/)[ ]*\d+[A-Za-z]?)*"
+    r"|(?:Primary|Secondary|Form|Years?|Level)[ ]+\d+(?:[ ]*(?:-|–|to|and)[ ]*\d+)?"
+    # street numbers: "12-18 Science Park West Avenue", "88 Queensway", "Nos. 15-21" (above), 海濱道15至21號
+    r"|\d+[A-Z]?(?:[ ]*[-–][ ]*\d+[A-Z]?)?[ ]+(?:[A-Z][A-Za-z'’]*[ ]+){0,4}" + _STREET + r"(?![A-Za-z])"
+    r"|\d+[ ]+Queensway|\d+(?:[ ]?(?:至|-|–)[ ]?\d+)?[ ]?[號号](?![碼码])"
+    r"|\d+[ ]?/[ ]?F(?![A-Za-z])|\d+[ ]?(?:樓|楼|室)(?![宇盤盘面價价])|\d+[A-Z]座"
     r"|(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d)[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?"
-    r"|第[ ]*(?:\d+|[〇零一二兩两三四五六七八九十百千]+)|[圖图表][ ]*[一二三四五六七八九十\d]+"
+    r"|[A-Za-z]{2,}(?:/[A-Za-z0-9]+)*/\d+(?:/\d+)*"
+    r"|第[ ]*(?:\d+|[〇零一二兩两三四五六七八九十百千]+)|[圖图表][ ]*[一二三四五六七八九十\d]+(?:\.\d+)?"
     r"|\d+[ ]?(?i:st|nd|rd|th)(?![A-Za-z])"
+    # anniversaries name an occasion: "30-year anniversary", 30周年
+    r"|\d+[ \-](?i:years?)[ ]+(?i:anniversary)|(?<!成立)\d+[ ]?[周週]年|[A-Z][a-z]+-Year[ ]+(?:Plan|Programme|Strategy)"
+    # plan and version names: 十四五, "Blueprint 2.0", 計劃3.0, 產學研1+1
+    r"|十[一二三四五]五(?![年個个萬万億亿千百])|\d\+\d"
+    r"|(?:(?<=[A-Za-z\u4e00-\u9fff」”\"])|(?<=[A-Za-z\u4e00-\u9fff][ ]))\d{1,2}\.0(?![\d.])"
+    r"(?![ ]?(?:%|(?i:per|percent|million|billion|times|years?)|[億亿萬万倍成]))"
+    # days and times: 12日表示, 上午10時30分, 8月; reporting periods: "six months ended", 止六個月
+    r"|(?<![月\d.])\d{1,2}[ ]?日(?=表示|指出|宣布|公布|發表|发表|說|说|稱|称|起|舉行|举行|晚|早|上午|下午|[（(])"
+    r"|(?<![\d.,])(?:1[0-2]|0?[1-9])[ ]?月(?!份)|(?<!小)\d{1,2}[ ]?[時时](?:[ ]?\d{1,2}[ ]?分)?"
+    r"|(?<=止)[ ]?(?:\d+|[一二三四五六七八九十]+)[ ]?[個个]月"
+    r"|(?i:(?:\d+|" + _EN_SMALL_WORD + r")[ ]+months?[ ]+end(?:ed|ing))"
+    # vague amounts: "several billion", "dozens of", 數十億, 數以千計; "the above three"
+    r"|(?i:several|a[ ]few|a[ ]couple[ ]of|many|tens[ ]of|hundreds[ ]of|thousands[ ]of)[ ]+"
+    r"(?i:hundred|thousand|million|billion|trillion)s?|(?i:dozens|scores)[ ]+(?i:of)"
+    r"|[數数](?:十|百|千|萬|万|億|亿|以)[十百千萬万億亿]*[計计]?"
+    r"|(?i:the)[ ]+(?i:above|following|said)[ ]+(?:\d+|" + _EN_SMALL_WORD + r")"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ ]*(?i:am|pm|a\.m\.|p\.m\.))?|\d{1,2}[ ]?(?i:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])"
     r"|(?<![\d.])\d+(?:\.\d+){2,})"
 )
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?[ ]+" + _MONTH + r"(?:,?[ ]+(?:19|20)\d\d)?(?!\d)"
+    r"(?P<date>" + _MONTH + r"[ ]+" + _DAY + r"[ ]*(?:-|–|to|and)[ ]*" + _DAY + r"(?!\d)(?:,?[ ]+(?:19|20)\d\d)?(?!\d)"
+    r"|" + _DAY + r"[ ]*(?:-|–|to|and)[ ]*" + _DAY + r"[ ]+" + _MONTH + r"(?:,?[ ]+(?:19|20)\d\d)?(?!\d)"
+    r"|\d{1,2}(?:st|nd|rd|th)?[ ]+" + _MONTH + r"(?:,?[ ]+(?:19|20)\d\d)?(?!\d)"
     r"|" + _MONTH + r"[ ]+\d{1,2}(?!\d)(?:st|nd|rd|th)?(?:,?[ ]+(?:19|20)\d\d)?(?!\d)"
     r"|" + _MONTH + r",?[ ]+(?:19|20)\d\d(?!\d)"
-    r"|(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ ]*年[ ]*\d{1,2}[ ]*月(?:[ ]*\d{1,2}[ ]*[日號号])?"
-    r"|\d{1,2}[ ]*月[ ]*\d{1,2}[ ]*[日號号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日號号]"
+    r"|(?:(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})[ ]*年[ ]*)?\d{1,2}[ ]*月(?:[ ]*\d{1,2}[ ]*[日號号])?"
+    r"(?:[ ]*(?:至|到|-|–)[ ]*(?:\d{1,2}[ ]*月[ ]*)?\d{1,2}[ ]*[日號号])?"
+    r"|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日號号]"
     r"|(?<![\d.])(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|(?<![\d.])\d{1,2}/\d{1,2}/(?:19|20)?\d\d(?!\d))"
 )
 _QUARTER = (
@@ -116,137 +157,40 @@ _QUARTER = (
 )
 _ZH_YEAR = r"(?P<zhyear>(?<![\d,.])(?:19|20)\d\d)[ ]*年(?![代度])"
 _RATIO = r"(?P<ratio>(?<![\d.:])1[ ]?[:：][ ]?(?P<ratio_n>\d+(?:\.\d+)?)(?![\d:])(?![ ]*(?i:am|pm)))"
+# Shares of a whole, read as percent: "half of", "two-thirds of", "one in five", 三分之一, 一半; "half a year".
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                   "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_SMALL_VALUES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_SMALL_VALUES.update({"a": 1, "an": 1})
+_FRACTION = (
+    r"(?P<frac>(?:(?P<fnum>(?i:one|two|three|four|five|six|seven|eight|nine|a|an))[ \-]+"
+    r"(?P<fden>(?i:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))|(?P<fhalf>(?i:half)))"
+    r"(?=[ ]+(?i:of|a|an)\b)"
+    r"|(?P<inn>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine))[ ]+(?i:in|out[ ]+of)[ ]+"
+    r"(?P<ind>\d{1,3}|(?i:two|three|four|five|six|seven|eight|nine|ten))(?![\d,.])"
+    r"|(?![百佰][ ]*分)(?P<zfd>[一二三四五六七八九十百千萬万億亿壹貳贰叁參肆伍陸陆柒捌玖拾佰仟\d]{1,4})[ ]*分[ ]*之[ ]*"
+    r"(?P<zfn>[一二三四五六七八九十百千壹貳贰叁參肆伍陸陆柒捌玖拾佰仟\d]{1,6}(?:[点點.][一二三四五六七八九零〇\d]+)?)"
+    r"|(?P<zhalf>一半)"
+    r"|(?<![上下每])(?P<zhalfyear>半年))"
+)
+_FOLD = r"(?P<fold>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))[ \-]?(?i:fold))(?![A-Za-z])"
 
 # Start only at a word start or a digit: every alternative begins there, and mid-word positions are most of a text.
-_CLAIM_PATTERN = (
+_CLAIM_RE = re.compile(
     r"(?:(?<![A-Za-z])|(?=\d))(?:" + _DATE + "|" + _QUARTER + "|" + _RATIO + "|" + _SKIP + "|" + _ZH_YEAR
-    + r"|" + _QUAL_RE + r"?" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + "))"
+    + "|" + _FOLD + "|" + _QUAL_RE + r"?(?:" + _FRACTION + "|" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + ")))"
 )
-
-# Without an "@" in the sentence the e-mail alternative cannot match; dropping it leaves the same matches and
-# lets the pattern's possible first characters be narrowed (its [\w.+-]+ admits any letter or ideograph).
-_EMAIL_ALT = r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_CLAIM_RE_NO_AT = (
-    re.compile(_CLAIM_PATTERN.replace(_EMAIL_ALT, "", 1)) if _CLAIM_PATTERN.count(_EMAIL_ALT) == 1 else None
-)
-
-
-@functools.cache
-def _claim_re() -> re.Pattern:
-    """The whole pattern, e-mail included: compiled on first need (0.1 s), since most sentences have no "@"."""
-    return re.compile(_CLAIM_PATTERN)
-
-
-def _first_char_pattern(pattern: re.Pattern) -> re.Pattern | None:
-    """A pattern matching one character at every position where `pattern` may start a match, or None when
-    that cannot be narrowed. Read from the parsed pattern: lookarounds and anchors are zero-width, so they
-    are skipped (the set only grows); repeats of zero and optional parts let the next part start too."""
-    try:
-        from re import _constants as C, _parser  # CPython's own pattern parser (3.11+)
-    except ImportError:
-        return None
-
-    categories = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
-                  C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
-
-    class Unbounded(Exception):
-        pass
-
-    def class_body(items) -> str:
-        out = []
-        for op, av in items:
-            if op is C.LITERAL:
-                out.append(re.escape(chr(av)))
-            elif op is C.RANGE:
-                out.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
-            elif op is C.CATEGORY and av in categories:
-                out.append(categories[av])
-            else:  # NEGATE and the rest: not narrowed
-                raise Unbounded
-        return "".join(out)
-
-    def first(items, icase: bool, plain: set, folded: set) -> bool:
-        """Add the possible first characters of the sequence `items`; True when it can match empty."""
-        for op, av in items:
-            if op is C.LITERAL:
-                (folded if icase else plain).add(re.escape(chr(av)))
-                return False
-            if op is C.IN:
-                (folded if icase else plain).add(class_body(av))
-                return False
-            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-                continue
-            if op is C.BRANCH:
-                nullable = False
-                for branch in av[1]:
-                    nullable |= first(branch, icase, plain, folded)
-                if not nullable:
-                    return False
-                continue
-            if op is C.SUBPATTERN:
-                _group, add, remove, sub = av
-                sub_icase = (icase or bool(add & C.SRE_FLAG_IGNORECASE)) and not remove & C.SRE_FLAG_IGNORECASE
-                if not first(sub, sub_icase, plain, folded):
-                    return False
-                continue
-            if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-                low, _high, sub = av
-                if not first(sub, icase, plain, folded) and low > 0:
-                    return False
-                continue
-            if op is C.ATOMIC_GROUP:
-                if not first(av, icase, plain, folded):
-                    return False
-                continue
-            raise Unbounded  # ANY, NOT_LITERAL, group references: any character may start
-        return True
-
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        plain: set = set()  # class contents (escaped characters, ranges, \d ...) matched as written
-        folded: set = set()  # the same under IGNORECASE
-        if first(parsed, bool(parsed.state.flags & C.SRE_FLAG_IGNORECASE), plain, folded):
-            return None  # may match the empty string anywhere
-    except (Unbounded, re.error, AttributeError, TypeError, ValueError):
-        return None
-    pieces = []
-    if plain:
-        pieces.append("[" + "".join(sorted(plain)) + "]")
-    if folded:
-        pieces.append("(?i:[" + "".join(sorted(folded)) + "])")
-    return re.compile("|".join(pieces))
-
-
-# Where a match may begin: the pattern's own lead (a word start or a digit) on one of its first characters.
-_CLAIM_START = None
-if _CLAIM_RE_NO_AT is not None:
-    _first = _first_char_pattern(_CLAIM_RE_NO_AT)
-    if _first is not None:
-        _CLAIM_START = re.compile(r"(?:(?<![A-Za-z])|(?=\d))(?=" + _first.pattern + ")")
-
-
-def _search_claim(sentence: str, start: int):
-    """`_claim_re().search(sentence, start)`, trying the full pattern only where a match may begin."""
-    if _CLAIM_START is None or "@" in sentence:
-        return _claim_re().search(sentence, start)
-    candidates = _CLAIM_START.finditer(sentence, start)
-    match = _CLAIM_RE_NO_AT.match
-    for candidate in candidates:
-        m = match(sentence, candidate.start())
-        if m is not None:
-            return m
-    return None
-
 
 # The big pattern is costly at every position, so it runs only near a number: from the last space at least
 # _WINDOW characters before a digit, numeral or number word (every match holds one, and nothing it must see
 # before the number - qualifier, currency, month, "Photo", a URL - is longer), never before the previous match.
-_WINDOW = 40
+_WINDOW = 24
 
 
 def _claim_matches(sentence: str):
-    """The matches `_claim_re().finditer(sentence)` would give that contain a number, without scanning the rest."""
+    """The matches `_CLAIM_RE.finditer(sentence)` would give that contain a number, without scanning the rest."""
     pos = 0
+    search = _CLAIM_RE.search
     while True:
         trigger = NUMBER_TRIGGER.search(sentence, pos)
         if trigger is None:
@@ -257,34 +201,43 @@ def _claim_matches(sentence: str):
         else:
             space = sentence.rfind(" ", pos, start + 1)
             start = space + 1 if space >= pos else pos
-        m = _search_claim(sentence, start)
+        # Nothing in the pattern reaches further than the window past the trigger before it must have matched.
+        cut = trigger.end() + 400
+        m = search(sentence, start, cut) if cut < len(sentence) else search(sentence, start)
+        if m is not None and m.end() > cut - 80:
+            m = search(sentence, start)  # near the cut a lookahead would have seen a false end: read it whole
         if m is None:
-            return
+            pos = trigger.end()
+            continue
         yield m
         pos = max(m.end(), m.start() + 1)
 
 
 # What may follow a number: "+", N多, a currency, "or more"/以上, a measure word or a unit.
 _PLUS_RE = re.compile(r"\+|[ ]?(?P<zhmore>[多餘余])(?![萬万億亿千百])")
-_MEASURE = (r"人次|萬人|万人|平方米|平方公尺|平方呎|平方英尺|平方尺|公頃|公顷|個月|个月|小時|小时|週年|周年|年|天|日"
-            r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地")
+_MEASURE = (r"人次|萬人|万人|平方米|平方公尺|平方呎|平方英尺|平方尺|公頃|公顷|個月|个月|個星期|个星期|星期|小時|小时|週年|周年|年|天|日"
+            r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届"
+            r"|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地")
+_MEASURE_RE = re.compile(rf"[ ]?(?P<mw>{_MEASURE})")
 # Ranges: "10 to 20", "10-20", "10至20"; "between 10 and 20", "介乎10與20之間".
 _RANGE_GAP = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*")
 _BETWEEN_GAP = re.compile(r"[ ]*(?:(?i:and)|與|与|和|及)[ ]*")
 _BETWEEN_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?i:between)[ ]+|介乎[ ]*|介於[ ]*|介于[ ]*)$")
+# "rose from 254 to 312" is a change, two figures; "grants range from $50,000 to $2 million" is a range.
+_FROM_BEFORE = re.compile(r"(?<![A-Za-z])(?i:from)[ ]+$")
+_RANGE_WORDS = re.compile(r"(?i:rang(?:e|es|ing)|var(?:y|ies|ying))")
 _SPACES = re.compile(r"\s+")
-_DURATION_WORD = re.compile(r"(?:year|month|week|day|hour|minute|decade)")
+_DURATION_WORD = re.compile(r"(?:year|month|week|day|hour|minute|second|decade)")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _NUMBER_NEXT = re.compile(r"[ ]?\d")
 # "75 USD million": a scale word after a currency code.
 _SCALE_AFTER_CODE = re.compile(r"[ ]+(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
-_MEASURE_RE = re.compile(rf"[ ]?(?P<mw>{_MEASURE})")
 _AT_LEAST_AFTER = re.compile(r"[ ]*(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
                              r"|(?P<yishang>或?以上|之多|有多))")
 _EN_UNIT_RE = re.compile(
     r"[ ]*-?[ ]*(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
     r"|sq\.?[ ]?ft\.?|hectares?|ha(?![A-Za-z])|acres?|km²|square[ ]+kilomet(?:re|er)s?"
-    r"|years?|months?|weeks?|days?|hours?|minutes?|decades?))(?![A-Za-z])"
+    r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|times))(?![A-Za-z])"
 )
 _AREA_UNITS = {"square metre": "sq m", "square meter": "sq m", "sq m": "sq m", "sqm": "sq m", "m²": "sq m",
                "m2": "sq m", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "hectare": "hectares",
@@ -292,16 +245,27 @@ _AREA_UNITS = {"square metre": "sq m", "square meter": "sq m", "sq m": "sq m", "
                "square kilometer": "sq km", "平方米": "sq m", "平方公尺": "sq m", "平方呎": "sq ft",
                "平方英尺": "sq ft", "平方尺": "sq ft", "公頃": "hectares", "公顷": "hectares", "畝": "mu", "亩": "mu"}
 _DURATION_ZH = {"年": "years", "天": "days", "日": "days", "個月": "months", "个月": "months", "小時": "hours",
-                "小时": "hours", "週年": "years", "周年": "years", "週": "weeks", "周": "weeks",
-                "分鐘": "minutes", "分钟": "minutes", "秒": "seconds"}
+                "小时": "hours", "週年": "years", "周年": "years", "週": "weeks", "周": "weeks", "星期": "weeks",
+                "個星期": "weeks", "个星期": "weeks", "分鐘": "minutes", "分钟": "minutes", "秒": "seconds"}
+# "2.3 times faster", "oversubscribed 1,234 times": a multiple; "downloaded 2 million times": a count.
+_TIMES_RATIO_AFTER = re.compile(r"[ ]+(?i:faster|larger|bigger|higher|greater|more|smaller|lower|cheaper|longer|as"
+                                r"|that|the|what|over)\b")
+_TIMES_RATIO_BEFORE = re.compile(r"(?i:oversubscribed|multiplied|grew|rose|increased|is|was|be|are|were)[ ]+$")
 _EN_WORD = (r"(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has"
             r"|had|will|would|be|been|per|than|as|this|these|those|its|their|our|his|her|it|they|we|out|more|over)\b)"
             r"[A-Za-z][A-Za-z&'\-]*")
 _EN_NOUN_RE = re.compile(rf"[ ]+(?P<noun>{_EN_WORD}(?:[ ]+{_EN_WORD}){{0,2}})")
 _ZH_NOUN_RE = re.compile(r"[^\d\s，。；、,;：:（）()「」『』“”的及和與与或]{1,6}")
-_EN_STOP_AFTER_WORDS = re.compile(r"^(?:[ ]*-[A-Za-z])")
+# A number word with no noun after it counts when the noun is in the sentence: "five of the 12 finalists",
+# "three to four weeks".
+_WORD_COUNTS_BEFORE = re.compile(r"[ ]+of[ ]+the[ ]+(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven"
+                                 r"|twelve|twenty|thirty|forty|fifty|hundred))|[ ]*(?:-|–|to|or)[ ]*(?:\d|(?i:two|three"
+                                 r"|four|five|six|seven|eight|nine|ten|twelve)\b)")
+_ZH_RANGE_NEXT = re.compile(r"[ ]*(?:至|到|-|–)[ ]*[\d一二兩两三四五六七八九十]")
 _GENERIC_COUNT_NOUNS = re.compile(r"[ ]+(?i:people|persons|staff|students|visitors|members|companies|employees|jobs"
                                   r"|units|participants|guests|attendees|teams|projects|firms)\b")
+# "grew 18% over 2022": a year compared with, not a figure.
+_YEAR_COMPARED_AFTER = re.compile(r"[ ]*(?:[,.;:)]|$|(?i:and|levels?|figures?|when|as|in|by)\b)")
 _OTHER_SUBJECT_AFTER = re.compile(
     r"[ ]+(?:(?i:in|across|throughout|based[ ]+in|located[ ]+in)[ ]+(?:Hong[ ]Kong|HK|the[ ]city|the[ ]territory)"
     r"(?![ ]+(?:Science|Sci))|(?:所有|全港))")
@@ -311,11 +275,14 @@ _OTHER_SUBJECT_BEFORE = re.compile(
 )
 _EVERY_ONE = re.compile(r"(?i:every|each|per)[ ]+(?:HK|US)?\\?\$[ ]?1(?![\d.,])|每(?:投資|投资|投入)?[ ]?(?:1|一)[ ]?(?:港元|元|美元)")
 _INVEST_WORDS = re.compile(r"(?i:invest|fund|capital)|投資|投资|資金|资金")
-_YUAN_CNY = re.compile(r"人民幣|人民币|RMB|內地|内地")
-_HK_MONEY = re.compile(r"港|HK|Hong Kong")
+_CURRENCY_CODES = ("HKD", "USD", "RMB", "CNY", "EUR", "GBP", "JPY")
+
+# The text a claim keeps around its figure: the whole sentence when it is short, else the clause around the
+# figure, capped, so a paragraph of thousands of numbers costs linear memory (see `_context`).
+CONTEXT_CHARS = 300
+_CLAUSE_END = re.compile(r"[,，;；:：、。!?！？]")
 
 _VOCAB = None
-_CANON_PCT = re.compile(r"%|percent|per cent|成|百分")
 
 
 def _vocab():
@@ -325,23 +292,18 @@ def _vocab():
     return _VOCAB
 
 
-def _currency_of_prefix(raw: str, dollar_default: str) -> str:
-    key = raw.replace("\\", "").replace(" ", "").lower()
-    if key == "$":
-        return dollar_default
-    return _CUR_PREFIX.get(key) or _CUR_PREFIX.get(raw.strip()) or dollar_default
+def extract_claims(text: str, language: str | None = None, section: str = "body", *, dollar: str = "HKD",
+                   yuan: str = "HKD") -> list[Claim]:
+    """Every numeric claim in `text`, sentence by sentence. `language`: "en", "zh-hant", "zh-hans" or None.
 
-
-def extract_claims(text: str, language: str | None = None, section: str = "body") -> list[Claim]:
-    """Every numeric claim in `text`, sentence by sentence. `language`: "en", "zh-hant", "zh-hans" or None."""
+    `dollar` is what a bare "$" means and `yuan` what a bare 元 means: Hong Kong dollars in Hong Kong text
+    (a sentence naming 人民幣 or a mainland place makes 元 renminbi)."""
     if not text:
         return []
     if not text.isascii():  # full-width digits and signs are not ASCII: ASCII text is already normal
         text = normalize(text)
     if language is None:
         language = detect_language(text)
-    yuan_default = "HKD" if _HK_MONEY.search(text) else "CNY"
-    dollar_default = "HKD" if ("HK" in text or "Hong Kong" in text or "港" in text) else "USD"
     out: list[Claim] = []
     family = "zh" if language.startswith("zh") else "en"
     # Every claim holds a number trigger, and a sentence's trigger is one in the whole text too (sentences
@@ -349,22 +311,12 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
     if NUMBER_TRIGGER.search(text) is None:
         return out
     for _offset, sentence in sentence_spans(text):
-        _extract_sentence(sentence, section, out, yuan_default, dollar_default, family)
+        _extract_sentence(_Sentence(sentence, section, family, dollar, yuan), out)
     for claim in out:  # scaled decimals carry binary noise (1.34億 -> 134000000.00000001)
         claim.value = plain(claim.value)
         if claim.value_high is not None:
             claim.value_high = plain(claim.value_high)
     return out
-
-
-def _bare_number(digits: str | None) -> float | None:
-    """The value of a plain digit string ("1,200.5"), or None."""
-    if not digits:
-        return None
-    try:
-        return float(digits.replace(",", ""))
-    except ValueError:
-        return None
 
 
 def extract_release_claims(release: Release) -> list[Claim]:
@@ -381,61 +333,177 @@ def extract_release_claims(release: Release) -> list[Claim]:
     return out
 
 
-def _extract_sentence(sentence: str, section: str, out: list[Claim], yuan_default: str, dollar_default: str,
-                      family: str):
-    vocab = _vocab()
+class _Sentence:
+    """What every reading in one sentence shares; the sentence-wide searches run once, when first asked."""
+
+    __slots__ = ("text", "section", "family", "dollar", "_yuan", "consumed_end", "_every_one", "_invest")
+
+    def __init__(self, text: str, section: str, family: str, dollar: str, yuan: str):
+        self.text, self.section, self.family, self.dollar, self._yuan = text, section, family, dollar, yuan
+        self.consumed_end = 0  # where the previous amount and its currency end ("10 rmb" takes "rmb" from "rmb 20")
+        self._every_one = self._invest = False
+
+    @property
+    def yuan(self) -> str:
+        if not isinstance(self._yuan, tuple):
+            self._yuan = ("CNY" if _YUAN_CNY.search(self.text) else self._yuan,)
+        return self._yuan[0]
+
+    @property
+    def every_one(self):
+        if self._every_one is False:
+            t = self.text
+            self._every_one = _EVERY_ONE.search(t) if ("$" in t or "每" in t) else None
+        return self._every_one
+
+    @property
+    def invest(self) -> bool:
+        if self._invest is False:
+            self._invest = _INVEST_WORDS.search(self.text) is not None
+        return self._invest
+
+
+def _context(sentence: str, start: int, end: int) -> tuple[str, int]:
+    """(the text kept with a claim, the claim's offset in it): the sentence when it is at most CONTEXT_CHARS
+    long, else the clause around [start, end) - from the clause mark before it to the one after - capped."""
+    if len(sentence) <= CONTEXT_CHARS:
+        return sentence, start
+    half = max(0, (CONTEXT_CHARS - (end - start)) // 2)
+    lo = max(0, start - half)
+    hi = min(len(sentence), end + half)
+    before = None
+    for before in _CLAUSE_END.finditer(sentence, lo, start):
+        pass
+    if before is not None:
+        lo = before.end()
+    after = _CLAUSE_END.search(sentence, end, hi)
+    if after is not None:
+        hi = after.end()
+    while lo < start and sentence[lo] == " ":
+        lo += 1
+    return sentence[lo:hi], start - lo
+
+
+def _claim(s: _Sentence, start: int, end: int, **fields) -> Claim:
+    context, offset = _context(s.text, start, end)
+    return Claim(text=s.text[start:end].strip(), sentence=context, section=s.section, start=offset, **fields)
+
+
+def _extract_sentence(s: _Sentence, out: list[Claim]):
+    sentence = s.text
     prev: Claim | None = None
-    prev_core_end = 0
+    prev_abs = prev_amount_end = 0  # where the previous claim starts in the sentence, and where its amount ends
     prev_digits: float | None = None
-    consumed_end = 0  # where the previous amount and its currency end ("10 rmb" takes "rmb" from "rmb 20")
-    amount_end = [0]  # set by _number_claim
-    every_one = _EVERY_ONE.search(sentence) if ("$" in sentence or "每" in sentence) else None
     for m in _claim_matches(sentence):
         if m.group("skip") is not None or m.group("date") is not None or m.group("quarter") is not None:
             prev = None
             continue
         if m.group("zhyear") is not None:
-            out.append(Claim(value=float(m.group("zhyear")), kind="year", text=m.group(0), sentence=sentence,
-                             section=section, start=m.start(), metric=_year_metric(sentence, m.start(), "zh")))
+            out.append(_claim(s, m.start(), m.end(), value=float(m.group("zhyear")), kind="year",
+                              metric=_year_metric(sentence, m.start(), "zh")))
             prev = None
             continue
         if m.group("ratio") is not None:
-            metric = "co_investment_ratio" if _INVEST_WORDS.search(sentence) else None
-            out.append(Claim(value=float(m.group("ratio_n")), kind="ratio", text=m.group(0), sentence=sentence,
-                             section=section, start=m.start(), metric=metric))
+            out.append(_claim(s, m.start(), m.end(), value=float(m.group("ratio_n")), kind="ratio",
+                              metric="co_investment_ratio" if s.invest else None))
             prev = None
             continue
-        claim = _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, every_one, family,
-                              consumed_end, amount_end)
-        if claim is None:
+        if m.group("fold") is not None:
+            out.append(_claim(s, m.start(), m.end(), value=_small_number(m.group("fold")[:-4].strip(" -")),
+                              kind="ratio", unit="times"))
+            prev = None
             continue
-        consumed_end = amount_end[0]
-        core_end = m.end("core")
-        # "10 to 20", "10-20", "10至20": one claim with a high value.
-        joinable = claim.kind == prev.kind or prev.unit is None or (
-            prev.kind == "money" and claim.kind == "count" and claim.currency is None) if prev is not None else False
-        if prev is not None and prev.value_high is None and joinable:
-            gap = sentence[prev_core_end:m.start()]
-            between = _BETWEEN_GAP.fullmatch(gap) and _BETWEEN_BEFORE.search(sentence, max(0, prev.start - 12),
-                                                                              prev.start)
-            if (between or _RANGE_GAP.fullmatch(gap)) and prev.value <= claim.value:
+        if m.group("frac") is not None:
+            claim = _fraction_claim(s, m)
+            if claim is not None:
+                out.append(claim)
+            prev = None
+            continue
+        r = _read(s, m)
+        if r is None:
+            continue
+        claim = r.claim
+        # "10 to 20", "10-20", "10至20", "HK$200,000 to HK$50 million": one claim with a high value.
+        joinable = prev is not None and prev.value_high is None and (
+            claim.kind == prev.kind or prev.unit is None
+            or (prev.kind == "money" and claim.kind == "count" and claim.currency is None))
+        if joinable:
+            gap = sentence[prev_amount_end:m.start()]
+            between = _BETWEEN_GAP.fullmatch(gap) and _BETWEEN_BEFORE.search(sentence, max(0, prev_abs - 12), prev_abs)
+            ranged = _RANGE_GAP.fullmatch(gap) and not (
+                _FROM_BEFORE.search(sentence, max(0, prev_abs - 6), prev_abs) and not _RANGE_WORDS.search(sentence))
+            if (between or ranged) and prev.value <= claim.value:
                 if between:
-                    prev.start = between.start()  # "between 10 and 20 companies"
-                # "10至20億", "HK$1.2-1.5 billion": the scale written once at the high end covers the low end.
+                    prev_abs = between.start()  # "between 10 and 20 companies"
+                # "10至20億", "HK$1.2-1.5 billion": the scale written once at the high end covers the low end,
+                # unless the low end is written in full ("HK$200,000 to HK$50 million").
                 high_digits = _bare_number(m.group("dig"))
-                if high_digits and prev_digits == prev.value and claim.value > high_digits:
+                if (high_digits and prev_digits == prev.value and claim.value > high_digits and prev.value < 1000
+                        and not m.group("cur")):
                     prev.value = plain(prev.value * claim.value / high_digits)
                 prev.value_high = claim.value
-                prev.text = sentence[prev.start:m.start()] + claim.text
+                prev.text = sentence[prev_abs:r.start].lstrip() + claim.text
+                prev.sentence, prev.start = _context(sentence, prev_abs, r.end)
                 prev.unit = claim.unit or prev.unit
                 prev.kind = claim.kind if prev.kind == "count" else prev.kind
                 prev.metric = claim.metric or prev.metric
                 prev.currency = prev.currency or claim.currency
                 if prev.currency and claim.currency and prev.kind == "count":
                     prev.kind = "money"
+                if prev.qualifier == "exact":
+                    prev.qualifier = claim.qualifier
                 continue
         out.append(claim)
-        prev, prev_core_end, prev_digits = claim, core_end, _bare_number(m.group("dig"))
+        prev, prev_abs, prev_amount_end, prev_digits = claim, r.start, r.amount_end, _bare_number(m.group("dig"))
+
+
+def _small_number(word: str) -> float:
+    word = word.lower()
+    return float(_SMALL_VALUES[word]) if word in _SMALL_VALUES else float(word)
+
+
+_ZH_UNIT_VALUES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "萬": 10**4, "万": 10**4,
+                   "億": 10**8, "亿": 10**8}
+
+
+def _zh_small(text: str) -> float | None:
+    if text and all(c in _ZH_UNIT_VALUES for c in text):  # 千分之, 萬分之, 万万分之: the units multiply
+        value = 1.0
+        for c in text:
+            value *= _ZH_UNIT_VALUES[c]
+        return value
+    parsed = parse_chinese(text)
+    return parsed[0] if parsed else None
+
+
+def _fraction_claim(s: _Sentence, m: re.Match) -> Claim | None:
+    """A share of a whole as a percent claim ("two-thirds of" -> 66.67), or half a year as a duration."""
+    g = m.group
+    qualifier = _qualifier_of(g("q")) if g("q") else None
+    start = m.start()
+    if g("zhalfyear"):
+        return _claim(s, start, m.end(), value=0.5, kind="duration", unit="years", qualifier=qualifier or "exact")
+    if g("fhalf") or (g("fden") and g("fden").lower().startswith("hal")):
+        num, den = (_small_number(g("fnum")) if g("fnum") else 1.0), 2.0
+    elif g("fden"):
+        num, den = _small_number(g("fnum")), float(_FRACTION_WORDS[g("fden").lower()])
+    elif g("inn"):
+        num, den = _small_number(g("inn")), _small_number(g("ind"))
+        if not 0 < num < den <= 100:
+            return None
+    elif g("zhalf"):
+        num, den = 1.0, 2.0
+    else:
+        num, den = _zh_small(g("zfn")), _zh_small(g("zfd"))
+        if not num or not den or (num >= den and den < 100):
+            return None
+    end = m.end()
+    half_a = re.match(r"[ ]+(?i:a|an)[ ]+(?P<u>year|month|week|day|hour)s?\b", s.text[end:end + 12])
+    if half_a and den == 2 and num == 1:
+        return _claim(s, start, end + half_a.end(), value=0.5, kind="duration", unit=half_a.group("u") + "s",
+                      qualifier=qualifier or "exact")
+    return _claim(s, start, end, value=num / den * 100, kind="percent", unit="percent",
+                  qualifier=qualifier or "exact")
 
 
 def _year_metric(sentence: str, start: int, family: str) -> str | None:
@@ -448,202 +516,302 @@ def _year_metric(sentence: str, start: int, family: str) -> str | None:
     return None
 
 
-def _number_claim(m, sentence, section, yuan_default, dollar_default, vocab, every_one, family,
-                  consumed_end=0, amount_end=None) -> Claim | None:
+def _qualifier_of(q: str) -> str | None:
+    word = _SPACES.sub(" ", q.strip())
+    return _QUAL_OF.get(word.lower()) or _QUAL_OF.get(word)
+
+
+# ------------------------------------------------------------------ reading one number
+# A number is read in steps, each a small resolver with one job, in this order: the number itself (and what
+# rules it out as a name or an ordinal), the currency written before it, the qualifier before it, what follows
+# it (N+, N多, a currency after it, a scale after a code), the measure word or unit, whether it counts at all,
+# a qualifier after it, its kind, and the metric with its counted noun. Each step reads and writes `_Reading`.
+
+class _Reading:
+    __slots__ = ("m", "s", "value", "kind", "approx", "scaled", "words", "start", "core_start", "core_end", "pos",
+                 "q", "qualifier", "after_qualifier", "currency", "measure", "measure_start", "unit", "metric",
+                 "text_end", "amount_end", "is_zh", "family", "plus", "claim", "end")
+
+    def __init__(self, s: _Sentence, m: re.Match, value, kind, approx, scaled, words):
+        self.s, self.m = s, m
+        self.value, self.kind, self.approx, self.scaled, self.words = value, kind, approx, scaled, words
+        self.core_start, self.core_end = m.start("core"), m.end("core")
+        self.start = m.start()
+        self.pos = self.core_end
+        self.q = self.qualifier = self.after_qualifier = self.currency = self.measure = self.unit = None
+        self.metric = None
+        self.measure_start = self.text_end = self.amount_end = self.core_end
+        self.is_zh = m.group("zh") is not None or bool(m.group("zc"))
+        self.family = "zh" if self.is_zh or _is_cjk(s.text, self.core_end) else s.family
+        self.plus = False
+        self.claim = None
+        self.end = self.core_end
+
+
+def _read(s: _Sentence, m: re.Match) -> _Reading | None:
     parsed = value_of_match(m)
     if parsed is None:
         return None
-    value, kind, approx, scaled, words = parsed
-    g = m.group
-    core_start, core_end = m.start("core"), m.end("core")
-    is_zh = g("zh") is not None or bool(g("zc"))
-    if is_zh or _is_cjk(sentence, core_end):
-        family = "zh"
-    before_char = sentence[core_start - 1] if core_start > 0 else ""
-    after_char = sentence[core_end] if core_end < len(sentence) else ""
-    if core_start < consumed_end:
-        return None  # already read as part of the previous claim ("75 USD million")
-    currency = None
-    span_start = m.start()
-    if g("cur") and m.start("cur") < consumed_end:
-        span_start = core_start  # the previous amount's currency ("4人民币5美元"), not this one's
+    r = _Reading(s, m, *parsed)
+    for step in _STEPS:
+        if step(r) is False:
+            return None
+        if r.claim is not None:  # a step decided the whole claim (a year)
+            return r
+    r.claim = _claim(s, r.start, r.text_end, value=r.value, kind=r.kind, qualifier=r.qualifier or "exact",
+                     unit=r.unit, currency=r.currency, metric=r.metric)
+    r.end = r.text_end
+    return r
+
+
+def _resolve_number(r: _Reading):
+    """Rule out names and ordinals (COP28, H5N1, 5G, 3D, 15th) and numbers already read with the last amount."""
+    s, g, text = r.s, r.m.group, r.s.text
+    if r.core_start < s.consumed_end:
+        return False  # already read as part of the previous claim ("75 USD million")
+    before_char = text[r.core_start - 1] if r.core_start > 0 else ""
+    after_char = text[r.core_end] if r.core_end < len(text) else ""
+    if not g("cur") and before_char.isascii() and before_char.isalpha():
+        return False
+    if (after_char.isascii() and after_char.isalpha() and not r.words and not g("esc") and not g("pct")
+            and text[r.core_end:r.core_end + 3] not in _CURRENCY_CODES):
+        return False
+    if before_char == "#" or (before_char == "-" and r.core_start > 1 and text[r.core_start - 2].isalpha()):
+        return False
+    return True
+
+
+def _resolve_currency_before(r: _Reading):
+    """HK$, US$, RMB, 港幣 ... before the number; a bare $ is the sentence's dollar."""
+    g = r.m.group
+    if g("cur") and r.m.start("cur") < r.s.consumed_end:
+        r.start = r.core_start  # the previous amount's currency ("4人民币5美元"), not this one's
     elif g("cur"):
-        currency = _currency_of_prefix(g("cur").strip(), dollar_default)
-        if g("mega"):
-            currency = _currency_of_prefix(g("cur").strip()[1:], dollar_default)
-            value, scaled = value * 1e6, True
-    # Names and ordinals: COP28, H5N1, 5G, 3D, 15th.
-    if not currency and before_char.isascii() and before_char.isalpha():
-        return None
-    if (after_char.isascii() and after_char.isalpha() and not words and not g("esc") and not g("pct")
-            and sentence[core_end:core_end + 3] not in ("HKD", "USD", "RMB", "CNY", "EUR", "GBP", "JPY")):
-        return None
-    if before_char == "#" or (before_char == "-" and core_start > 1 and sentence[core_start - 2].isalpha()):
-        return None
-    if g("dig") and g("esc") in ("m", "G") and not currency:
-        return None  # "5m" is five metres and "5G" a network, unless it is money
-    pos = core_end
-    q = g("q") if span_start == m.start() else None
-    qualifier = _QUAL_OF.get(_SPACES.sub(" ", q.strip()).lower()) if q else None
-    if q and not qualifier:
-        qualifier = _QUAL_OF.get(q.strip())
-    if approx:
-        qualifier = qualifier or "over"
-    unit = None
-    # N+ and N多
-    pm = _PLUS_RE.match(sentence, pos)
-    if pm and kind == "number":
+        r.currency = _currency_of_prefix(g("cur").strip(), r.s.dollar)
+    if g("dig") and g("esc") in ("m", "G") and not r.currency:
+        return False  # "5m" is five metres and "5G" a network, unless it is money
+    return True
+
+
+def _resolve_qualifier_before(r: _Reading):
+    """"more than", 逾, "no more than" ... just before the number (or its currency). "a total of" and 共 say
+    nothing a qualifier after the number cannot override ("共有兩萬多名" is over 20,000)."""
+    r.q = r.m.group("q") if r.start == r.m.start() else None
+    if r.q:
+        r.qualifier = _qualifier_of(r.q)
+        if r.qualifier == "exact":
+            r.qualifier = None
+    if r.approx:
+        r.qualifier = r.qualifier or "over"
+    return True
+
+
+def _resolve_after(r: _Reading):
+    """N+ (at least), N多 (over), then a currency after the number and a scale after a currency code."""
+    text, g = r.s.text, r.m.group
+    pm = _PLUS_RE.match(text, r.pos)
+    if pm and r.kind == "number":
         if pm.group(0) == "+":
-            qualifier = qualifier or "at_least"
-            pos = pm.end()
-        elif pm.group("zhmore") and (is_zh or g("dig")):
-            nxt = sentence[pm.end():pm.end() + 1]
-            if nxt and (_MEASURE_RE.match(sentence, pm.end()) or _CUR_SUFFIX_RE.match(sentence, pm.end())):
-                qualifier = qualifier or "over"
-                pos = pm.end()
-    cm = _CUR_SUFFIX_RE.match(sentence, pos)
-    if (cm and not cm.group("curs") and _NUMBER_NEXT.match(sentence, cm.end())
-            and (currency or cm.group("cursym") or not sentence[cm.end()].isspace())):
+            r.qualifier = r.qualifier or "at_least"
+            r.pos, r.plus = pm.end(), True
+        elif pm.group("zhmore") and (r.is_zh or g("dig")):
+            if _MEASURE_RE.match(text, pm.end()) or _CUR_SUFFIX_RE.match(text, pm.end()):
+                r.qualifier = r.qualifier or "over"
+                r.pos = pm.end()
+    cm = _CUR_SUFFIX_RE.match(text, r.pos)
+    if (cm and not cm.group("curs") and _NUMBER_NEXT.match(text, cm.end())
+            and (r.currency or cm.group("cursym") or not text[cm.end()].isspace())):
         # "$ 20,000.00 $ 37,305.97", "3 USD50 cards": a sign, or a code touching the next amount, is that
         # amount's prefix; a spaced code stays this one's suffix when it has no currency yet ("10 rmb 20 usd").
         cm = None
-    if cm and kind == "number":
-        if cm.group("curs"):
-            code = _CUR_SUFFIX[cm.group("curs").lstrip("元") if cm.group("curs").startswith("元人") else cm.group("curs")]
-            if cm.group("curs").startswith("元人"):
-                code = "CNY"
-            if code is None:
-                code = "CNY" if _YUAN_CNY.search(sentence) else yuan_default
-        elif cm.group("curcode"):
-            code = _CUR_PREFIX[cm.group("curcode").lower()]
-        elif cm.group("cursym"):
-            code = _currency_of_prefix(cm.group("cursym"), dollar_default)
-        elif cm.group("curmega"):
-            code = _CUR_PREFIX[cm.group("curmega").lower()]
-            value, scaled = value * 1e6, True
-        else:
-            word = _SPACES.sub(" ", cm.group("cursen").lower())
-            code = _CUR_SUFFIX.get(word)
-            if code == "$":
-                code = currency or dollar_default
+    if cm and r.kind == "number":
+        code = _currency_of_suffix(cm, r)
         if code is not None or cm.group("curs"):
-            currency = currency or code
-        pos = cm.end()
-        sm = _SCALE_AFTER_CODE.match(sentence, pos) if (cm.group("curcode") or cm.group("cursen")) else None
-        if sm and not scaled:
+            r.currency = r.currency or code
+        r.pos = cm.end()
+        sm = _SCALE_AFTER_CODE.match(text, r.pos) if (cm.group("curcode") or cm.group("cursen")) else None
+        if sm and not r.scaled:
             word = sm.group("scale").lower()
-            value, scaled = value * EN_SCALES.get(word, EN_ABBREV.get(word, 1)), True
-            pos = sm.end()
-    if amount_end is not None:
-        amount_end[0] = pos
-    measure = None
-    measure_start = pos
-    if kind == "number" and not currency:
-        mm = _MEASURE_RE.match(sentence, pos)
-        if mm and (is_zh or g("dig") or g("zh")) and _is_cjk(sentence, mm.start("mw")):
-            measure = mm.group("mw")
-            pos = mm.end()
-        elif family == "en":
-            um = _EN_UNIT_RE.match(sentence, pos)
-            if um:
-                measure = _SPACES.sub(" ", um.group("unit").lower().rstrip("."))
-                pos = um.end()
-    # Pure Chinese numerals need something that shows they count ("三間", "二十億元", "七成").
-    if g("zh") is not None and not (measure or currency or kind == "percent" or q):
-        if not (scaled and len(g("zh").strip()) >= 2):
-            return None
-    if g("zh") is not None and value == 1 and not q and not currency:
-        return None  # 一間, 一個: an article, not a figure
-    # English number words count only before a noun ("three modern InnoParks"), never "one of".
-    if words:
-        if value == 1 or (value < 1) or after_char == "-":
-            return None
-        if not currency and kind == "number" and not measure and not _EN_NOUN_RE.match(sentence, pos):
-            return None
-    am = _AT_LEAST_AFTER.match(sentence, pos)
+            r.value, r.scaled = r.value * EN_SCALES.get(word, EN_ABBREV.get(word, 1)), True
+            r.pos = sm.end()
+    r.amount_end = r.s.consumed_end = r.pos
+    return True
+
+
+def _currency_of_suffix(cm: re.Match, r: _Reading) -> str | None:
+    if cm.group("curs"):
+        word = cm.group("curs")
+        if word.startswith("元人"):
+            return "CNY"
+        code = _CUR_SUFFIX[word]
+        return r.s.yuan if code is None else code
+    if cm.group("curcode"):
+        return _CUR_PREFIX[cm.group("curcode").lower()]
+    if cm.group("cursym"):
+        return _currency_of_prefix(cm.group("cursym"), r.s.dollar)
+    code = _CUR_SUFFIX.get(_SPACES.sub(" ", cm.group("cursen").lower()))
+    return (r.currency or r.s.dollar) if code == "$" else code
+
+
+def _resolve_measure(r: _Reading):
+    """A Chinese measure word (間, 名, 平方米, 倍, 星期) or an English unit (sq m, years, times) after a count."""
+    text, g = r.s.text, r.m.group
+    r.measure_start = r.pos
+    if r.kind != "number" or r.currency:
+        return True
+    mm = _MEASURE_RE.match(text, r.pos)
+    if mm and (r.is_zh or g("dig") or g("zh")) and _is_cjk(text, mm.start("mw")):
+        r.measure, r.pos = mm.group("mw"), mm.end()
+    elif r.family == "en":
+        um = _EN_UNIT_RE.match(text, r.pos)
+        if um:
+            r.measure = _SPACES.sub(" ", um.group("unit").lower().replace(".", " ").strip())
+            r.pos = um.end()
+    return True
+
+
+def _resolve_counts(r: _Reading):
+    """Whether the number is a figure at all: bare Chinese numerals need a measure word, a currency or a scale
+    (三間, 二十億元, 七成); 一 before a measure word is an article; English number words count only before a
+    noun or a unit ("three modern InnoParks", "one minute"), or where the noun is in the sentence ("five of
+    the 12"), never "one of"."""
+    g, text = r.m.group, r.s.text
+    if g("zh") is not None and not (r.measure or r.currency or r.kind == "percent" or r.q):
+        if not (r.scaled and len(g("zh").strip()) >= 2) and not _ZH_RANGE_NEXT.match(text, r.pos):
+            return False
+    if g("zh") is not None and r.value == 1 and not r.q and not r.currency and r.measure not in _DURATION_ZH:
+        return False
+    if r.words:
+        unit = r.measure is not None
+        after_char = text[r.core_end:r.core_end + 1]
+        if r.value < 1 or (r.value == 1 and not (unit and _DURATION_WORD.match(r.measure))):
+            return False
+        if after_char == "-" and not unit:
+            return False
+        if (not r.currency and r.kind == "number" and not unit and not _EN_NOUN_RE.match(text, r.pos)
+                and not _WORD_COUNTS_BEFORE.match(text, r.pos)):
+            return False
+    am = _AT_LEAST_AFTER.match(text, r.pos)
     if am:
-        qualifier = qualifier or ("at_least" if am.group("ormore") or am.group("yishang").endswith("以上") else "over")
-        pos = am.end()
-    # ---- kind
-    if kind == "number":
-        kind = "count"
-    if currency:
-        kind = "money"
-    area_unit = _AREA_UNITS.get(measure.rstrip("s") if measure and measure.endswith("s") and measure != "sq ft" else measure) if measure else None
-    if measure and area_unit is None:
-        area_unit = _AREA_UNITS.get(measure)
+        r.qualifier = r.qualifier or ("at_least" if am.group("ormore") or am.group("yishang").endswith("以上")
+                                      else "over")
+        r.pos = am.end()
+    return True
+
+
+def _resolve_kind(r: _Reading):
+    """count, money, percent, area, duration, ratio; a four-digit number alone is a year."""
+    g, text, measure = r.m.group, r.s.text, r.measure
+    if r.kind == "number":
+        r.kind = "count"
+    if r.currency:
+        r.kind = "money"
+    area_unit = None
+    if measure:
+        area_unit = _AREA_UNITS.get(measure) or (_AREA_UNITS.get(measure[:-1]) if measure.endswith("s") else None)
     if area_unit:
-        kind, unit = "area", area_unit
+        r.kind, r.unit = "area", area_unit
+    elif measure == "倍" or (measure == "times" and (_TIMES_RATIO_AFTER.match(text, r.pos) or _TIMES_RATIO_BEFORE.search(
+            text, max(0, r.start - 16), r.start))):
+        r.kind, r.unit = "ratio", "times"
+    elif measure == "times":
+        r.unit = "times"
     elif measure in _DURATION_ZH or (measure and _DURATION_WORD.match(measure)):
-        unit = _DURATION_ZH.get(measure) or (measure if measure.endswith("s") else measure + "s")
-        kind = "duration"
-    if kind == "duration" and q and q.strip().lower() == "over":
-        qualifier = "exact"
-    # ---- year
-    if (kind == "count" and not q and not scaled and g("dig") and _YEAR_DIGITS.fullmatch(g("dig"))
-            and not measure and not (pm and pm.group(0) == "+")):
-        if not _GENERIC_COUNT_NOUNS.match(sentence, pos) and not _after_metric(sentence, pos, "en")[0]:
-            return Claim(value=value, kind="year", text=g("dig"), sentence=sentence, section=section,
-                         start=core_start, metric=_year_metric(sentence, m.start(), "en"))
-    # ---- ratio: "every HK$1 invested ... attracted HK$19"
-    if every_one and kind == "money":
-        if core_start < every_one.end() and m.end() > every_one.start():
-            return None  # the HK$1 itself
-        if m.start() >= every_one.end():
-            kind = "ratio"
-    # ---- metric and counted noun
-    metric = None
+        r.unit = _DURATION_ZH.get(measure) or (measure if measure.endswith("s") else measure + "s")
+        r.kind = "duration"
+    if r.kind == "duration" and r.q and r.q.strip().lower() == "over":
+        r.qualifier = None  # "over three years" is a period, not more than three
+    # ---- a year: "in 2024", "grew 18% over 2022"
+    if (r.kind == "count" and not r.scaled and g("dig") and _YEAR_DIGITS.fullmatch(g("dig")) and not measure
+            and not r.plus):
+        compared = r.q and r.q.strip().lower() in ("over", "above") and _YEAR_COMPARED_AFTER.match(text, r.pos)
+        if compared or (not r.q and not _GENERIC_COUNT_NOUNS.match(text, r.pos)
+                        and not _after_metric(text, r.pos, "en")[0]):
+            start = r.core_start
+            r.claim = _claim(r.s, start, r.core_end, value=r.value, kind="year",
+                             metric=_year_metric(text, r.m.start(), "en"))
+            return True
+    # ---- a ratio: "every HK$1 invested ... attracted HK$19"
+    every_one = r.s.every_one if r.kind == "money" else None
+    if every_one:
+        if r.core_start < every_one.end() and r.m.end() > every_one.start():
+            return False  # the HK$1 itself
+        if r.m.start() >= every_one.end():
+            r.kind = "ratio"
+    return True
+
+
+def _resolve_metric(r: _Reading):
+    """The metric (from the phrase before the number, else the counted noun after it) and the unit."""
+    text, vocab, kind, family = r.s.text, _vocab(), r.kind, r.family
     mt = matchers(family)
-    bm = mt.before.search(sentence, max(0, span_start - 48), span_start)
+    bm = mt.before.search(text, max(0, r.start - 48), r.start)
     if bm:
         key = key_for(bm.group("phrase"), mt.before_keys)
         if key and _kind_fits(vocab[key].kind, kind):
-            metric = key
+            r.metric = key
+    pos = r.pos
     text_end = pos
-    noun_key, noun, noun_end = _after_metric(sentence, measure_start, family) if measure else (None, None, pos)
+    noun_key, noun, noun_end = _after_metric(text, r.measure_start, family) if r.measure else (None, None, pos)
     if noun_key is None or noun_end < pos:
-        noun_key, noun, noun_end = _after_metric(sentence, pos, family)
+        noun_key, noun, noun_end = _after_metric(text, pos, family)
     if noun_key:
-        if metric is None and _kind_fits(vocab[noun_key].kind, kind):
-            metric = noun_key
-        if kind in ("count", "money", "percent", "ratio") or noun_key == metric:
-            unit = unit or noun
+        if r.metric is None and _kind_fits(vocab[noun_key].kind, kind):
+            r.metric = noun_key
+        if kind in ("count", "money", "percent", "ratio") or noun_key == r.metric:
+            r.unit = r.unit or noun
             text_end = max(text_end, noun_end)
     elif kind == "count" and family == "en":
-        nm = _EN_NOUN_RE.match(sentence, pos)
+        nm = _EN_NOUN_RE.match(text, pos)
         if nm:
-            unit = nm.group("noun").strip()
+            r.unit = r.unit or nm.group("noun").strip()
             text_end = nm.end("noun") - (len(nm.group("noun")) - len(nm.group("noun").rstrip()))
-    if kind == "ratio":
-        metric = "co_investment_ratio" if _INVEST_WORDS.search(sentence) else metric
+    if kind == "ratio" and r.unit != "times":
+        r.metric = "co_investment_ratio" if r.s.invest else r.metric
+        r.unit = f"per {r.currency or ''}1".replace("HKD", "HK$").replace("USD", "US$")
     if kind == "percent":
-        unit = unit or "percent"
-    if kind == "money" and not unit:
-        unit = currency
-    if family == "zh" and measure and not unit and kind == "count":
-        zm = _ZH_NOUN_RE.match(sentence, pos)
-        unit = measure + (zm.group(0) if zm else "")
+        r.unit = "percent"
+    if kind == "money" and not r.unit:
+        r.unit = r.currency
+    if family == "zh" and r.measure and not r.unit and kind == "count":
+        zm = _ZH_NOUN_RE.match(text, pos)
+        r.unit = r.measure + (zm.group(0) if zm else "")
         text_end = max(text_end, zm.end() if zm else pos)
-    if kind == "ratio":
-        unit = f"per {currency or ''}1".replace("HKD", "HK$").replace("USD", "US$")
-    # ---- another subject: "18 unicorns in Hong Kong", 全港有…
-    if metric and vocab[metric].other_subject:
-        if _OTHER_SUBJECT_AFTER.match(sentence, noun_end if noun_key else pos) or _OTHER_SUBJECT_BEFORE.search(
-                sentence, max(0, span_start - 40), span_start):
-            metric = vocab[metric].other_subject
-    am2 = _AT_LEAST_AFTER.match(sentence, text_end)
-    if am2 and not qualifier:
-        qualifier = "at_least" if am2.group("ormore") or am2.group("yishang").endswith("以上") else "over"
-        text_end = am2.end()
-    if family == "zh" and sentence.startswith("左右", text_end):
-        qualifier = qualifier or "about"
+    # another subject: "18 unicorns in Hong Kong", 全港有…
+    if r.metric and vocab[r.metric].other_subject:
+        if _OTHER_SUBJECT_AFTER.match(text, noun_end if noun_key else pos) or _OTHER_SUBJECT_BEFORE.search(
+                text, max(0, r.start - 40), r.start):
+            r.metric = vocab[r.metric].other_subject
+    am = _AT_LEAST_AFTER.match(text, text_end)
+    if am and not r.qualifier:
+        r.qualifier = "at_least" if am.group("ormore") or am.group("yishang").endswith("以上") else "over"
+        text_end = am.end()
+    if family == "zh" and text.startswith("左右", text_end):
+        r.qualifier = r.qualifier or "about"
         text_end += 2
-    claim = Claim(value=value, kind=kind, qualifier=qualifier or "exact", unit=unit, currency=currency,
-                  metric=metric, text=sentence[span_start:text_end].strip(), sentence=sentence, section=section,
-                  start=span_start)
-    if kind == "percent":
-        claim.unit = "percent"
-    return claim
+    r.text_end = text_end
+    return True
+
+
+_STEPS = (_resolve_number, _resolve_currency_before, _resolve_qualifier_before, _resolve_after, _resolve_measure,
+          _resolve_counts, _resolve_kind, _resolve_metric)
+
+
+def _currency_of_prefix(raw: str, dollar: str) -> str:
+    key = raw.replace("\\", "").replace(" ", "").lower()
+    if key == "$":
+        return dollar
+    return _CUR_PREFIX.get(key) or _CUR_PREFIX.get(raw.strip()) or dollar
+
+
+def _bare_number(digits: str | None) -> float | None:
+    """The value of a plain digit string ("1,200.5"), or None."""
+    if not digits:
+        return None
+    try:
+        return float(digits.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _kind_fits(metric_kind: str, kind: str) -> bool:

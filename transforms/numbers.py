@@ -258,14 +258,17 @@ DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)|\d+(?:\.\d+)?|\.\d+)"
     r"(?:[eE][-+]?\d{1,3}(?![\d])|\^[-+]*\d+)?"
 )
+# 千 and 兆 before a unit are its metric prefix (千米 kilometre, 千克, 兆字節), not a thousand or a trillion.
+_METRIC_NEXT = "(?![米克瓦卡字比赫焦])"
+_ZHU_N = rf"(?:[十拾萬万億亿]|[百佰](?![ ]*分)|[千仟兆]{_METRIC_NEXT})"  # 百分位 is a percentile
 ZH_NUM = (
-    rf"(?:[负負][ ]*)?(?:[{_ZHD}]|[十拾百佰千仟]|半(?=[百千]))"
-    rf"(?:[ ]*(?:[{_ZHD}{_ZHU}]|\d+(?:\.\d+)?|[余餘多几幾](?=[ ]*[{_ZHU}])))*"
+    rf"(?:[负負][ ]*)?(?:[{_ZHD}]|[十拾百佰]|[千仟]{_METRIC_NEXT}|半(?=[百千]))"
+    rf"(?:[ ]*(?:[{_ZHD}]|{_ZHU_N}|\d+(?:\.\d+)?|[余餘多几幾](?=[ ]*[{_ZHU}])))*"
     rf"(?:[ ]*[点點][ ]*(?:[{_ZHD}]|\d)+)?"
 )
 # After digits: a Chinese scale and what follows it ("1.2萬", "3万4000", "5億1萬4千6百", "1,000多萬").
 ZH_CONT = (
-    rf"(?:[ ]*(?:[余餘多几幾][ ]*)?[{_ZHU}](?:[ ]*(?:[{_ZHU}零〇]|\d+(?:\.\d+)?|[{_ZHD_NZ}](?![{_ZHD_NZ}])"
+    rf"(?:[ ]*(?:[余餘多几幾][ ]*)?{_ZHU_N}(?:[ ]*(?:{_ZHU_N}|[零〇]|\d+(?:\.\d+)?|[{_ZHD_NZ}](?![{_ZHD_NZ}])"
     rf"|[余餘多几幾](?=[ ]*[{_ZHU}])))*(?:[点點](?:[{_ZHD}]|\d)+)?)"
 )
 # Digits mixed with scale words: "4 thousand 3 hundred and 21", "3 hundred and one". Only after a spelled-out
@@ -283,7 +286,7 @@ EN_MIXED = (
     rf"(?![ ]*-?[ ]*(?i:hundred|thousand|million|billion|dozen)))?"
 )
 EN_SCALE_AFTER = (
-    rf"(?:[ ]*-?[ ]*(?i:{_SCALES_ALT}|bn|mn|bln|tln|mil|mm)\b|[ ]?(?:[kKMmbBG]|bn|mn|tn)(?![A-Za-z]))"
+    rf"(?:[ ]*-?[ ]*(?i:{_SCALES_ALT}|bn|mn|bln|tln|mil|mm)\b|[ ]?(?:[kKMmbBG]|bn|mn|tn)(?![A-Za-z²³]))"
 )
 # The core: percent prefix, then one number, then scale and percent/成 suffix. Named groups are read by
 # `Number.from_match`; claims.py embeds the same string in its own larger pattern.
@@ -300,7 +303,8 @@ NUMBER_CORE = (
 )
 # Something every number holds: a digit, a Chinese numeral or an English number word. Cheap to search for.
 NUMBER_TRIGGER = re.compile(
-    rf"\d|[{_ZHD}{_ZHU}]|(?<![A-Za-z0-9_]){_ANY_WORD}\b"
+    rf"\d|[{_ZHD}{_ZHU}半]|(?<![A-Za-z0-9_])(?:{_ANY_WORD}|(?i:half|halves|thirds?|quarters?|fifths?|sixths?|eighths?"
+    rf"|tenths?))\b"
 )
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
 
@@ -390,6 +394,9 @@ def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
                 value += float(g("chd")) if g("chd").isdigit() else ZH_DIGITS[g("chd")]
             kind = "percent"
         elif p.startswith("折"):
+            digits = (g("zh") or "").replace(" ", "")
+            if len(digits) == 2 and all(c in ZH_DIGITS for c in digits):  # 五五折 is 55%, 九九折 99%
+                value = float(ZH_DIGITS[digits[0]] * 10 + ZH_DIGITS[digits[1]])
             value = value * 10 if value < 10 else value
             kind = "percent"
         else:
@@ -397,17 +404,206 @@ def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
     return value, kind, approx, scaled, words
 
 
+# ---------------------------------------------------------------- fractions
+# "three quarters", "one and a half", "twenty-three fifths", "1 3/5", 三分之一, 三百五又三分之一. Read by the
+# plain grammar (`find_numbers`) as their value (0.75); claims read shares of a whole ("two-thirds of") as
+# percent in transforms.claims.
+_ORDINAL_VALUES = {"half": 2, "halves": 2, "third": 3, "fourth": 4, "quarter": 4, "fifth": 5, "sixth": 6,
+                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+                   "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+                   "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+                   "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+                   "hundredth": 100, "thousandth": 10**3, "millionth": 10**6, "billionth": 10**9,
+                   "trillionth": 10**12}
+_UNIT_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9}
+_ORD_WORD = ("(?:" + "|".join(sorted(_ORDINAL_VALUES, key=len, reverse=True)) + ")s?")
+_COMPOUND_ORD = ("(?:" + "|".join(EN_TENS) + ")-(?:" + "|".join(_UNIT_ORDINALS) + ")s?")
+_FRAC_NUMWORD = "(?:" + "|".join(sorted([*EN_UNITS, *EN_TENS, "hundred", "thousand", "million", "billion",
+                                          "trillion", "a", "an", "and"], key=len, reverse=True)) + ")"
+_TENS_FIRST = "(?:" + "|".join(EN_TENS) + ")[ ]+(?:first|second)s?"
+_ZH_FRAC_CH = rf"[\d{_ZHD}{_ZHU}]"
+_ZH_FRAC_NUM = rf"{_ZH_FRAC_CH}(?:[ ]*{_ZH_FRAC_CH})*"
+_NUMWORDS_SPAN = rf"(?:{_FRAC_NUMWORD}|\d+(?:\.\d+)?)(?:(?:[ ]+|[ ]*-[ ]*)(?:{_FRAC_NUMWORD}|\d+(?:\.\d+)?))*"
+_SCALE_AFTER_FRACTION = r"(?:[ ]+(?:of[ ]+)?(?:an?[ ]+)?(?P<fsc>(?i:dozen|hundred|thousand|million|billion|trillion))(?![A-Za-z]))?"
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+FRACTION_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<ef>(?P<eneg>(?i:negative|minus)[ ]+)?(?i:(?:(?:{_FRAC_NUMWORD}|\d+(?:\.\d+)?)(?:[ ]+|[ ]*-[ ]*))+"
+    rf"(?:{_COMPOUND_ORD}|{_ORD_WORD}|{_TENS_FIRST})|half|quarter(?=[ ]+(?:million|billion|thousand)\b)))(?![A-Za-z])"
+    rf"{_SCALE_AFTER_FRACTION}"
+    rf"|(?<![A-Za-z])(?P<over>(?P<oneg>(?i:negative|minus)[ ]+)?(?P<ovn>(?i:{_NUMWORDS_SPAN}))[ ]+"
+    rf"(?i:over|out[ ]+of|in)[ ]+(?P<ovd>(?i:{_NUMWORDS_SPAN})))(?![A-Za-z\d])"
+    rf"|(?<![\d/.])(?P<dfrac>(?:(?P<dw>-?\d+)[ ]+)?(?P<dn>-?\d+)/(?P<dd>\d+))(?![\d/])"
+    rf"|(?P<vulgar>(?P<vw>\d+)?[{_VULGAR}])"
+    rf"|(?<![\d.])(?P<sci>(?P<sm>-?\d+(?:\.\d+)?)[ ]*[x×][ ]*10[ ]*\^[ ]*(?P<se>[-+]?\d+))"
+    rf"|(?P<zdisc>[对對][折摺]|半折|半成)"
+    rf"|(?![百佰][ ]*分)(?P<zfrac>(?:(?P<zw>[负負]?{_ZH_FRAC_NUM})[ ]*又[ ]*)?(?P<zdn>[负負]?[ ]*{_ZH_FRAC_NUM})[ ]*分[ ]*之[ ]*"
+    rf"(?P<znu>[负負]?[ ]*{_ZH_FRAC_NUM}(?:[点點]{_ZH_FRAC_CH}+)?))"
+)
+_EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?")
+# "三斤半", "一噸半", "兩米半": a measure word, then half of it.
+_HALF_AFTER_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,2}?半(?![年價价])")
+_HYPHEN_SPACES = re.compile(r"[ ]*-[ ]*")
+
+
+def _ordinal_value(word: str) -> float | None:
+    w = word.lower()
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        unit = unit[:-1] if unit.endswith("s") and unit[:-1] in _UNIT_ORDINALS else unit
+        return float(EN_TENS[tens] + _UNIT_ORDINALS[unit]) if tens in EN_TENS and unit in _UNIT_ORDINALS else None
+    if w in _ORDINAL_VALUES:
+        return float(_ORDINAL_VALUES[w])
+    if w.endswith("s") and w[:-1] in _ORDINAL_VALUES:
+        return float(_ORDINAL_VALUES[w[:-1]])
+    if w == "halves":
+        return 2.0
+    if w in ("first", "firsts", "second", "seconds"):  # only after a tens word ("three twenty firsts")
+        return 1.0 if w.startswith("f") else 2.0
+    return None
+
+
+def _words_value(tokens: list[str]) -> float | None:
+    if not tokens or tokens[-1] == "and" or tokens[0] == "and":
+        return None
+    if tokens in (["a"], ["an"]):
+        return 1.0
+    return parse_english_words(" ".join(tokens))
+
+
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion"}
+
+
+def _tokens(span: str) -> tuple[list[str], set[int]]:
+    """Words of `span`, and the positions i where word i is bound to word i+1 by a hyphen ("ninety-five")."""
+    tokens, bound = [], set()
+    for t in _EN_TOKEN.findall(_HYPHEN_SPACES.sub("-", span.lower())):
+        if "-" in t and _ordinal_value(t) is None:
+            a, b = t.split("-", 1)
+            bound.add(len(tokens))
+            tokens += [a, b]
+        else:
+            tokens.append(t)
+    return tokens, bound
+
+
+def parse_english_fraction(span: str, scale: float = 1.0) -> float | None:
+    """Value of an English fraction in words: "three quarters" 0.75, "one and a half" 1.5, "twenty-three
+    fifths" 4.6, "one hundred thirty fifths" 100/35, "one one hundred and fifth" 1/105, "half" 0.5.
+    A whole number and a fraction below one ("twenty and three fifths", "3 million and a half") add up."""
+    tokens, bound = _tokens(span)
+    if tokens in (["half"], ["quarter"]):
+        return (0.5 if tokens[0] == "half" else 0.25) * scale
+    if len(tokens) < 2:
+        return None
+    den = _ordinal_value(tokens[-1])
+    if den is None:
+        return None
+    body = tokens[:-1]
+    if "and" in body:
+        i = len(body) - 1 - body[::-1].index("and")
+        head, tail = body[:i], body[i + 1:]
+        whole, num = _words_value(head), _words_value(tail)
+        if whole is not None and num is not None and num < den:
+            if scale == 1 and head[-1] in ("million", "billion", "trillion"):  # "3 million and a half"
+                scale = EN_SCALES[head[-1]]
+            return whole + scale * num / den
+    # the denominator takes the words before the ordinal that end in a tens word or a scale ("three twenty
+    # firsts" 3/21, "one one hundred and fifth" 1/105) while a numerator is left, not split inside "ninety-five"
+    if den < 100:
+        for j in range(1, len(body)):
+            prefix = [t for t in body[j:] if t != "and"]
+            if not prefix or prefix[0] in _SCALE_WORDS or (j - 1) in bound or "and" in (body[j - 1], body[j]):
+                continue
+            last = prefix[-1]
+            if not (last in EN_TENS and den < 10 or last in _SCALE_WORDS):
+                continue
+            num, extra = _words_value(body[:j]), parse_english_words(" ".join(prefix))
+            if num is not None and extra is not None:
+                return scale * num / (extra + den)
+    num = _words_value(body)
+    return None if num is None else scale * num / den
+
+
+def _zh_value(span: str) -> float | None:
+    s = span.replace(" ", "")
+    negative = s[:1] in ("负", "負")
+    parsed = parse_chinese(s[1:] if negative else s)
+    if parsed is None:
+        return None
+    return -parsed[0] if negative else parsed[0]
+
+
+def fraction_value(m: re.Match) -> float | None:
+    """The value of a FRACTION_RE match, or None when it is not one after all."""
+    if m.group("ef"):
+        scale = float(EN_SCALES[m.group("fsc").lower()]) if m.group("fsc") else 1.0
+        value = parse_english_fraction(m.group("ef")[len(m.group("eneg") or ""):], scale)
+        if value is None:
+            return None
+        return -value if m.group("eneg") else value
+    if m.group("over"):
+        num, den = parse_english_words(m.group("ovn")), parse_english_words(m.group("ovd"))
+        if num is None or not den or num >= den:
+            return None  # "12 in six boxes", "12 out of 10" are two numbers
+        return -num / den if m.group("oneg") else num / den
+    if m.group("vulgar"):
+        import unicodedata
+
+        v = m.group("vulgar")
+        return (float(m.group("vw")) if m.group("vw") else 0.0) + unicodedata.numeric(v[-1])
+    if m.group("zdisc"):
+        return 5.0 if m.group("zdisc") == "半成" else 50.0  # discounts: 對折 half price, 半成 5%
+    if m.group("sci"):
+        return float(m.group("sm")) * 10.0 ** int(m.group("se")) if abs(int(m.group("se"))) < 300 else None
+    if m.group("dfrac"):
+        d = float(m.group("dd"))
+        if d == 0:
+            return None
+        value = float(m.group("dn")) / d
+        if m.group("dw"):
+            w = float(m.group("dw"))
+            value = w - value if w < 0 else w + value
+        return value
+    den, num = _zh_value(m.group("zdn")), _zh_value(m.group("znu"))
+    if not den or num is None:
+        return None
+    value = num / den
+    if m.group("zw"):
+        whole = _zh_value(m.group("zw"))
+        if whole is None:
+            return None
+        value = whole - value if whole < 0 else whole + value
+    return value
+
+
 def find_numbers(text: str) -> list[Number]:
-    """Every number the grammar reads in `text`, ranges ("10 to 20", "10-20", "10至20") joined."""
+    """Every number the grammar reads in `text`, ranges ("10 to 20", "10-20", "10至20") joined, fractions
+    ("three quarters", "1 3/5", 三分之一) as their value."""
     text = normalize(text)
     out: list[Number] = []
+    fractions: list[Number] = []
+    if "/" in text or "分" in text or "^" in text or not text.isascii() or any(c.isalpha() for c in text):
+        for fm in FRACTION_RE.finditer(text):
+            value = fraction_value(fm)
+            if value is not None:
+                fractions.append(Number(plain(value), fm.start(), fm.end(), fm.group(0)))
+    taken = [(f.start, f.end) for f in fractions]
     for m in _number_re().finditer(text):
+        if taken and any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         parsed = value_of_match(m)
         if parsed is None:
             continue
         value, kind, approx, scaled, words = parsed
         if m.group("dig") and m.group("esc") and m.group("esc") == "m" and not m.group("zc"):
-            continue  # "1m" alone reads as a metre, not a million
+            value, scaled = parse_digits(m.group("dig")), False  # "1m" alone reads as a metre, not a million
+            if value is None:
+                continue
+        if kind == "number" and (m.group("zh") or m.group("dig")) and "半" in text[m.end():m.end() + 3]:
+            half = _HALF_AFTER_MEASURE.match(text, m.end())
+            if half and not any(c in ZH_DIGITS or c in ZH_SMALL_UNITS for c in half.group(0)[:-1]):
+                value += 0.5
         num = Number(plain(value), m.start(), m.end(), m.group(0), kind, approx=approx, scaled=scaled, words=words)
         if out and kind == out[-1].kind and out[-1].value_high is None:
             gap = text[out[-1].end:m.start()]
@@ -417,4 +613,6 @@ def find_numbers(text: str) -> list[Number]:
                 prev.text = text[prev.start:prev.end]
                 continue
         out.append(num)
+    if fractions:
+        out = sorted(out + fractions, key=lambda n: n.start)
     return out
