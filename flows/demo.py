@@ -43,6 +43,7 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # the demo prints its own story
     from flows import progress
     from flows.cli import findings_table, print_json
+    from flows.display import print_table
     from flows.monitor import monitor
     from flows.loopback import LoopbackServer
     import warehouse
@@ -73,11 +74,11 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
     if as_json:
         print_json({"db": str(db), "runs": runs, "counts": counts, "findings": findings, "problems": problems})
         return 0
-    console.print(findings_table(findings, f"{len(findings)} findings in {db}"))
+    print_table(console, findings_table(findings, f"{len(findings)} findings in {db}"))
     if problems:
         console.print("[bold]Recorded problems[/] (the run went on without them):")
         for p in problems:
-            console.print(f"  {p['stage']:6} {p['url']}  {p['reason']}")
+            console.print(f"  {p['stage']:6} {p['url']}  {p['reason']}", soft_wrap=True)
     exe = _command_name()
     console.print(
         f"\nLoaded {counts['releases']} release editions and {counts['claims']} claims into [bold]{db}[/].\n"
