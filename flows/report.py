@@ -299,6 +299,8 @@ def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dic
                 for _ in range(4):  # step away from a label already there
                     if any(abs(px - x) < 58 and abs(py - ly) < 12 for px, py in placed):
                         ly += 12 if below else -12
+                if ly < 11:  # no room above the plot: write it under the point
+                    ly = y + 17
                 placed.append((x, ly))
                 anchor = "start" if x < LEFT + 30 else "end" if x > W - RIGHT - 40 else "middle"
                 words.append(Label(x=x, y=ly, text=figure(v, q, lang), anchor=anchor, lang=lang))

@@ -19,8 +19,6 @@ import pytest
 import yaml
 
 import warehouse
-from flows.monitor import monitor
-from flows.loopback import LoopbackServer
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "samples" / "site"
@@ -34,25 +32,10 @@ def _rows(db: Path, sql: str, params=None) -> list[dict]:
     return [dict(zip(cols, r)) for r in rows]
 
 
-def _counts(db: Path) -> dict[str, int]:
-    return {v: _rows(db, f"select count(*) as n from {v}")[0]["n"] for v in ("releases", "claims", "findings")}
-
-
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory):
-    db = tmp_path_factory.mktemp("e2e") / "hkstp.duckdb"
-    with LoopbackServer(root=SITE / "A") as site:
-        first = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
-        after_a = _counts(db)
-        site.root = SITE / "B"
-        second = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
-        after_b = _counts(db)
-        requests_before_rerun = len(site.log)
-        third = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
-        rerun_requests = site.log[requests_before_rerun:]
-        after_rerun = _counts(db)
-    return {"db": db, "runs": (first, second, third), "counts": (after_a, after_b, after_rerun),
-            "rerun_requests": rerun_requests}
+@pytest.fixture
+def demo_run(sample_warehouse) -> dict:
+    """Snapshot A, B, then B again, into one warehouse (tests/conftest.py; shared with the browser test)."""
+    return sample_warehouse
 
 
 def _num(v):
