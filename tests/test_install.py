@@ -1,5 +1,5 @@
-"""`pip install .` (not editable), then `hkstp-monitor demo`, far from the source tree: the sample press room
-ships with the package."""
+"""`pip install .` (not editable), then `hkstp-monitor demo` and `report`, far from the source tree: the sample
+press room and the report's templates ship with the package."""
 
 from __future__ import annotations
 
@@ -55,3 +55,9 @@ def test_pip_install_dot_then_demo_works_without_the_source_tree(tmp_path):
     planted = yaml.safe_load(EXPECTED.read_text(encoding="utf-8"))["planted"]
     assert {c["check_name"] for c in planted} <= {f["check_name"] for f in result["findings"]}
     assert result["counts"]["releases"] > 0
+    # the report's templates ship too
+    report = subprocess.run([str(env_dir / "bin" / "hkstp-monitor"), "report", "--db", str(db), "--out",
+                             str(tmp_path / "report.html")], capture_output=True, text=True, env=env, cwd=tmp_path,
+                            timeout=300)
+    assert report.returncode == 0, report.stderr[-3000:]
+    assert "What changed" in (tmp_path / "report.html").read_text(encoding="utf-8")
