@@ -70,7 +70,7 @@ def figure(value, qualifier: str | None, language: str = "en") -> str:
 
 
 def _quoted(text: str | None) -> str:
-    return f"“{text}”" if text else "nothing"
+    return f"“{text}”"
 
 
 def describe(f: dict, languages: list[str] | None = None) -> str:
@@ -102,6 +102,10 @@ def describe(f: dict, languages: list[str] | None = None) -> str:
     if check == "release_revised":
         if f.get("metric") and f.get("old_value") is not None and f.get("new_value") is not None:
             what = f"{old} became {new}"
+        elif not f.get("old_text"):
+            what = f"{_quoted(f.get('new_text'))} was added"
+        elif not f.get("new_text"):
+            what = f"{_quoted(f.get('old_text'))} was removed"
         else:
             what = f"{_quoted(f.get('old_text'))} became {_quoted(f.get('new_text'))}"
         return f"the {lang} release of {day(f.get('new_published_on'))} was edited after publication: {what}"
