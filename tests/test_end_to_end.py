@@ -164,6 +164,7 @@ def test_demo_command_in_a_subprocess(tmp_path):
     """What a user types: `hkstp-monitor demo` (no test harness: Prefect starts its own temporary server)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "180"  # 20 s is too short on a loaded 2-core CI box
     db = tmp_path / "demo.duckdb"
     cli = [sys.executable, "-m", "flows.cli", "demo", "--db", str(db), "--json"]
     out = subprocess.run(cli, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
