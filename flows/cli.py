@@ -10,7 +10,7 @@ from pathlib import Path
 
 # Only what every command needs is imported here: `--help` and `extract` must answer at once, so rich, the
 # settings, the warehouse (DuckDB) and Prefect are imported by the commands that use them.
-from flows.display import LazyConsole, findings_table, fmt_number, print_json
+from flows.display import LazyConsole, findings_table, fmt_number, print_json, print_table
 from transforms.errors import HkstpMonitorError
 
 console = LazyConsole()
@@ -75,7 +75,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"{len(result['new_findings'])} new finding(s)"
     )
     if result["new_findings"]:
-        console.print(findings_table(result["new_findings"], "New findings"))
+        print_table(console, findings_table(result["new_findings"], "New findings"))
     return 0 if result["documents"] or not result["problems"] else 1
 
 
@@ -109,7 +109,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if c.get("currency"):
             value = f"{c['currency']} {value}"
         table.add_row(c["section"], c["metric"] or "", value, c["qualifier"], c["kind"], c["unit"] or "", c["text"])
-    console.print(table)
+    print_table(console, table)
     return 0
 
 
@@ -124,7 +124,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     "total_open": run.total_open})
         return 0
     if run.new_findings:
-        console.print(findings_table(run.new_findings, f"{len(run.new_findings)} new findings"))
+        print_table(console, findings_table(run.new_findings, f"{len(run.new_findings)} new findings"))
     else:
         console.print(f"No new findings ({run.total_open} open).")
     return 0
@@ -137,7 +137,7 @@ def cmd_findings(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
     elif found:
-        console.print(findings_table(found, f"{len(found)} findings"))
+        print_table(console, findings_table(found, f"{len(found)} findings"))
     else:
         console.print("No findings." + ("" if args.all else " (--all shows acknowledged and muted ones too)"))
     return 0
@@ -182,7 +182,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
         table.add_column(c, overflow="fold")
     for r in rows:
         table.add_row(*[fmt_number(v) for v in r])
-    console.print(table)
+    print_table(console, table)
     console.print(f"{len(rows)} row(s)")
     return 0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flows.display import LazyConsole, findings_table, print_json
+from flows.display import LazyConsole, findings_table, print_json, print_table
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "site"
 console = LazyConsole()
@@ -72,11 +72,11 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
     if as_json:
         print_json({"db": str(db), "runs": runs, "counts": counts, "findings": findings, "problems": problems})
         return 0
-    console.print(findings_table(findings, f"{len(findings)} findings in {db}"))
+    print_table(console, findings_table(findings, f"{len(findings)} findings in {db}"))
     if problems:
         console.print("[bold]Recorded problems[/] (the run went on without them):")
         for p in problems:
-            console.print(f"  {p['stage']:6} {p['url']}  {p['reason']}")
+            console.print(f"  {p['stage']:6} {p['url']}  {p['reason']}", soft_wrap=True)
     exe = _command_name()
     console.print(
         f"\nLoaded {counts['releases']} release editions and {counts['claims']} claims into [bold]{db}[/].\n"

@@ -90,3 +90,16 @@ class LazyConsole:
 
             self._console = Console(stderr=self._stderr)
         return getattr(self._console, name)
+
+
+def print_table(console, table) -> None:
+    """Print a rich Table: on a terminal as wide as the terminal; elsewhere (a pipe, a log file, CI) at its natural
+    width, so that each row stays on one line instead of wrapping into fragments at 80 columns."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    natural = Measurement.get(console, console.options.update_width(1_000_000), table).maximum
+    Console(file=console.file, width=max(natural, console.width), no_color=console.no_color).print(table)

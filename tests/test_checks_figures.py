@@ -200,6 +200,26 @@ def test_release_revised_shows_old_and_new_figures(db):
     assert rows == [(2,)]
 
 
+def test_a_revised_release_counts_by_its_current_version_only(db):
+    """2,200 revised to 2,300 beside a later 2,400: one change 2,300 -> 2,400 and the revision, never 2,200 -> 2,400,
+    whether the next release was loaded before the revision or after it."""
+    history(db, [("r1", "2024-01-10", 2200, "over"), ("r2", "2024-05-10", 2400, "over")])
+    warehouse.run_checks(db)
+    assert [(f["old_value"], f["new_value"]) for f in findings(db)] == [(2200, 2400)]
+    warehouse.load_documents(db, [document("r1", "en", "2024-01-10", [claim("tech_companies", 2300, "over")],
+                                           fetched_at="2024-06-01T08:00:00Z")])
+    warehouse.load_documents(db, [document("r3", "en", "2024-09-10", [claim("tech_companies", 2500, "over")],
+                                           fetched_at="2024-09-11T08:00:00Z")])
+    warehouse.run_checks(db)
+    got = sorted((f["check_name"], f["old_value"], f["new_value"]) for f in findings(db))
+    assert got == [("figure_changed", 2300, 2400), ("figure_changed", 2400, 2500), ("release_revised", 2200, 2300)]
+    # every reader of the findings view agrees: `findings --all` and the report
+    assert sorted((f["old_value"], f["new_value"]) for f in warehouse.list_findings(db, include_all=True)) == [
+        (2200, 2300), (2300, 2400), (2400, 2500)]
+    assert 2200 not in {f["old_value"] for f in warehouse.report_data(db)["findings"]
+                        if f["check_name"] != "release_revised"}
+
+
 def test_release_revised_wording_only_gives_nothing(db):
     warehouse.load_documents(db, [document("r1", "en", "2023-03-01", [claim("unicorns", 10, "over")],
                                            body="Over 10 unicorns.", fetched_at="2023-03-01T08:00:00Z")])

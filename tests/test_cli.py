@@ -138,3 +138,33 @@ def test_findings_listing_filters_and_mute(tmp_path, capsys):
     muted = [f for f in json.loads(run_cli(capsys, "findings", "--db", str(db), "--json", "--all")[1])
              if f["finding_id"] == critical[0]["finding_id"]]
     assert muted[0]["status"] == "muted"
+
+
+def test_findings_piped_to_another_program_keep_one_line_each(tmp_path):
+    """stdout is a pipe (a log, CI, `| grep`): each finding is one whole line, not fragments wrapped at 80 columns."""
+    import os
+
+    import warehouse
+    from warehouse.testing import claim, document
+
+    db = tmp_path / "pipe.duckdb"
+    warehouse.migrate(db)
+    warehouse.load_documents(db, [
+        document("r1", "en", "2024-07-19", [claim("countries_regions", 28)]),
+        document("r1", "zh-hant", "2024-07-19", [claim("countries_regions", 26)]),
+        document("r2", "en", "2025-03-17", [claim("countries_regions", 25, "about")]),
+    ])
+    warehouse.run_checks(db)
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR", "TTY_COMPATIBLE")}
+    out = subprocess.run([sys.executable, "-m", "flows.cli", "findings", "--db", str(db)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert out.returncode == 0, out.stderr
+    wanted = {
+        "translation_mismatch": ["countries_regions", "en/zh-hant", "28 -> 26", "2024-07-19 -> 2024-07-19", "open"],
+        "figure_changed": ["countries_regions", "critical", "28 -> ~25", "2024-07-19 -> 2025-03-17", "open"],
+    }
+    for check, parts in wanted.items():
+        lines = [line for line in out.stdout.splitlines() if check in line]
+        assert len(lines) == 1 and all(p in lines[0] for p in parts), out.stdout
+    assert max(len(line) for line in out.stdout.splitlines()) > 80  # written at full width, not cut at 80
+    assert "\x1b[" not in out.stdout  # and without terminal colour codes

@@ -67,7 +67,7 @@ def query(
 def report_data(db_path: str | Path) -> dict:
     """Everything an HTML report needs, JSON-ready (dates as ISO text).
 
-    timelines: metric_timeline rows; findings: current findings that are not muted, worst first, with old/new
+    timelines: metric_timeline rows; findings: current findings, open or acknowledged, worst first, with old/new
     text and url; problems: unresolved fetch and parse errors; metrics: labels; totals: row counts.
     """
     with read_connection(db_path) as con:
@@ -84,7 +84,7 @@ def report_data(db_path: str | Path) -> dict:
             con,
             """
             select * from findings
-            where is_current and status <> 'muted'
+            where is_current and status in ('open', 'acknowledged')  -- not muted, not rejected as a misreading
             order by case severity when 'critical' then 0 when 'warning' then 1 else 2 end,
                 new_published_on desc nulls last, check_name, metric, language
             """,

@@ -161,7 +161,18 @@ select
     f.last_run_id = (select r.run_id from core.check_runs as r order by r.finished_at desc limit 1) as is_current,
     f.status_changed_at,
     f.flow_run_id
-from core.findings as f;
+from core.findings as f
+-- a silently revised edition counts by its current version: a finding that paired a superseded version with
+-- another release (2,200 -> 2,400 after 2,200 was revised to 2,300) is gone; the superseded version appears
+-- only in its release_revised finding. should the edition revert, the old version is current again and so
+-- is the finding.
+where f.check_name = 'release_revised'
+    or not exists (
+        select 1
+        from core.versions as v
+        anti join core.latest_versions as lv on lv.version_id = v.version_id
+        where v.version_id in (f.old_version_id, f.new_version_id)
+    );
 
 -- One row per page, stage and reason: the latest occurrence, with when it was first seen and how often
 -- (a page that answers 404 on every run stays one row, its times_seen growing).
