@@ -186,7 +186,19 @@ select
     ) as resolved,
     d.flow_run_id
 from core.documents as d
-where d.error is not null;
+where d.error is not null
+union all
+select
+    s.url,
+    'discover' as stage,
+    s.detail as reason,
+    s.seen_at,
+    null as http_status,
+    'web' as source,
+    s.run_key is distinct from (select r.run_key from core.site_runs as r order by r.seen_at desc limit 1) as resolved,
+    s.flow_run_id
+from core.site_signals as s
+where not s.drift;
 
 create or replace view check_runs as
 select run_id, started_at, finished_at, flow_run_id, counts_by_check, counts_by_severity, new_findings, total_open, settings
@@ -288,7 +300,7 @@ comment on column findings.flow_run_id is 'Prefect flow run whose check run firs
 
 comment on view problems is 'Pages that could not be used: fetch errors and parse errors, with the reason.';
 comment on column problems.url is 'The page.';
-comment on column problems.stage is 'fetch or parse.';
+comment on column problems.stage is 'fetch, parse or discover (a problem of discovery: a cap reached, a damaged sitemap).';
 comment on column problems.reason is 'What went wrong (e.g. http 404, no release found).';
 comment on column problems.seen_at is 'When it happened (UTC TIMESTAMP).';
 comment on column problems.http_status is 'HTTP status of a failed fetch, if one was received.';
