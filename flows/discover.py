@@ -527,7 +527,9 @@ class _Discoverer:
         for language, heap in sorted(newest.items()):
             for lastmod, _, url, found_in in sorted(heap, reverse=True):
                 self._consider_entry(url, lastmod, found_in)
-            self.signal("listing_fallback_sitemap", self.base + "/", "site.listing_pages",
+            where = next((self.absolute(p) for p in self.site.get("listing_pages") or []
+                          if language_of_path(self.profile, urlsplit(self.absolute(p)).path) == language), self.base + "/")
+            self.signal("listing_fallback_sitemap", where, "site.listing_pages",
                         f"no listing page of language {language} showed a release link, so this listing-only run "
                         f"took the sitemap's {len(heap)} newest entries instead", severity="warning",
                         language=language)

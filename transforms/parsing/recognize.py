@@ -136,7 +136,7 @@ def recognize_release(body: bytes | str, url: str | None = None, in_listing: boo
         if found.source == "newswire":
             return Recognition(True, f"newswire dateline ({found.wire})")
         if found.published_on is not None:
-            return Recognition(True, f"release dateline ({text[:found.end].strip(' –—-')})")
+            return Recognition(True, f"release dateline {text[:found.end].strip(' –—-')}")
     if not in_listing:
         return Recognition(False, "no release dateline, and not linked from a press-room listing")
     dated = _article_date(doc)

@@ -24,3 +24,20 @@ create table if not exists core.site_runs (
     listing_only boolean not null,  -- true: only listing pages were read (the hourly run), no sitemap
     flow_run_id varchar
 );
+
+comment on table core.site_signals is 'What each monitor run saw of the site itself: drift signals (site_drift findings) and discovery problems.';
+comment on column core.site_signals.run_key is 'The monitor run that saw it (core.site_runs).';
+comment on column core.site_signals.seen_at is 'When the run recorded it (UTC TIMESTAMP).';
+comment on column core.site_signals.kind is 'listing_unreachable, listing_without_releases, listing_fallback_sitemap, sitemap_unmatched, found_by_content, generic_share_jump, layout_date_missing; problems: discovery_capped, sitemap_damaged, sitemap_unreadable.';
+comment on column core.site_signals.drift is 'True: the site no longer fits its profile (a site_drift finding); false: a problem of the run.';
+comment on column core.site_signals.severity is 'info, warning or critical.';
+comment on column core.site_signals.url is 'Where it was seen (a listing page, a sitemap, a release URL folder).';
+comment on column core.site_signals.profile_key is 'The key of the site profile to look at (e.g. site.listing_pages).';
+comment on column core.site_signals.detail is 'What was seen, one sentence.';
+comment on column core.site_signals.language is 'Language code (en, zh-hant, zh-hans) when the signal concerns one.';
+comment on column core.site_signals.flow_run_id is 'Prefect flow run that recorded it.';
+comment on table core.site_runs is 'One row per monitor run that looked at the site; the latest one decides which signals are current.';
+comment on column core.site_runs.run_key is 'The monitor run (its Prefect flow run id, or a random id).';
+comment on column core.site_runs.seen_at is 'When the run recorded what it saw (UTC TIMESTAMP).';
+comment on column core.site_runs.listing_only is 'True for a listing-only run (no sitemap read).';
+comment on column core.site_runs.flow_run_id is 'Prefect flow run, if any.';
