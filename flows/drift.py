@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import urlsplit
 
+from lxml import etree, html as lxml_html
+
 from flows.discover import DiscoveredPage
 from transforms.model import DocumentResult, SiteSignal
+from transforms.parsing.html import find_layout, select_one
 
 MIN_PRIOR_RELEASES = 5  # a generic-share jump needs this many releases loaded before...
 MIN_RUN_RELEASES = 3  # ...and this many parsed in the run
@@ -71,3 +74,33 @@ def parsed_signals(pages: list[DiscoveredPage], docs: list[DocumentResult], prof
             f"({layouts[name]['date']!r}); their date came from elsewhere or is missing",
         ))
     return out
+
+
+def title_missing(pages: list[DiscoveredPage], docs: list[DocumentResult], profile: dict, body_of) -> list[SiteSignal]:
+    """Pages parsed generically although a profile layout's `detect` matches them: its title selector missed.
+
+    `body_of(sha256)` gives a document's raw bytes; only pages that fell back on generic parsing are read again.
+    """
+    by_url = {p.url: p for p in pages}
+    missed: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        page = by_url.get(d.url)
+        if d.release is None or d.release.layout != "generic" or page is None or page.by_content:
+            continue
+        try:
+            doc = lxml_html.document_fromstring(body_of(d.sha256))
+        except (etree.ParserError, ValueError, KeyError, OSError):
+            continue
+        found = find_layout(doc, d.url, profile)
+        if found is None:
+            continue
+        name, spec, root = found
+        if spec.get("release") is not False and spec.get("title") and select_one(root, spec["title"]) is None:
+            missed[name].append(d.url)
+    layouts = profile.get("layouts") or {}
+    return [
+        SiteSignal("layout_title_missing", urls[0], f"layouts.{name}.title",
+                   f"{len(urls)} release page(s) of layout {name} have no title where the profile expects it "
+                   f"({layouts[name]['title']!r}) and were parsed by the generic fallback")
+        for name, urls in sorted(missed.items())
+    ]

@@ -23,7 +23,7 @@ from prefect.utilities.annotations import quote
 import warehouse
 from flows import progress
 from flows.discover import DiscoveredPage, discover
-from flows.drift import found_by_content, parsed_signals
+from flows.drift import found_by_content, parsed_signals, title_missing
 from flows.http import PoliteSession
 from flows.profile import load_profile
 from flows.publish import publish_run
@@ -318,6 +318,7 @@ def monitor(
     loaded_by_content |= {d.url for d in parsed_docs if d.release is not None}
     signals += found_by_content(pages, loaded_by_content)
     signals += parsed_signals(pages, parsed_docs, site, prior_generic, settings.drift_generic_jump)
+    signals += title_missing(pages, parsed_docs, site, RawStore(raw_dir).get)
     totals["found_by_content"] = sum(1 for p in pages if p.by_content and p.url in loaded_by_content)
     record_site_signals(db_path, run_id or uuid.uuid4().hex, quote(signals), not use_sitemap, run_id)
     progress.start("check", 1)

@@ -218,3 +218,60 @@ def test_a_sitemap_of_unknown_urls_is_drift_and_its_pages_are_candidates(profile
     assert "6 of 6" in found.signals[0].detail
     assert sorted(p.slug for p in found.pages) == [f"item-{i}" for i in range(6)]
     assert all(p.by_content and not p.in_listing for p in found.pages)
+
+
+# -- drift seen in parsed pages ------------------------------------------------------------------------------
+
+
+def _parsed(profile, url: str, html: str):
+    from flows.discover import DiscoveredPage
+    from flows.monitor import document_result
+
+    doc = document_result(html.encode(), url, "text/html", profile, sha=url, fetched_at="2025-01-01T00:00:00+00:00")
+    page_ = DiscoveredPage(url, "news-room", "en", url.rstrip("/").rsplit("/", 1)[-1], None, "sitemap")
+    return page_, doc
+
+
+NEWS_ROOM = ('<!DOCTYPE html><html><head><title>x</title></head><body><article class="news-article">{title}{date}'
+             '<div class="news-content"><p>(Hong Kong, 3 March 2025) – The corporation opened a lab for forty teams '
+             'of engineers, its third this year, and said more would follow in the coming months.</p>'
+             '<p>Another paragraph with enough words to count as the text of a release for the parser.</p>'
+             '</div></article></body></html>')
+
+
+def test_a_known_layout_whose_title_or_date_element_moved_is_drift(profile):
+    from flows.drift import parsed_signals, title_missing
+
+    urls = [f"https://www.hkstp.org/news-room/lab-{i}/" for i in range(3)]
+    no_date = [_parsed(profile, u, NEWS_ROOM.format(title='<h1 class="news-title">Lab opens</h1>', date=""))
+               for u in urls]
+    pages, docs = [p for p, _ in no_date], [d for _, d in no_date]
+    assert {d.release.layout for d in docs} == {"news-room"} and {d.release.date_source for d in docs} == {"dateline"}
+    signals = parsed_signals(pages, docs, profile, prior_generic=(0, 0), generic_jump=0.3)
+    assert [(s.kind, s.profile_key, s.url) for s in signals] == [("layout_date_missing", "layouts.news-room.date", urls[0])]
+
+    bodies = {u: NEWS_ROOM.format(title='<h1 class="headline">Lab opens</h1>',
+                                  date='<p class="news-date">3 Mar 2025</p>').encode() for u in urls}
+    no_title = [_parsed(profile, u, bodies[u].decode()) for u in urls]
+    pages, docs = [p for p, _ in no_title], [d for _, d in no_title]
+    assert {d.release.layout for d in docs} == {"generic"}  # the title moved: the parser fell back
+    found = title_missing(pages, docs, profile, bodies.__getitem__)
+    assert [(s.kind, s.profile_key) for s in found] == [("layout_title_missing", "layouts.news-room.title")]
+    jump = parsed_signals(pages, docs, profile, prior_generic=(1, 40), generic_jump=0.3)
+    assert [s.kind for s in jump] == ["generic_share_jump"]
+    assert parsed_signals(pages, docs, profile, prior_generic=(0, 0), generic_jump=0.3) == []  # no history: no jump
+
+
+def test_a_listing_drawn_by_javascript_makes_a_listing_only_run_take_the_newest_sitemap_entries(profile):
+    js_listing = page('<div id="app"></div><script>fetch("/api/news").then(draw)</script>')
+    entries = "".join(
+        f"<url><loc>https://www.hkstp.org/news-room/release-{i:02d}/</loc><lastmod>2025-{1 + i // 28:02d}-{1 + i % 28:02d}"
+        "</lastmod></url>" for i in range(40))
+    sitemap = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+    routes = {"/robots.txt": "", "/news-room/": js_listing, "/sitemap.xml": sitemap}
+    with LoopbackServer(routes=routes) as server:
+        found = discover(crawler(), only(profile, listing_pages=["/news-room/"]), server.base_url, languages=["en"],
+                         max_listing_pages=1, use_sitemap=False)
+    assert [p.slug for p in found.pages] == [f"release-{i:02d}" for i in range(39, 19, -1)]  # the 20 newest
+    assert [s.kind for s in found.signals] == ["listing_without_releases", "listing_fallback_sitemap"]
+    assert all(s.url == server.url("/news-room/") and s.drift for s in found.signals)

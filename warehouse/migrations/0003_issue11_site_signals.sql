@@ -28,7 +28,7 @@ create table if not exists core.site_runs (
 comment on table core.site_signals is 'What each monitor run saw of the site itself: drift signals (site_drift findings) and discovery problems.';
 comment on column core.site_signals.run_key is 'The monitor run that saw it (core.site_runs).';
 comment on column core.site_signals.seen_at is 'When the run recorded it (UTC TIMESTAMP).';
-comment on column core.site_signals.kind is 'listing_unreachable, listing_without_releases, listing_fallback_sitemap, sitemap_unmatched, found_by_content, generic_share_jump, layout_date_missing; problems: discovery_capped, sitemap_damaged, sitemap_unreadable.';
+comment on column core.site_signals.kind is 'listing_unreachable, listing_without_releases, listing_fallback_sitemap, sitemap_unmatched, found_by_content, generic_share_jump, layout_date_missing, layout_title_missing; problems: discovery_capped, sitemap_damaged, sitemap_unreadable.';
 comment on column core.site_signals.drift is 'True: the site no longer fits its profile (a site_drift finding); false: a problem of the run.';
 comment on column core.site_signals.severity is 'info, warning or critical.';
 comment on column core.site_signals.url is 'Where it was seen (a listing page, a sitemap, a release URL folder).';
