@@ -14,7 +14,8 @@ once, under the first URL.
 What is known, not guessed: a link is a release when a release pattern of the profile matches its URL,
 wherever it sits on a listing page (the profile's `link_selector` is only a hint). Pagination follows
 rel="next", the profile's `next_selector`, a link whose text means next/older/more, or the next page number.
-A URL that no pattern matches but that sits in a listing or a sitemap is a *candidate* (layout "unknown",
+A URL that no pattern matches but that sits in a listing (or in a sitemap, under a folder named like a press
+room: news, press, media, releases...) is a *candidate* (layout "unknown",
 `by_content=True`): the monitor fetches it and keeps it only if `transforms.parsing.recognize` says it is a
 release. Pages that are never releases (about us, contact, search, tags...) are never candidates.
 """
@@ -40,7 +41,7 @@ from flows.profile import language_code, language_of_path, release_match
 from flows.rawstore import RawStore
 from transforms.errors import ProfileError
 from transforms.model import FetchRecord, SiteSignal
-from transforms.parsing.recognize import never_a_release
+from transforms.parsing.recognize import A_LISTING_PAGE, in_press_folder, never_a_release
 
 # The sitemap protocol caps a sitemap at 50 MB uncompressed; more is refused (a gzip bomb, say).
 MAX_SITEMAP_BYTES = 50_000_000
@@ -311,7 +312,7 @@ class _Discoverer:
                 return None
             url = self.absolute(href, here)
             if (url == here or url in self.requested or url in release_urls or self.session.is_allowed(url)
-                    or never_a_release(url)):
+                    or never_a_release(url) not in (None, A_LISTING_PAGE)):
                 return None
             return url
 
@@ -464,7 +465,7 @@ class _Discoverer:
                         f"(e.g. {example}): the release URLs may have moved", severity="warning")
 
     def _consider_entry(self, url: str, lastmod: str | None, found_in: str) -> None:
-        if not self.consider(url, found_in=found_in, lastmod=lastmod):
+        if not self.consider(url, found_in=found_in, lastmod=lastmod) and in_press_folder(url):
             self.candidate(url, found_in, lastmod=lastmod)
 
     # -- a run ------------------------------------------------------------------------------------
@@ -513,7 +514,8 @@ class _Discoverer:
                 return
             match = release_match(self.profile, url)
             language = match.language if match else language_of_path(self.profile, urlsplit(url).path) or "en"
-            if language not in newest or (match is None and (never_a_release(url) or url in self.listing_urls)):
+            if language not in newest or (match is None and (never_a_release(url) or url in self.listing_urls
+                                                              or not in_press_folder(url))):
                 return
             counter += 1
             heap = newest[language]

@@ -237,17 +237,18 @@ def _snapshot(moved: bool) -> dict[str, str]:
     en_entries = [(url_of(i, "en"), i.published_on.isoformat()) for i in ITEMS]
     en_entries += [("/", None), ("/about-us/", "2025-01-02"), ("/contact-us/", "2025-03-03")]
     if moved:
-        files["en/events/innovation-week-2025/index.html"] = _page("Innovation Week 2025", "en", (
+        files["en/media-centre/events/innovation-week-2025/index.html"] = _page("Innovation Week 2025", "en", (
             '<div class="container"><h1>Innovation Week 2025</h1><time datetime="2025-11-20">20 November 2025</time>'
             '<p>Three days of demonstrations, talks and a start-up fair at Science Park, open to the public.</p>'
             '<p>Venue: Science Park, Pak Shek Kok. Register now: places are limited to 500 a day.</p></div>'),
             '<meta property="og:type" content="article">\n<meta property="article:published_time" content="2025-10-30">\n')
-        files["en/stories/a-day-at-the-wet-lab/index.html"] = _page("A day at the wet lab", "en", (
+        files["en/media-centre/stories/a-day-at-the-wet-lab/index.html"] = _page("A day at the wet lab", "en", (
             '<div class="container"><h1>A day at the wet lab</h1><time datetime="2025-10-12">12 October 2025</time>'
             '<p>At seven in the morning the incubators hum and the first pipettes come out. We followed a biotech '
             'team of four through a day of cultures, calls with investors and a late order of noodles.</p></div>'),
             '<meta property="og:type" content="article">\n<meta property="article:published_time" content="2025-10-12">\n')
-        en_entries += [("/en/events/innovation-week-2025/", "2025-10-30"), ("/en/stories/a-day-at-the-wet-lab/", "2025-10-12")]
+        en_entries += [("/en/media-centre/events/innovation-week-2025/", "2025-10-30"),
+                       ("/en/media-centre/stories/a-day-at-the-wet-lab/", "2025-10-12")]
     zh_entries = [(url_of(i, "zh-hk"), i.published_on.isoformat()) for i in ITEMS if i.title_zh]
     files["sitemap-en.xml"] = _sitemap(en_entries)
     files["sitemap-zh.xml"] = _sitemap(zh_entries)

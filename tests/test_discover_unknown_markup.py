@@ -81,13 +81,26 @@ def test_a_page_is_a_release_by_its_dateline_or_as_a_dated_article_of_a_listing(
 
 @pytest.mark.parametrize("url", ["https://x.org/about-us/", "https://x.org/zh-hk/contact-us/", "https://x.org/search/?q=a",
                                  "https://x.org/tag/ai/", "https://x.org/en/careers/engineer/", "https://x.org/",
-                                 "https://x.org/en/", "https://x.org/files/annual-report.pdf"])
+                                 "https://x.org/en/", "https://x.org/files/annual-report.pdf",
+                                 "https://x.org/news-room/page/2/", "https://x.org/news?page=3",
+                                 "https://x.org/news-room/media-kit/photos/"])
 def test_pages_that_are_never_releases_are_known_from_their_url(url):
     assert never_a_release(url)
 
 
 def test_a_release_url_is_not_refused_for_a_word_inside_its_slug():
     assert never_a_release("https://x.org/news-room/hkstp-joins-search-for-talent/") is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://x.org/en/media-centre/press-releases/lab", True), ("https://x.org/zh-hk/新聞稿/lab/", True),
+    ("https://x.org/en/newsroom/lab", True), ("https://x.org/en/our-community/programmes/lab/", False),
+    ("https://x.org/en/company-directory/acme/", False), ("https://x.org/en/lab-news/", False),
+])
+def test_sitemap_urls_are_offered_for_recognition_only_under_a_press_room_folder(url, expected):
+    from transforms.parsing.recognize import in_press_folder
+
+    assert in_press_folder(url) is expected
 
 
 # -- listing pages of markup the profile does not name -----------------------------------------------------

@@ -7,7 +7,9 @@ matches (a press room that moved its releases, a sitemap full of unknown URLs).
 THE RULE (precision first: a page wrongly loaded as a release puts false figures into every check, while a
 release missed here is still reported as a `site_drift` finding by the caller):
   1. URLs of pages that are never releases (about us, contact, search, tags, categories, careers, login,
-     privacy, sitemaps, feeds, files) are refused from the URL alone (`never_a_release`), before any fetch.
+     privacy, photo galleries, media kits, sitemaps, feeds, files, pages of a listing) are refused from the URL
+     alone (`never_a_release`), before any fetch. The caller offers a sitemap URL only when one of its
+     folders is named like a press room (`in_press_folder`: news, press, media, releases, 新聞...).
   2. A page whose opening paragraphs carry a release dateline ("(Hong Kong, 6 October 2021) –",
      "(香港,2022年1月12日)") or a newswire dateline (Media OutReach, PR Newswire, Business Wire) is a release.
   3. Otherwise a page is a release only when it sits in a press-room listing (`in_listing`) AND is dated as an
@@ -29,16 +31,26 @@ from transforms.parsing.dates import find_dateline, parse_date
 from transforms.parsing.html import block_text
 from transforms.parsing import noise
 
-__all__ = ["Recognition", "never_a_release", "recognize_release"]
+__all__ = ["Recognition", "in_press_folder", "never_a_release", "recognize_release"]
 
 # Path segments of pages that are never releases; matched as whole segments, any language prefix.
 _NEVER_SEGMENTS = (
     r"about|about-us|about-hkstp|who-we-are|contact|contact-us|contacts|search|tag|tags|category|categories|"
     r"author|authors|careers?|jobs?|vacancies|login|logout|sign-?in|register|privacy|privacy-policy|terms|"
     r"terms-of-use|disclaimer|sitemap|accessibility|feed|rss|cart|subscribe|faq|faqs|"
+    r"photos?|gallery|galleries|videos?|images|media-kit|downloads?|"
     r"關於我們|关于我们|聯絡我們|联系我们|搜尋|搜索"
 )
 _NEVER_RE = re.compile(rf"(?:^|/)(?:{_NEVER_SEGMENTS})(?:/|$|\.)", re.IGNORECASE)
+# Pages of a list (/page/2/, /archive/3/, ?page=4) are listings, not releases.
+_PAGINATION_RE = re.compile(r"(?:^|/)(?:page|p|archive|archives)/\d+/?$", re.IGNORECASE)
+_PAGE_QUERY_RE = re.compile(r"(?:^|&)(?:page|p|pg|start|offset)=\d+", re.IGNORECASE)
+# Sitemap URLs are offered for recognition only under folders named like a press room (a sitemap also lists
+# every other page of the site: fetching them all would cost the site thousands of requests for nothing).
+_PRESS_FOLDER_RE = re.compile(
+    r"(?:^|/|-)(?:news|newsroom|press|media|releases?|announcements?|stories-and-news|新聞|新闻|傳媒|传媒|新聞稿|新闻稿)"
+    r"(?:/|-|$)", re.IGNORECASE)
+A_LISTING_PAGE = "a page of a listing"  # never a release, but a listing follows it
 _FILE_RE = re.compile(r"\.(?:pdf|jpe?g|png|gif|svg|webp|zip|docx?|xlsx?|pptx?|mp4|mp3|css|js|xml|json|txt|ico)$", re.I)
 # Marks of pages that are dated but are not press releases.
 _NOT_RELEASE_TEXT = re.compile(
@@ -71,7 +83,15 @@ def never_a_release(url: str) -> str | None:
         return f"a {m.group(0).strip('/.').lower()} page"
     if _FILE_RE.search(path):
         return "a file, not a page"
+    if _PAGINATION_RE.search(path) or _PAGE_QUERY_RE.search(urlsplit(url).query):
+        return A_LISTING_PAGE
     return None
+
+
+def in_press_folder(url: str) -> bool:
+    """True when a folder of the URL's path is named like a press room (news, press, media, releases, 新聞...)."""
+    path = unquote(urlsplit(url).path or "/")
+    return bool(_PRESS_FOLDER_RE.search(path.rsplit("/", 1)[0] if not path.endswith("/") else path.rstrip("/").rsplit("/", 1)[0]))
 
 
 def _tree(body: bytes | str):
