@@ -288,3 +288,13 @@ def test_a_listing_drawn_by_javascript_makes_a_listing_only_run_take_the_newest_
     assert [p.slug for p in found.pages] == [f"release-{i:02d}" for i in range(39, 19, -1)]  # the 20 newest
     assert [s.kind for s in found.signals] == ["listing_without_releases", "listing_fallback_sitemap"]
     assert all(s.url == server.url("/news-room/") and s.drift for s in found.signals)
+
+
+def test_a_site_drift_alert_line_says_what_where_and_which_key():
+    from flows.display import finding_line
+
+    line = finding_line({"check_name": "site_drift", "severity": "warning", "new_url": "https://x.org/news-room/",
+                         "new_text": "the listing page /news-room/ answered HTTP 404. Update the site profile: "
+                                     "site.listing_pages."})
+    assert line == ("[warning] site_drift: the listing page /news-room/ answered HTTP 404. Update the site profile: "
+                    "site.listing_pages. https://x.org/news-room/")
