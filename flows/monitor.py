@@ -32,7 +32,7 @@ from flows.settings import MonitorSettings
 from transforms.claims import extract_release_claims
 from transforms.errors import ParseError
 from transforms.identity import release_id_for
-from transforms.model import DocumentResult, FetchRecord, SiteSignal
+from transforms.model import DocumentResult, FetchRecord, Release, SiteSignal
 from transforms.parsing import parse_document
 from transforms.parsing.recognize import recognize_release
 
@@ -209,6 +209,14 @@ def load_batch(
     return asdict(summary)
 
 
+def _slim(doc: DocumentResult) -> DocumentResult:
+    rel = doc.release
+    if rel is None:
+        return DocumentResult(url=doc.url, sha256=doc.sha256, fetched_at=doc.fetched_at, error=doc.error)
+    slim = Release(title=rel.title, language=rel.language, layout=rel.layout, date_source=rel.date_source)
+    return DocumentResult(url=doc.url, sha256=doc.sha256, fetched_at=doc.fetched_at, release=slim)
+
+
 def _due_candidates(db: Path, pages: list[DiscoveredPage], known: dict[str, Any], refetch: bool
                     ) -> tuple[list[DiscoveredPage], set[str]]:
     """Drop pages found by content that were fetched before and were not releases (unless their sitemap lastmod
@@ -303,7 +311,7 @@ def monitor(
         totals["fetch_errors"] += sum(1 for r in fetched.records if r.error)
         if fetched.to_parse:
             docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
-            parsed_docs += docs
+            parsed_docs += [_slim(d) for d in docs]  # what the drift signals need, not the claims
             loads.append(load_batch(db_path, quote(docs), quote(pending_records), run_id, batch_no))
             pending_records = []
         # A batch of 304s has nothing to load: its fetch records wait for the next load (one transaction
