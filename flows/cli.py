@@ -46,6 +46,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             profile=args.profile,
             min_gap_s=args.min_gap,
             notify_url=args.notify,
+            max_listing_pages=args.listing_pages,
+            use_sitemap=not args.no_sitemap,
         )
     if args.json:
         print_json(result)
@@ -235,6 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="site profile name or YAML file")
     p.add_argument("--min-gap", type=float, help="seconds between two requests to the site (default 1)")
     p.add_argument("--notify", help="Apprise URL for alerts on new findings")
+    p.add_argument("--listing-pages", type=int, metavar="N",
+                   help="read at most N pages of each listing (the hourly deployment reads 1)")
+    p.add_argument("--no-sitemap", action="store_true",
+                   help="read only the listing pages, not the sitemaps (a quick look for new releases)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("demo", parents=[common], help="the whole monitor, offline, on the bundled sample site")

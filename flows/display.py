@@ -40,6 +40,8 @@ def qualified(value: Any, qualifier: str | None) -> str:
 def finding_line(f: dict) -> str:
     """One finding on one line, for alerts and summaries."""
     where = f.get("new_url") or f.get("old_url") or ""
+    if f.get("check_name") == "site_drift":  # no figures: what was seen and which profile key to update
+        return f"[{f.get('severity')}] site_drift: {f.get('new_text') or ''} {where}".strip()
     return (
         f"[{f.get('severity')}] {f.get('check_name')} {f.get('metric') or ''} ({f.get('language') or ''}): "
         f"{fmt_number(f.get('old_value'))} -> {fmt_number(f.get('new_value'))} "

@@ -8,6 +8,7 @@ run picks up the rest. Only the network tasks retry; nothing with a side effect 
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from prefect.utilities.annotations import quote
 import warehouse
 from flows import progress
 from flows.discover import DiscoveredPage, discover
+from flows.drift import found_by_content, parsed_signals, title_missing
 from flows.http import PoliteSession
 from flows.profile import load_profile
 from flows.publish import publish_run
@@ -30,8 +32,9 @@ from flows.settings import MonitorSettings
 from transforms.claims import extract_release_claims
 from transforms.errors import ParseError
 from transforms.identity import release_id_for
-from transforms.model import DocumentResult, FetchRecord
+from transforms.model import DocumentResult, FetchRecord, Release, SiteSignal
 from transforms.parsing import parse_document
+from transforms.parsing.recognize import recognize_release
 
 
 @dataclass
@@ -58,6 +61,10 @@ def _run_name() -> str:
         bits.append(f"limit-{params['limit']}")
     if params.get("since"):
         bits.append(f"since-{params['since']}")
+    if params.get("max_listing_pages"):
+        bits.append(f"listing-pages-{params['max_listing_pages']}")
+    if params.get("use_sitemap") is False:
+        bits.append("no-sitemap")
     return " ".join(str(b) for b in bits)
 
 
@@ -86,9 +93,11 @@ def discover_releases(
     use_sitemap: bool,
     known: dict[str, Any],
     raw_dir: Path,
-) -> tuple[list[DiscoveredPage], list[FetchRecord]]:
+    max_discovered_urls: int | None = None,
+) -> tuple[list[DiscoveredPage], list[FetchRecord], list[SiteSignal]]:
     found = discover(session, profile, base_url, languages, max_listing_pages=max_listing_pages,
-                     use_sitemap=use_sitemap, known=known, store=RawStore(raw_dir))
+                     use_sitemap=use_sitemap, known=known, store=RawStore(raw_dir),
+                     max_discovered_urls=max_discovered_urls)
     for note in found.notes:
         print(f"discovery: {note}")
     pages = found.pages
@@ -96,7 +105,7 @@ def discover_releases(
         # Pages with a known lastmod older than `since` are skipped; pages without one are kept.
         pages = [p for p in pages if not p.lastmod or p.lastmod[:10] >= since.isoformat()]
     print(f"discovered {len(found.pages)} release pages ({len(pages)} in scope) with {len(found.fetches)} requests")
-    return pages, found.fetches
+    return pages, found.fetches, found.signals
 
 
 @task(cache_policy=NO_CACHE, task_run_name="fetch-pages-{batch_no}")
@@ -150,7 +159,16 @@ def parse_and_extract(
             store.path(sha).unlink(missing_ok=True)
             out.append(DocumentResult(url=page.url, sha256=sha, fetched_at=fetched_at, error=f"raw store: {exc}"))
             continue
-        out.append(document_result(body, page.url, content_type, profile, sha, fetched_at))
+        if page.by_content:
+            # No release pattern matches this URL: it is a release only if its content says so (precision
+            # first); anything else is dropped here, neither loaded nor recorded as a problem.
+            verdict = recognize_release(body, page.url, in_listing=page.in_listing)
+            if not verdict.is_release:
+                continue
+        doc = document_result(body, page.url, content_type, profile, sha, fetched_at)
+        if page.by_content and doc.release is not None and doc.release.layout == "generic":
+            doc.release.layout = "unknown"  # neither its URL generation nor its markup is in the profile
+        out.append(doc)
     return out
 
 
@@ -194,6 +212,42 @@ def load_batch(
     return asdict(summary)
 
 
+def _slim(doc: DocumentResult) -> DocumentResult:
+    rel = doc.release
+    if rel is None:
+        return DocumentResult(url=doc.url, sha256=doc.sha256, fetched_at=doc.fetched_at, error=doc.error)
+    slim = Release(title=rel.title, language=rel.language, layout=rel.layout, date_source=rel.date_source)
+    return DocumentResult(url=doc.url, sha256=doc.sha256, fetched_at=doc.fetched_at, release=slim)
+
+
+def _due_candidates(db: Path, pages: list[DiscoveredPage], known: dict[str, Any], refetch: bool
+                    ) -> tuple[list[DiscoveredPage], set[str]]:
+    """Drop pages found by content that were fetched before and were not releases (unless their sitemap lastmod
+    moved); returns the pages to fetch and the candidates already loaded as releases."""
+    candidates = [p.url for p in pages if p.by_content]
+    if not candidates:
+        return pages, set()
+    loaded = warehouse.release_urls(db, candidates)
+    if refetch:
+        return pages, loaded
+
+    def due(p: DiscoveredPage) -> bool:
+        prev = known.get(p.url)
+        if not p.by_content or prev is None or p.url in loaded:
+            return True
+        return bool(p.lastmod and prev.fetched_at and p.lastmod[:10] > prev.fetched_at[:10])
+
+    return [p for p in pages if due(p)], loaded
+
+
+@task(cache_policy=NO_CACHE, task_run_name="record-site-signals")
+def record_site_signals(db: Path, run_key: str, signals: list[SiteSignal], listing_only: bool,
+                        run_id: str | None) -> int:
+    for s in signals:
+        print(f"{'site drift' if s.drift else 'problem'}: {s.detail} ({s.url}; profile key {s.profile_key})")
+    return warehouse.record_site_run(db, run_key, signals, listing_only, flow_run_id=run_id)
+
+
 @task(cache_policy=NO_CACHE, task_run_name="run-checks")
 def run_checks(db: Path, run_id: str | None, thresholds: warehouse.CheckSettings | None = None) -> warehouse.CheckRun:
     return warehouse.run_checks(db, thresholds, flow_run_id=run_id)
@@ -233,9 +287,13 @@ def monitor(
     warehouse.migrate(db_path)
     session = make_session(settings, site, base_url)
     known = {} if refetch else warehouse.known_pages(db_path)
-    pages, discovery_fetches = discover_releases(
-        session, quote(site), base_url, langs, since, max_listing_pages, use_sitemap, quote(known), raw_dir
+    pages, discovery_fetches, signals = discover_releases(
+        session, quote(site), base_url, langs, since, max_listing_pages, use_sitemap, quote(known), raw_dir,
+        settings.max_discovered_urls,
     )
+    pages, loaded_by_content = _due_candidates(db_path, pages, known, refetch)
+    prior_generic = warehouse.generic_share(db_path)
+    parsed_docs: list[DocumentResult] = []
     if limit:
         pages = pages[:limit]
     for stage in ("fetch", "parse", "load"):
@@ -257,6 +315,7 @@ def monitor(
         totals["fetch_errors"] += sum(1 for r in fetched.records if r.error)
         if fetched.to_parse:
             docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
+            parsed_docs += [_slim(d) for d in docs]  # what the drift signals need, not the claims
             loads.append(load_batch(db_path, quote(docs), quote(pending_records), run_id, batch_no))
             pending_records = []
         # A batch of 304s has nothing to load: its fetch records wait for the next load (one transaction
@@ -268,6 +327,12 @@ def monitor(
 
     for key in ("new_releases", "new_editions", "new_versions", "revised_editions", "claims", "parse_errors"):
         totals[key] = sum(int(x.get(key, 0)) for x in loads)
+    loaded_by_content |= {d.url for d in parsed_docs if d.release is not None}
+    signals += found_by_content(pages, loaded_by_content)
+    signals += parsed_signals(pages, parsed_docs, site, prior_generic, settings.drift_generic_jump)
+    signals += title_missing(pages, parsed_docs, site, RawStore(raw_dir).get)
+    totals["found_by_content"] = sum(1 for p in pages if p.by_content and p.url in loaded_by_content)
+    record_site_signals(db_path, run_id or uuid.uuid4().hex, quote(signals), not use_sitemap, run_id)
     progress.start("check", 1)
     checks = run_checks(db_path, run_id, settings.check_settings())
     progress.advance("check")

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import soupsieve
 import yaml
-from lxml.cssselect import CSSSelector
-from cssselect import SelectorError
 
 from transforms.errors import ProfileError
 
@@ -119,15 +118,18 @@ def validate_profile(profile: object, source: str = "profile") -> dict:
     if not isinstance(listing_pages, list) or not all(isinstance(p, str) for p in listing_pages):
         raise fail("listing_pages", "must be a list of paths or URLs")
     listing = site.get("listing") or {}
-    if listing_pages:
-        for key in ("link_selector", "next_selector"):
-            selector = listing.get(key)
-            if key == "next_selector" and not selector:
-                continue  # a listing without pagination
-            try:
-                CSSSelector(str(selector))
-            except (SelectorError, TypeError) as exc:
-                raise fail(f"listing.{key}", f"bad CSS selector {selector!r}: {exc}") from exc
+    if not isinstance(listing, dict):
+        raise fail("listing", "must be a mapping (link_selector, next_selector, max_pages)")
+    for key in ("link_selector", "next_selector"):
+        selector = listing.get(key)
+        if not selector:
+            continue  # hints only: release links are found by release_patterns, pages by rel=next and the like
+        try:
+            soupsieve.compile(str(selector))
+        except (soupsieve.SelectorSyntaxError, TypeError) as exc:
+            raise fail(f"listing.{key}", f"bad CSS selector {selector!r}: {exc}") from exc
+    if not isinstance(site.get("recognize_by_content", True), bool):
+        raise fail("recognize_by_content", "must be true or false")
     site["listing"] = listing
     for key in ("sitemap", "robots"):
         value = site.get(key)

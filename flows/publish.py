@@ -37,16 +37,36 @@ def summary_markdown(base_url: str, totals: dict, checks: warehouse.CheckRun) ->
         f"| new releases | {totals.get('new_releases', 0)} |",
         f"| revised editions | {totals.get('revised_editions', 0)} |",
         f"| claims loaded | {totals.get('claims', 0)} |",
+        f"| releases found only by their content | {totals.get('found_by_content', 0)} |",
+        f"| site drift (signs the profile no longer fits) | {_drift_count(checks)} |",
         f"| new findings | {len(checks.new_findings)} |",
         f"| open findings | {checks.total_open} |",
         "",
         "New findings by severity: "
         + (", ".join(f"{k} {v}" for k, v in sorted(sev.items())) if sev else "none"),
     ]
+    drift = drift_rows(checks)
+    if drift:
+        lines += ["", "## Site drift: the site no longer fits its profile", "",
+                  "Update the profile key named in each line (see the README, *Site drift*).", ""]
+        lines += [f"- **{r['kind']}** at {r['where']}: {r['what']}" for r in drift]
     if checks.new_findings:
         lines += ["", "## New findings", ""]
         lines += [f"- {finding_line(f)}" for f in checks.new_findings[:50]]
     return "\n".join(lines)
+
+
+def _drift_count(checks: warehouse.CheckRun) -> int:
+    return int((checks.counts_by_check or {}).get("site_drift", 0))
+
+
+def drift_rows(checks: warehouse.CheckRun) -> list[dict]:
+    """The site_drift findings first seen in this run, as what / where / which profile key."""
+    return [
+        {"kind": f.get("new_sentence") or "site_drift", "severity": f["severity"], "where": f.get("new_url") or "",
+         "profile key": f.get("old_text") or "", "what": f.get("new_text") or "", "finding_id": f["finding_id"]}
+        for f in checks.new_findings if f.get("check_name") == "site_drift"
+    ]
 
 
 def notify(url: str | None, min_severity: str, findings: list[dict]) -> bool:
@@ -89,10 +109,12 @@ def _rename_flow_run(name: str) -> None:
 
 
 def outcome_name(totals: dict, checks: warehouse.CheckRun) -> str:
-    return (
+    name = (
         f"{totals.get('fetched', 0)} pages parsed, {totals.get('new_releases', 0)} new releases, "
         f"{totals.get('revised_editions', 0)} revised, {len(checks.new_findings)} new findings"
     )
+    drift = _drift_count(checks)
+    return name + (f", site drift: {drift}" if drift else "")
 
 
 @task(cache_policy=NO_CACHE, task_run_name="publish-findings")
@@ -119,6 +141,10 @@ def publish_run(
     ]
     create_table_artifact(key="new-findings", table=rows or [{"check": "none", "severity": ""}],
                           description="Findings first seen in this run")
+    drift = drift_rows(checks)
+    if drift:
+        create_table_artifact(key="site-drift", table=drift,
+                              description="Signs that the site no longer fits its profile: update the key named")
     report = Path(db).resolve().parent / "report.html"
     create_link_artifact(
         key="monitor-report",
@@ -130,4 +156,5 @@ def publish_run(
     name = outcome_name(totals, checks)
     _rename_flow_run(f"{flow_run.name or 'monitor'}: {name}")
     return {**totals, "new_findings": len(checks.new_findings), "open_findings": checks.total_open,
-            "counts_by_severity": checks.counts_by_severity, "alert_sent": sent, "summary": name}
+            "counts_by_severity": checks.counts_by_severity, "alert_sent": sent, "summary": name,
+            "site_drift": _drift_count(checks)}

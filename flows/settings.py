@@ -48,6 +48,8 @@ class MonitorSettings(BaseSettings):
     # -- alerts
     notify_url: str | None = None  # Apprise URL for alerts (slack://..., mailto://..., json://host/path)
     notify_severity: str = "warning"  # lowest severity that is sent as an alert
+    max_discovered_urls: int = 50_000  # release URLs (and pages to check by content) one run discovers at most
+    drift_generic_jump: float = 0.3  # site_drift when a run's share of releases parsed generically rises this much
 
     def raw_dir(self) -> Path:
         return Path(self.data_dir) if self.data_dir else Path(self.db).parent / "raw"

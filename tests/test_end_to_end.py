@@ -136,6 +136,12 @@ def test_rerun_is_idempotent_and_conditional(demo_run):
         (e.path, e.status) for e in rerun if e.status != 304][:5]
 
 
+def test_the_sample_site_fits_its_profile_so_no_run_raises_site_drift(demo_run):
+    assert [run["site_drift"] for run in demo_run["runs"]] == [0, 0, 0]
+    assert _rows(demo_run["db"], "select * from findings where check_name = 'site_drift'") == []
+    assert _rows(demo_run["db"], "select * from core.site_signals") == []  # nor any discovery problem
+
+
 def test_claims_view_holds_the_about_figures(demo_run):
     rows = _rows(
         demo_run["db"],

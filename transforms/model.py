@@ -130,3 +130,19 @@ class DocumentResult:
     claims: list[Claim] = field(default_factory=list)
     error: str | None = None  # the ParseError message when release is None
     source: str = "web"
+
+
+@dataclass(slots=True)
+class SiteSignal:
+    """A sign, seen during a run, that the site no longer fits its profile (`drift`), or a discovery problem.
+
+    Drift signals become `site_drift` findings; the others are listed with the run's problems.
+    """
+
+    kind: str  # listing_unreachable, listing_without_releases, listing_fallback_sitemap, sitemap_unmatched, ...
+    url: str  # where it was seen
+    profile_key: str  # the key of the site profile to look at, e.g. site.listing_pages
+    detail: str  # what was seen, one sentence
+    severity: str = "warning"  # info | warning | critical
+    drift: bool = True  # False: a problem of the run (a cap reached, an unreadable sitemap), not drift
+    language: str | None = None

@@ -10,6 +10,7 @@ from warehouse.export import export_views
 from warehouse.findings import set_finding_status
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
 from warehouse.migrations import LATEST_VERSION
+from warehouse.site import generic_share, record_site_run, release_urls
 from warehouse.queries import holds_only, list_findings, query, recorded_problems, report_data, view_counts
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "PageState",
     "ensure_usable",
     "export_views",
+    "generic_share",
     "holds_only",
     "list_findings",
     "known_pages",
@@ -29,6 +31,8 @@ __all__ = [
     "read_connection",
     "recorded_problems",
     "record_fetches",
+    "record_site_run",
+    "release_urls",
     "report_data",
     "run_checks",
     "set_finding_status",

@@ -23,7 +23,9 @@ from warehouse.findings import FINDING_COLUMNS
 from warehouse.migrations import ensure_schema
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checks"
-CHECK_NAMES = ("figure_changed", "qualifier_changed", "figure_conflict", "translation_mismatch", "release_revised")
+CHECK_NAMES = (
+    "figure_changed", "qualifier_changed", "figure_conflict", "translation_mismatch", "release_revised", "site_drift",
+)
 SEVERITIES = ("info", "warning", "critical")
 # internal views (views.sql) read by several checks: run_checks computes each once per run into a temp table
 # and points the checks at it (the timelines are sorted once, not once per check)

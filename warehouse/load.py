@@ -67,7 +67,7 @@ def _hash(*parts: object) -> str:
     return h.hexdigest()[:32]
 
 
-def _stage(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, tuple[str, list]]) -> None:
+def stage_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, tuple[str, list]]) -> None:
     """Create temp table `table` from equal-length column lists in one statement (unnest of list parameters)."""
     names = list(columns)
     select = ", ".join(f"unnest(${i + 1}::{columns[n][0]}[]) as {n}" for i, n in enumerate(names))
@@ -97,7 +97,7 @@ def record_fetches(db_path: str | Path, fetches: list[FetchRecord], flow_run_id:
         ensure_schema(con, db_path)
         con.begin()
         try:
-            _stage(con, "stage_fetches", cols)
+            stage_columns(con, "stage_fetches", cols)
             inserted = con.execute(
                 """
                 insert into core.fetches
@@ -310,7 +310,7 @@ def load_documents(
         con.begin()
         try:
             for name, cols in staged.items():
-                _stage(con, f"stage_{name}", cols)
+                stage_columns(con, f"stage_{name}", cols)
             summary.new_releases, summary.new_editions = con.execute(
                 """
                 select

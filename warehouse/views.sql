@@ -207,6 +207,18 @@ with occurrences as (
         d.flow_run_id
     from core.documents as d
     where d.error is not null
+    union all
+    select
+        s.url,
+        'discover' as stage,
+        s.detail as reason,
+        s.seen_at,
+        null as http_status,
+        'web' as source,
+        s.run_key is distinct from (select r.run_key from core.site_runs as r order by r.seen_at desc limit 1) as resolved,
+        s.flow_run_id
+    from core.site_signals as s
+    where not s.drift
 )
 select
     url, stage, reason, seen_at, http_status, source, resolved, flow_run_id,
@@ -316,7 +328,7 @@ comment on column findings.flow_run_id is 'Prefect flow run whose check run firs
 
 comment on view problems is 'Pages that could not be used: fetch errors and parse errors, one row per page, stage and reason.';
 comment on column problems.url is 'The page.';
-comment on column problems.stage is 'fetch or parse.';
+comment on column problems.stage is 'fetch, parse or discover (a problem of discovery: a cap reached, a damaged sitemap).';
 comment on column problems.reason is 'What went wrong (e.g. http 404, no release found).';
 comment on column problems.seen_at is 'When it last happened (UTC TIMESTAMP).';
 comment on column problems.http_status is 'HTTP status of a failed fetch, if one was received.';
