@@ -25,7 +25,7 @@ def profile():
 
 
 def crawler() -> PoliteSession:
-    return PoliteSession(UA, min_gap_s=0.0, timeout=(2, 2), retries=0, backoff_s=0.01, allowed_hosts={"127.0.0.1"})
+    return PoliteSession(UA, min_gap_s=0.0, timeout=(2, 2), retries=0, backoff_s=0.01, allowed_hosts={"127.0.0.1:*"})
 
 
 def only(profile: dict, **site) -> dict:
