@@ -26,6 +26,7 @@ class MonitorSettings(BaseSettings):
     batch_size: int = 200  # pages per fetch/parse/load batch: one DB transaction per batch
     notify_url: str | None = None  # Apprise URL for alerts (slack://..., mailto://..., json://host/path)
     notify_severity: str = "warning"  # lowest severity that is sent as an alert
+    review_timeout_s: int = 86_400  # how long a review-findings run waits for decisions before giving up
 
     def raw_dir(self) -> Path:
         return Path(self.data_dir) if self.data_dir else Path(self.db).parent / "raw"

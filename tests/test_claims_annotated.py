@@ -57,9 +57,21 @@ def score(rows):
     }, misses
 
 
+def load_annotated(path: Path) -> list[dict]:
+    """An annotated claim set: one JSON object a line (blank lines skipped), each with id, language, text and
+    claims (value, qualifier, metric, currency; value_high where a range's end is known)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows:
+        missing = {"id", "language", "text", "claims"} - row.keys()
+        assert not missing, f"{path}: line {row.get('id')} lacks {sorted(missing)}"
+        for c in row["claims"]:
+            assert {"value", "qualifier", "metric", "currency"} <= c.keys(), f"{path}: {row['id']}: {c}"
+    return rows
+
+
 @pytest.fixture(scope="module")
 def rows():
-    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return load_annotated(DATA)
 
 
 def test_annotated_set_is_big_enough_in_every_language(rows):

@@ -6,8 +6,8 @@ functions below. Only one process writes at a time; readers wait while it does.
 
 from warehouse.checks import CheckRun, CheckSettings, run_checks
 from warehouse.db import read_connection, write_connection
-from warehouse.export import export_views
-from warehouse.findings import set_finding_status
+from warehouse.export import export_views, rejected_claims
+from warehouse.findings import apply_review, findings_to_review, set_finding_status
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
 from warehouse.migrations import LATEST_VERSION, migrate
 from warehouse.queries import holds_only, list_findings, query, recorded_problems, report_data, view_counts
@@ -18,7 +18,9 @@ __all__ = [
     "CheckSettings",
     "LoadSummary",
     "PageState",
+    "apply_review",
     "export_views",
+    "findings_to_review",
     "holds_only",
     "list_findings",
     "known_pages",
@@ -27,6 +29,7 @@ __all__ = [
     "query",
     "read_connection",
     "recorded_problems",
+    "rejected_claims",
     "record_fetches",
     "report_data",
     "run_checks",

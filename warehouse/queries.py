@@ -69,8 +69,9 @@ def query(
 def report_data(db_path: str | Path) -> dict:
     """Everything an HTML report needs, JSON-ready (dates as ISO text).
 
-    timelines: metric_timeline rows; findings: current findings that are not muted, worst first, with old/new
-    text and url; problems: unresolved fetch and parse errors; metrics: labels; totals: row counts.
+    timelines: metric_timeline rows; findings: current findings that are neither muted nor rejected (a rejected
+    finding is a misreading of the monitor), worst first, with old/new text and url; problems: unresolved fetch
+    and parse errors; metrics: labels; totals: row counts.
     """
     with read_connection(db_path) as con:
         timelines = rows_as_dicts(
@@ -86,7 +87,7 @@ def report_data(db_path: str | Path) -> dict:
             con,
             """
             select * from findings
-            where is_current and status <> 'muted'
+            where is_current and status not in ('muted', 'rejected')
             order by case severity when 'critical' then 0 when 'warning' then 1 else 2 end,
                 new_published_on desc nulls last, check_name, metric, language
             """,
