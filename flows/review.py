@@ -58,7 +58,8 @@ class ReviewInput(RunInput):
 
 
 def _md(text: str | None) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    """Text as literal markdown: markup characters escaped, runs of white space one space."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text or ""))
 
 
 def _side(value, high, qualifier: str | None) -> str:
