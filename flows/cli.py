@@ -253,9 +253,15 @@ def cmd_review(args: argparse.Namespace) -> int:
         err_console.print("review pauses for decisions in the Prefect UI, so it needs a Prefect server: start one "
                           "(`make ui`) and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)")
         return 1
+    from prefect.exceptions import FlowPauseTimeout
+
     from flows.review import review_findings
 
-    result = review_findings(db=args.db, severity=args.severity, limit=args.limit)
+    try:
+        result = review_findings(db=args.db, severity=args.severity, limit=args.limit)
+    except FlowPauseTimeout as exc:
+        err_console.print(f"[yellow]review not answered:[/] {exc}")
+        return 1
     if args.json:
         print_json(result)
     elif result["applied"]:

@@ -185,7 +185,7 @@ def test_the_paused_form_in_chromium_shows_figures_sentences_and_decision_fields
     first = stack["before"][page_ids[0]]
     browser = Browser()
     try:
-        browser.call("Emulation.setDeviceMetricsOverride", width=1400, height=2200, deviceScaleFactor=1,
+        browser.call("Emulation.setDeviceMetricsOverride", width=1400, height=3400, deviceScaleFactor=1,
                      mobile=False)
         browser.call("Page.navigate", url=f"http://127.0.0.1:{stack['port']}/runs/flow-run/{stack['run']['id']}")
         click = ("(() => { const b = [...document.querySelectorAll('button')]"
@@ -261,3 +261,15 @@ def test_three_decisions_set_three_statuses_and_notes_and_nothing_else(stack):
     assert done.returncode == 0, done.stderr
     rows = load_annotated(out)
     assert rows and {r["finding_id"] for r in rows} == {c} and {r["note"] for r in rows} == {notes[c]}
+
+
+def test_a_review_nobody_answers_times_out_and_changes_nothing(stack):
+    before = _findings(stack["db"])
+    done = subprocess.run([str(BIN / "hkstp-monitor"), "review", "--limit", "2"],
+                          env={**stack["env"], "HKSTP_REVIEW_TIMEOUT_S": "3"}, cwd=stack["tmp"],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "no decisions within 3 s; no finding was changed" in done.stdout + done.stderr
+    runs = sorted(_review_runs(stack["api"]), key=lambda r: r["created"])
+    assert runs[-1]["state"]["type"] == "FAILED"
+    assert _findings(stack["db"]) == before
