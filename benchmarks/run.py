@@ -10,6 +10,7 @@ Stages (each one's failure is reported in the table and the run goes on):
   parse          benchmarks/bench_parse.py: parse_document pages/s beside lxml's bare parse
   parse_extract  parse + extract of a sample of the corpus' release pages beside lxml's bare parse (target <= 3x)
   extract        benchmarks/bench_extract.py: sentences/s beside quantulum3 (target >= 30x), peer-suite accuracy
+  cli            benchmarks/bench_cli.py: --help, extract --text and extract --jsonl as whole processes
   warehouse      benchmarks/bench_warehouse.py: load rows/s and all checks at 1 million claims (target < 2 s)
   pipeline       benchmarks/bench_pipeline.py: backfill, incremental run and Prefect's overhead
 
@@ -35,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "benchmarks"
 OUT = BENCH / "out"
 RESULTS = BENCH / "results.json"
-STAGES = ("corpus", "parse", "parse_extract", "extract", "warehouse", "pipeline")
-PACKAGES = ("hkstp-monitor", "prefect", "duckdb", "lxml", "beautifulsoup4", "trafilatura", "requests", "cn2an",
+STAGES = ("corpus", "parse", "parse_extract", "extract", "cli", "warehouse", "pipeline")
+PACKAGES = ("hkstp-monitor", "prefect", "duckdb", "lxml", "beautifulsoup4", "trafilatura", "requests",
             "opencc", "pydantic-settings", "rich", "quantulum3", "pyinstrument")
 
 # Targets of issue 8, at its sizes. Sizes other than these scale the time targets linearly (marked "scaled").
@@ -46,6 +47,7 @@ RSS_TARGET_MB = 1024.0
 CHECKS_TARGET_S, CHECKS_CLAIMS = 2.0, 1_000_000
 PARSE_EXTRACT_MAX_RATIO = 3.0
 EXTRACT_MIN_RATIO = 30.0
+CLI_JSONL_MIN_RATIO, CLI_HELP_MAX_S, CLI_EXTRACT_MAX_S = 20.0, 0.3, 0.5
 PREFECT_MAX_SHARE = 0.10
 
 
@@ -207,6 +209,22 @@ def stage_extract(ctx: dict) -> list[dict]:
     return rows
 
 
+def stage_cli(ctx: dict) -> list[dict]:
+    _script("bench_cli.py", [], OUT / "bench_cli.log")
+    data = json.loads((BENCH / "results-cli.json").read_text())
+    ctx["raw"]["cli"] = data
+    return [
+        row("cli", "hkstp-monitor --help, whole process (best of 3)", data["help_s"], "s",
+            target=f"< {CLI_HELP_MAX_S:g} s", ok=data["help_s"] < CLI_HELP_MAX_S, note=f"CPU {data['help_cpu_s']} s"),
+        row("cli", "extract --text, whole process (best of 3)", data["extract_text_s"], "s",
+            target=f"< {CLI_EXTRACT_MAX_S:g} s", ok=data["extract_text_s"] < CLI_EXTRACT_MAX_S,
+            note=f"CPU {data['extract_text_cpu_s']} s"),
+        row("cli", f"extract --jsonl, {data['jsonl_sentences']:,} sentences, start-up included", data["jsonl_per_s"],
+            "sentences/s", peer=data["quantulum3_in_process_per_s"], ratio=data["ratio"],
+            target=f">= {CLI_JSONL_MIN_RATIO:g}x quantulum3 in process", ok=data["ratio"] >= CLI_JSONL_MIN_RATIO),
+    ]
+
+
 def stage_warehouse(ctx: dict) -> list[dict]:
     claims = 200_000 if ctx["quick"] else CHECKS_CLAIMS
     out = OUT / "results-warehouse.json"
@@ -287,7 +305,7 @@ def _peak_step(run: dict) -> str:
 
 
 RUNNERS = {"corpus": stage_corpus, "parse": stage_parse, "parse_extract": stage_parse_extract,
-           "extract": stage_extract, "warehouse": stage_warehouse, "pipeline": stage_pipeline}
+           "extract": stage_extract, "cli": stage_cli, "warehouse": stage_warehouse, "pipeline": stage_pipeline}
 
 
 # ------------------------------------------------------------------------------------------ output

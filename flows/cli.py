@@ -3,72 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
-from flows.display import fmt_number
+# Only what every command needs is imported here: `--help` and `extract` must answer at once, so rich, the
+# settings, the warehouse (DuckDB) and Prefect are imported by the commands that use them.
+from flows.display import LazyConsole, findings_table, fmt_number, print_json
 from transforms.errors import HkstpMonitorError
 
-DEFAULT_DB = "data/hkstp.duckdb"
-console = Console()
-err_console = Console(stderr=True)
+console = LazyConsole()
+err_console = LazyConsole(stderr=True)
 
 
-def _default_db() -> str:
-    return os.environ.get("HKSTP_DB") or DEFAULT_DB
+def _settings_for_warehouse(db: str | None) -> str:
+    """The warehouse file (--db, else $HKSTP_DB); hands the warehouse its settings on the way."""
+    from flows.settings import get_settings
 
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
-def print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(_jsonable(obj), ensure_ascii=False) + "\n")
-
-
-def _side(value: Any, qualifier: str | None) -> str:
-    q = {"exact": "", "about": "~", "over": ">", "at_least": ">=", "nearly": "<~", "under": "<", "up_to": "<="}
-    return f"{q.get(qualifier or 'exact', qualifier or '')}{fmt_number(value)}"
-
-
-def findings_table(rows: list[dict], title: str) -> Table:
-    """Findings, one line each: qualifiers as symbols (>1,700 is "over 1,700", ~ about, <~ nearly)."""
-    table = Table(title=title, show_lines=False, caption="> over  ~ about  <~ nearly  >= at least  <= up to")
-    table.add_column("id", no_wrap=True)
-    for col in ("check", "severity", "metric", "lang", "old -> new", "published"):
-        table.add_column(col)
-    table.add_column("status")
-    colour = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
-    for f in rows:
-        table.add_row(
-            str(f["finding_id"])[:8],
-            f["check_name"],
-            f"[{colour.get(f['severity'], '')}]{f['severity']}[/]",
-            f.get("metric") or "",
-            f.get("language") or "",
-            f"{_side(f.get('old_value'), f.get('old_qualifier'))} -> {_side(f.get('new_value'), f.get('new_qualifier'))}",
-            f"{f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}",
-            f.get("status") or "open",
-        )
-    return table
+    settings = get_settings(db=db)
+    settings.configure_warehouse()
+    return str(settings.db)
 
 
 # --- commands -------------------------------------------------------------------------------------------
@@ -139,6 +94,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.json:
         print_json(out)
         return 0
+    from rich.table import Table
+
     rel = out["release"]
     if rel:
         console.print(f"[bold]{rel['title']}[/]  {rel['published_on'] or '(no date)'}  {rel['language']}")
@@ -156,9 +113,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     import warehouse
+    from flows.settings import get_settings
 
     warehouse.migrate(Path(args.db))
-    run = warehouse.run_checks(Path(args.db))
+    run = warehouse.run_checks(Path(args.db), get_settings().check_settings())
     if args.json:
         print_json({"new_findings": run.new_findings, "counts_by_severity": run.counts_by_severity,
                     "total_open": run.total_open})
@@ -212,6 +170,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
     if args.json:
         print_json([dict(zip(cols, r)) for r in rows])
         return 0
+    from rich.table import Table
+
     table = Table(show_lines=False)
     for c in cols:
         table.add_column(c, overflow="fold")
@@ -226,7 +186,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     import warehouse
 
     if args.rejected:
-        lines = [json.dumps(_jsonable(r), ensure_ascii=False) for r in warehouse.rejected_claims(Path(args.db))]
+        import json
+
+        from transforms.values import jsonable
+
+        lines = [json.dumps(jsonable(r), ensure_ascii=False) for r in warehouse.rejected_claims(Path(args.db))]
         text = "".join(line + "\n" for line in lines)
         if args.dir in (None, "-"):
             sys.stdout.write(text)
@@ -272,7 +236,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from deployments.serve import serve_all
+    from flows.serve import serve_all
 
     serve_all(base_url=args.base_url, db=args.db)
     return 0
@@ -367,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     # Prefect's temporary server would try to send usage telemetry; a monitor should not phone home.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     args = build_parser().parse_args(argv)
-    args.db = args.db or _default_db()
+    if args.command != "extract":  # extract reads no warehouse: it skips the settings and DuckDB
+        args.db = _settings_for_warehouse(args.db)
     try:
         return args.func(args)
     except HkstpMonitorError as exc:

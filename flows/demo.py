@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rich.console import Console
+from flows.display import LazyConsole, findings_table, print_json
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "site"
-console = Console()
+console = LazyConsole()
 
 
 def _holds_real_data(db: Path) -> bool:
@@ -42,7 +42,6 @@ def _fresh_warehouse(db: Path) -> None:
 def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # the demo prints its own story
     from flows import progress
-    from flows.cli import findings_table, print_json
     from flows.monitor import monitor
     from flows.loopback import LoopbackServer
     import warehouse

@@ -28,13 +28,9 @@ from lxml.cssselect import CSSSelector
 from flows.http import PoliteSession
 from flows.profile import language_code, language_of_path, release_match
 from flows.rawstore import RawStore
+from flows.settings import MonitorSettings, get_settings
 from transforms.errors import ProfileError
 from transforms.model import FetchRecord
-
-# The sitemap protocol caps a sitemap at 50 MB uncompressed; more is refused (a gzip bomb, say).
-MAX_SITEMAP_BYTES = 50_000_000
-MAX_SITEMAPS = 1_000  # sitemap files fetched in one discovery, against index loops
-DEFAULT_MAX_LISTING_PAGES = 200
 
 __all__ = ["DiscoveredPage", "Discovery", "discover"]
 
@@ -67,7 +63,9 @@ class Discovery:
 
 class _Discoverer:
     def __init__(self, session: PoliteSession, profile: dict, base_url: str | None, languages, max_listing_pages,
-                 known: Mapping[str, Any] | None = None, store: RawStore | None = None):
+                 known: Mapping[str, Any] | None = None, store: RawStore | None = None,
+                 settings: MonitorSettings | None = None):
+        settings = settings or get_settings()
         self.session = session
         self.known = known or {}
         self.store = store
@@ -80,7 +78,10 @@ class _Discoverer:
         self.rebase_to = None if (base_parts.hostname or "").lower() in self.site["hosts"] else base_parts
         self.wanted = self._wanted_languages(languages)
         listing = self.site.get("listing") or {}
-        self.max_listing_pages = max_listing_pages or listing.get("max_pages") or DEFAULT_MAX_LISTING_PAGES
+        self.max_listing_pages = max_listing_pages or listing.get("max_pages") or settings.max_listing_pages
+        self.max_sitemaps = settings.max_sitemaps  # against sitemap-index loops
+        # The sitemap protocol caps a sitemap at 50 MB uncompressed; more is refused (a gzip bomb, say).
+        self.max_sitemap_bytes = settings.max_sitemap_bytes
         self.link_selector = CSSSelector(listing["link_selector"]) if listing.get("link_selector") else None
         self.next_selector = CSSSelector(listing["next_selector"]) if listing.get("next_selector") else None
         self.user_agent = session.user_agent
@@ -238,7 +239,7 @@ class _Discoverer:
     def read_sitemaps(self, urls: list[str]) -> None:
         queue = deque(dict.fromkeys(urls))
         seen: set[str] = set()
-        while queue and len(seen) < MAX_SITEMAPS:
+        while queue and len(seen) < self.max_sitemaps:
             url = queue.popleft()
             if url in seen:
                 continue
@@ -252,7 +253,7 @@ class _Discoverer:
                 self.result.notes.append(f"sitemap {url}: {result.record.error}")
                 continue
             try:
-                root = _parse_sitemap(result.body)
+                root = _parse_sitemap(result.body, self.max_sitemap_bytes)
             except ValueError as exc:
                 self.result.notes.append(f"sitemap {url}: {exc}")
                 continue
@@ -282,7 +283,7 @@ class _Discoverer:
             else:
                 self.result.notes.append(f"sitemap {url}: root element <{kind}> is neither urlset nor sitemapindex")
         if queue:
-            self.result.notes.append(f"stopped after {MAX_SITEMAPS} sitemap files")
+            self.result.notes.append(f"stopped after {self.max_sitemaps} sitemap files")
 
     def run(self, use_sitemap: bool = True) -> Discovery:
         sitemap_urls = self.read_robots()
@@ -298,15 +299,15 @@ class _Discoverer:
         return self.result
 
 
-def _parse_sitemap(body: bytes):
+def _parse_sitemap(body: bytes, max_bytes: int):
     if body[:2] == b"\x1f\x8b":  # a .xml.gz served as is (not as Content-Encoding)
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            body = inflater.decompress(body, MAX_SITEMAP_BYTES + 1)
+            body = inflater.decompress(body, max_bytes + 1)
         except zlib.error as exc:
             raise ValueError(f"broken gzip: {exc}") from exc
-        if len(body) > MAX_SITEMAP_BYTES:
-            raise ValueError(f"over {MAX_SITEMAP_BYTES} bytes uncompressed")
+        if len(body) > max_bytes:
+            raise ValueError(f"over {max_bytes} bytes uncompressed")
     parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True, remove_comments=True)
     try:
         root = lxml.etree.fromstring(body, parser=parser)
@@ -336,6 +337,7 @@ def discover(
     use_sitemap: bool = True,
     known: Mapping[str, Any] | None = None,
     store: RawStore | None = None,
+    settings: MonitorSettings | None = None,
 ) -> Discovery:
     """Find the release pages of the press room at `base_url` (default: the profile's).
 
@@ -345,7 +347,8 @@ def discover(
     `known` (url -> state with etag, last_modified, sha256) and `store`: robots, sitemaps and listings seen
     before are asked conditionally; on a 304 their body comes from the raw store, so an unchanged site
     answers every request of a run with 304.
+    `settings`: the sitemap limits and the listing-page fallback (default: from the environment).
     Never raises for network faults: they are in `fetches` (with their error) and `notes`.
     """
-    discoverer = _Discoverer(session, profile, base_url, languages, max_listing_pages, known, store)
+    discoverer = _Discoverer(session, profile, base_url, languages, max_listing_pages, known, store, settings)
     return discoverer.run(use_sitemap=use_sitemap)

@@ -1,9 +1,24 @@
-"""How figures and findings are written for people: the terminal, alerts and Prefect artifacts."""
+"""How figures and findings are written for people: the terminal, alerts and Prefect artifacts.
+
+Light on purpose: the fast commands (`extract`, `--help`) import this module, so rich is imported only by the
+functions that draw.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from transforms.values import jsonable
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# qualifier -> the mark written before a figure (">1,700" is "over 1,700")
+QUALIFIER_MARKS = {"exact": "", "about": "~", "over": ">", "at_least": ">=", "nearly": "<~", "under": "<", "up_to": "<="}
+QUALIFIER_LEGEND = "> over  ~ about  <~ nearly  >= at least  <= up to"
 
 
 def fmt_number(value: Any) -> str:
@@ -17,6 +32,11 @@ def fmt_number(value: Any) -> str:
     return str(value)
 
 
+def qualified(value: Any, qualifier: str | None) -> str:
+    """A figure with its qualifier mark: (1700, "over") -> ">1,700"."""
+    return f"{QUALIFIER_MARKS.get(qualifier or 'exact', qualifier or '')}{fmt_number(value)}"
+
+
 def finding_line(f: dict) -> str:
     """One finding on one line, for alerts and summaries."""
     where = f.get("new_url") or f.get("old_url") or ""
@@ -25,3 +45,48 @@ def finding_line(f: dict) -> str:
         f"{fmt_number(f.get('old_value'))} -> {fmt_number(f.get('new_value'))} "
         f"({f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}) {where}"
     ).strip()
+
+
+def print_json(obj: Any) -> None:
+    """One JSON document on one line of stdout (dates as ISO text, whole floats as integers)."""
+    sys.stdout.write(json.dumps(jsonable(obj), ensure_ascii=False) + "\n")
+
+
+def findings_table(rows: list[dict], title: str) -> Table:
+    """Findings, one line each: qualifiers as symbols (>1,700 is "over 1,700", ~ about, <~ nearly)."""
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, caption=QUALIFIER_LEGEND)
+    table.add_column("id", no_wrap=True)
+    for col in ("check", "severity", "metric", "lang", "old -> new", "published"):
+        table.add_column(col)
+    table.add_column("status")
+    colour = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
+    for f in rows:
+        table.add_row(
+            str(f["finding_id"])[:8],
+            f["check_name"],
+            f"[{colour.get(f['severity'], '')}]{f['severity']}[/]",
+            f.get("metric") or "",
+            f.get("language") or "",
+            f"{qualified(f.get('old_value'), f.get('old_qualifier'))} -> "
+            f"{qualified(f.get('new_value'), f.get('new_qualifier'))}",
+            f"{f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}",
+            f.get("status") or "open",
+        )
+    return table
+
+
+class LazyConsole:
+    """A rich Console made on first use: `--help` and `extract --json` never pay for importing rich."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr)
+        return getattr(self._console, name)

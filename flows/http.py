@@ -25,14 +25,12 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from urllib3.exceptions import ReadTimeoutError
 
+from flows.settings import DEFAULTS
 from transforms.model import FetchRecord
 
-# The rate limit: minimum seconds between two requests to one host. Benchmarks may set it to 0
-# (before creating a session) to measure the crawler rather than the politeness.
-DEFAULT_MIN_GAP_S = 1.0
-# A Retry-After longer than this is not waited for: the fetch is recorded as failed instead.
-MAX_RETRY_AFTER_S = 120.0
-MAX_REDIRECTS = 5
+# The rate limit: minimum seconds between two requests to one host (HKSTP_MIN_GAP_S). Benchmarks may set it
+# to 0 (before creating a session) to measure the crawler rather than the politeness.
+DEFAULT_MIN_GAP_S = DEFAULTS.min_gap_s
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 CHUNK_BYTES = 64 * 1024
 DISCARD_MAX_BYTES = 64 * 1024  # error bodies up to this size are read to keep the connection alive
@@ -119,19 +117,21 @@ class PoliteSession:
 
     min_gap_s: seconds between requests to one host (default DEFAULT_MIN_GAP_S); timeout: (connect, read)
     seconds; max_bytes: larger bodies are refused; retries: extra attempts after the first;
-    allowed_hosts: host names that may be fetched (None: any host).
+    allowed_hosts: host names that may be fetched (None: any host). Defaults: flows/settings.py.
     """
 
     def __init__(
         self,
         user_agent: str,
         min_gap_s: float | None = None,
-        timeout: tuple[float, float] = (5, 20),
-        max_bytes: int = 5_000_000,
-        retries: int = 3,
+        timeout: tuple[float, float] = (DEFAULTS.connect_timeout_s, DEFAULTS.read_timeout_s),
+        max_bytes: int = DEFAULTS.max_bytes,
+        retries: int = DEFAULTS.retries,
         backoff_s: float = 0.5,
         allowed_hosts: set[str] | None = None,
         session: requests.Session | None = None,
+        max_retry_after_s: float = DEFAULTS.max_retry_after_s,
+        max_redirects: int = DEFAULTS.max_redirects,
     ) -> None:
         self.user_agent = user_agent
         self.min_gap_s = DEFAULT_MIN_GAP_S if min_gap_s is None else float(min_gap_s)
@@ -139,6 +139,8 @@ class PoliteSession:
         self.max_bytes = int(max_bytes)
         self.retries = max(0, int(retries))
         self.backoff_s = float(backoff_s)
+        self.max_retry_after_s = float(max_retry_after_s)  # a longer Retry-After is recorded as failed, not waited
+        self.max_redirects = int(max_redirects)
         self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts is not None else None
         self.session = session or requests.Session()
         self._gate = _HostGate()
@@ -285,8 +287,8 @@ class PoliteSession:
                     target = urljoin(current, response.headers["Location"])
                     redirects += 1
                     blocked = self.is_allowed(target)
-                    if blocked or redirects > MAX_REDIRECTS:
-                        record.error = f"redirect to {blocked}" if blocked else f"over {MAX_REDIRECTS} redirects"
+                    if blocked or redirects > self.max_redirects:
+                        record.error = f"redirect to {blocked}" if blocked else f"over {self.max_redirects} redirects"
                         return FetchResult(record=record, final_url=target, attempts=attempts)
                     current = target
                     continue
@@ -306,7 +308,7 @@ class PoliteSession:
 
             if not retryable or failures >= self.retries:
                 return FetchResult(record=record, final_url=current, attempts=attempts)
-            if delay is not None and delay > MAX_RETRY_AFTER_S:
+            if delay is not None and delay > self.max_retry_after_s:
                 record.error += f" (retry-after {delay:.0f}s too long)"
                 return FetchResult(record=record, final_url=current, attempts=attempts)
             self._sleep(delay if delay is not None else self._backoff(failures))

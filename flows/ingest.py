@@ -12,12 +12,8 @@ import mimetypes
 from datetime import datetime, timezone
 from pathlib import Path
 
-import warehouse
-from flows.monitor import document_result
-from flows.profile import load_profile
 from transforms.claims import extract_claims, extract_release_claims
 from transforms.errors import HkstpMonitorError
-from transforms.parsing import parse_document
 
 CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf", ".txt": "text/plain",
                  ".md": "text/markdown"}
@@ -35,6 +31,9 @@ def _read(path: Path) -> bytes:
 
 
 def extract_file(path: Path, profile: str | None = None) -> dict:
+    from flows.profile import load_profile  # parsing (lxml, the profile) only for files: `--text` skips it
+    from transforms.parsing import parse_document
+
     release = parse_document(_read(path), url=None, content_type=_content_type(path), profile=load_profile(profile))
     return {"release": release.to_json(), "claims": [c.to_json() for c in extract_release_claims(release)]}
 
@@ -58,6 +57,11 @@ def extract_jsonl(path: Path):
 
 
 def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dict:
+    import warehouse  # here, not at the top: `extract` loads nothing and must start fast
+    from flows.monitor import document_result
+    from flows.profile import load_profile
+    from flows.settings import get_settings
+
     files: list[Path] = []
     for p in paths:
         files.extend(sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p])
@@ -78,7 +82,7 @@ def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dic
     db.parent.mkdir(parents=True, exist_ok=True)
     warehouse.migrate(db)
     summary = warehouse.load_documents(db, docs)
-    run = warehouse.run_checks(db)
+    run = warehouse.run_checks(db, get_settings().check_settings())
     return {
         "documents": sum(1 for d in docs if d.release is not None),
         "claims": sum(len(d.claims) for d in docs),

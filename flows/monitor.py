@@ -69,6 +69,8 @@ def make_session(settings: MonitorSettings, profile: dict, base_url: str) -> Pol
         timeout=(settings.connect_timeout_s, settings.read_timeout_s),
         max_bytes=settings.max_bytes,
         retries=settings.retries,
+        max_retry_after_s=settings.max_retry_after_s,
+        max_redirects=settings.max_redirects,
     )
 
 
@@ -192,8 +194,8 @@ def load_batch(
 
 
 @task(cache_policy=NO_CACHE, task_run_name="run-checks")
-def run_checks(db: Path, run_id: str | None) -> warehouse.CheckRun:
-    return warehouse.run_checks(db, flow_run_id=run_id)
+def run_checks(db: Path, run_id: str | None, thresholds: warehouse.CheckSettings | None = None) -> warehouse.CheckRun:
+    return warehouse.run_checks(db, thresholds, flow_run_id=run_id)
 
 
 @flow(name="monitor", flow_run_name=_run_name, log_prints=True)
@@ -218,6 +220,7 @@ def monitor(
              "languages": languages, "profile": profile}
     settings = MonitorSettings(**{k: v for k, v in given.items() if v is not None})
     base_url = settings.base_url
+    settings.configure_warehouse()
     db_path = Path(settings.db)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     raw_dir = settings.raw_dir()
@@ -265,7 +268,7 @@ def monitor(
     for key in ("new_releases", "new_editions", "new_versions", "revised_editions", "claims", "parse_errors"):
         totals[key] = sum(int(x.get(key, 0)) for x in loads)
     progress.start("check", 1)
-    checks = run_checks(db_path, run_id)
+    checks = run_checks(db_path, run_id, settings.check_settings())
     progress.advance("check")
     totals["wall_s"] = round(time.monotonic() - started, 2)
     return publish_run(db_path, base_url, totals, quote(checks), settings)

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 import warehouse
 from flows.display import fmt_number
 from flows.publish import _rename_flow_run, send_alert
-from flows.settings import MonitorSettings
+from flows.settings import get_settings
 from transforms.errors import ReviewRejected
 
 log = logging.getLogger("hkstp_monitor")
@@ -138,7 +138,8 @@ def review_findings(
     severity: only findings at or above it (info, warning, critical); limit: findings on the page;
     timeout_s: how long to wait (default HKSTP_REVIEW_TIMEOUT_S).
     """
-    settings = MonitorSettings(**({"db": db} if db else {}))
+    settings = get_settings(db=db)
+    settings.configure_warehouse()
     db_path = Path(settings.db)
     timeout_s = timeout_s or settings.review_timeout_s
     warehouse.migrate(db_path)

@@ -1,29 +1,50 @@
-"""Settings read from the environment (prefix HKSTP_) or passed on the command line.
+"""Every knob of hkstp-monitor, in one place: environment variables HKSTP_<FIELD> (e.g. HKSTP_MIN_GAP_S=2),
+or the command line where it has a flag. The README's settings table lists them all (a test keeps it so).
 
-Each field is one knob; the README lists them all.
+warehouse/ reads no environment: the flows hand it what it needs (`check_settings()`, `configure_warehouse()`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from warehouse.checks import CheckSettings
 
 
 class MonitorSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HKSTP_", extra="ignore")
 
+    # -- where
     db: Path = Path("data/hkstp.duckdb")  # the DuckDB warehouse file
     data_dir: Path | None = None  # raw page store; default: a "raw" folder beside the DuckDB file
     base_url: str = "https://www.hkstp.org"  # the press room to watch
     profile: str | None = None  # site profile name or YAML path; default: the bundled hkstp profile
     languages: str = "en,zh-hk,zh-cn"  # which language editions to follow
+    # -- fetching, politely
     min_gap_s: float = 1.0  # politeness: minimum seconds between two requests to one host
     connect_timeout_s: float = 5.0  # seconds to wait for a connection
     read_timeout_s: float = 20.0  # seconds to wait for response bytes
     max_bytes: int = 5_000_000  # a larger body is refused and recorded as a fetch error
     retries: int = 3  # retries on connection errors, 429 and 5xx
+    max_retry_after_s: float = 120.0  # a Retry-After longer than this is recorded as an error, not waited for
+    max_redirects: int = 5  # redirects followed for one URL
+    # -- discovery
+    max_listing_pages: int = 200  # listing pages followed per language when neither the run nor the profile says
+    max_sitemaps: int = 1_000  # sitemap files read in one discovery (a guard against sitemap-index loops)
+    max_sitemap_bytes: int = 50_000_000  # a sitemap larger than this, uncompressed, is refused
+    # -- loading
     batch_size: int = 200  # pages per fetch/parse/load batch: one DB transaction per batch
+    db_read_timeout: float = 60.0  # seconds a reader waits while a run writes to the warehouse
+    db_write_timeout: float = 300.0  # seconds a writer waits for readers of the warehouse to finish
+    # -- checks
+    conflict_window_days: int = 7  # releases this many days apart (or fewer) that disagree: figure_conflict
+    critical_decrease_pct: float = 10.0  # a cumulative figure falling by more than this percent is critical
+    translation_tolerance_pct: float = 0.0  # language editions differing by at most this percent agree
+    # -- alerts
     notify_url: str | None = None  # Apprise URL for alerts (slack://..., mailto://..., json://host/path)
     notify_severity: str = "warning"  # lowest severity that is sent as an alert
     review_timeout_s: int = 86_400  # how long a review-findings run waits for decisions before giving up
@@ -33,3 +54,26 @@ class MonitorSettings(BaseSettings):
 
     def language_list(self) -> list[str]:
         return [x.strip() for x in self.languages.split(",") if x.strip()]
+
+    def check_settings(self) -> CheckSettings:
+        """The thresholds of the checks, as the warehouse takes them."""
+        from warehouse.checks import CheckSettings
+
+        return CheckSettings(conflict_window_days=self.conflict_window_days,
+                             critical_decrease_pct=self.critical_decrease_pct,
+                             translation_tolerance_pct=self.translation_tolerance_pct)
+
+    def configure_warehouse(self) -> None:
+        """Tell the warehouse how long its connections wait for the file's lock (it reads no environment)."""
+        from warehouse.db import set_lock_waits
+
+        set_lock_waits(read_s=self.db_read_timeout, write_s=self.db_write_timeout)
+
+
+# The defaults alone, without the environment: the fallbacks of flows/http.py and flows/discover.py.
+DEFAULTS = MonitorSettings.model_construct()
+
+
+def get_settings(**overrides: object) -> MonitorSettings:
+    """The settings from the environment, with `overrides` (None values are ignored) on top."""
+    return MonitorSettings(**{k: v for k, v in overrides.items() if v is not None})

@@ -253,10 +253,12 @@ def test_check_runs_are_recorded(db):
     assert run.counts_by_severity == {"info": 1, "warning": 0, "critical": 0}
 
 
-def test_thresholds_come_from_the_environment(monkeypatch):
+def test_thresholds_come_from_the_environment_through_the_settings(monkeypatch):
+    from flows.settings import get_settings
+
     monkeypatch.setenv("HKSTP_CONFLICT_WINDOW_DAYS", "14")
     monkeypatch.setenv("HKSTP_CRITICAL_DECREASE_PCT", "25")
-    settings = warehouse.CheckSettings()
+    settings = get_settings().check_settings()
     assert (settings.conflict_window_days, settings.critical_decrease_pct) == (14, 25.0)
     assert warehouse.CheckSettings(conflict_window_days=3).conflict_window_days == 3
 

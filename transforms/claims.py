@@ -9,13 +9,15 @@ Dates, quarters, ordinals, phone numbers, page numbers, URLs, e-mails and names 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, normalize, plain,
                                 value_of_match, word_alternation)
-from transforms.sentences import detect_language, sentence_spans
+from transforms.language import detect_language
+from transforms.sentences import sentence_spans
 
 __all__ = ["extract_claims", "extract_release_claims", "QUALIFIER_WORDS"]
 
@@ -116,7 +118,7 @@ _ZH_YEAR = r"(?P<zhyear>(?<![\d,.])(?:19|20)\d\d)[ ]*年(?![代度])"
 _RATIO = r"(?P<ratio>(?<![\d.:])1[ ]?[:：][ ]?(?P<ratio_n>\d+(?:\.\d+)?)(?![\d:])(?![ ]*(?i:am|pm)))"
 
 # Start only at a word start or a digit: every alternative begins there, and mid-word positions are most of a text.
-_CLAIM_RE = re.compile(
+_CLAIM_PATTERN = (
     r"(?:(?<![A-Za-z])|(?=\d))(?:" + _DATE + "|" + _QUARTER + "|" + _RATIO + "|" + _SKIP + "|" + _ZH_YEAR
     + r"|" + _QUAL_RE + r"?" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + "))"
 )
@@ -124,7 +126,15 @@ _CLAIM_RE = re.compile(
 # Without an "@" in the sentence the e-mail alternative cannot match; dropping it leaves the same matches and
 # lets the pattern's possible first characters be narrowed (its [\w.+-]+ admits any letter or ideograph).
 _EMAIL_ALT = r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_CLAIM_RE_NO_AT = re.compile(_CLAIM_RE.pattern.replace(_EMAIL_ALT, "", 1)) if _CLAIM_RE.pattern.count(_EMAIL_ALT) == 1 else None
+_CLAIM_RE_NO_AT = (
+    re.compile(_CLAIM_PATTERN.replace(_EMAIL_ALT, "", 1)) if _CLAIM_PATTERN.count(_EMAIL_ALT) == 1 else None
+)
+
+
+@functools.cache
+def _claim_re() -> re.Pattern:
+    """The whole pattern, e-mail included: compiled on first need (0.1 s), since most sentences have no "@"."""
+    return re.compile(_CLAIM_PATTERN)
 
 
 def _first_char_pattern(pattern: re.Pattern) -> re.Pattern | None:
@@ -216,9 +226,9 @@ if _CLAIM_RE_NO_AT is not None:
 
 
 def _search_claim(sentence: str, start: int):
-    """`_CLAIM_RE.search(sentence, start)`, trying the full pattern only where a match may begin."""
+    """`_claim_re().search(sentence, start)`, trying the full pattern only where a match may begin."""
     if _CLAIM_START is None or "@" in sentence:
-        return _CLAIM_RE.search(sentence, start)
+        return _claim_re().search(sentence, start)
     candidates = _CLAIM_START.finditer(sentence, start)
     match = _CLAIM_RE_NO_AT.match
     for candidate in candidates:
@@ -235,7 +245,7 @@ _WINDOW = 40
 
 
 def _claim_matches(sentence: str):
-    """The matches `_CLAIM_RE.finditer(sentence)` would give that contain a number, without scanning the rest."""
+    """The matches `_claim_re().finditer(sentence)` would give that contain a number, without scanning the rest."""
     pos = 0
     while True:
         trigger = NUMBER_TRIGGER.search(sentence, pos)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from transforms.language import converter
 from transforms.numbers import word_alternation
 
 VOCAB_PATH = Path(__file__).with_name("vocab") / "metrics.yaml"
@@ -32,22 +33,15 @@ class Metric:
     before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def _to_simplified(phrases) -> list[str]:
-    conv = _t2s()
+    conv = converter("t2s")
     return [conv.convert(p) for p in phrases]
 
 
 @lru_cache(maxsize=1)
 def load_vocabulary() -> dict[str, Metric]:
     """All metrics by key, in file order."""
-    raw = yaml.safe_load(VOCAB_PATH.read_text(encoding="utf-8"))
+    raw = yaml.load(VOCAB_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     out: dict[str, Metric] = {}
     for item in raw:
         hant = list(item.get("zh-hant") or [])

@@ -9,6 +9,7 @@ pattern pieces and decides which numbers are claims.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -302,7 +303,12 @@ NUMBER_TRIGGER = re.compile(
     rf"\d|[{_ZHD}{_ZHU}]|(?<![A-Za-z0-9_]){_ANY_WORD}\b"
 )
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
-_NUMBER_RE = re.compile(NUMBER_CORE)
+
+
+@functools.cache
+def _number_re() -> re.Pattern:
+    """NUMBER_CORE alone, for `find_numbers`; compiled on first use (claims use their own larger pattern)."""
+    return re.compile(NUMBER_CORE)
 
 
 @dataclass(slots=True)
@@ -395,7 +401,7 @@ def find_numbers(text: str) -> list[Number]:
     """Every number the grammar reads in `text`, ranges ("10 to 20", "10-20", "10至20") joined."""
     text = normalize(text)
     out: list[Number] = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in _number_re().finditer(text):
         parsed = value_of_match(m)
         if parsed is None:
             continue

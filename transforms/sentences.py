@@ -1,4 +1,4 @@
-"""Sentence splitting for English and Chinese press-release text, and script detection.
+"""Sentence splitting for English and Chinese press-release text (the language is transforms/language.py's).
 
     >>> split_sentences("Dr Chai spoke. HKSTP has 1,700 companies。另有10家獨角獸。")
     ['Dr Chai spoke.', 'HKSTP has 1,700 companies。', '另有10家獨角獸。']
@@ -44,19 +44,3 @@ def _append(out, text, start, end):
     if stripped:
         out.append((start + piece.index(stripped[0]), stripped))
 
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
-_TRAD_ONLY = set("們這個來時會說為與從對國學發關園區業數實經過還開進應當點無機員現麼歲幣銷臺灣億萬間項與創產於處將並總費價體區獎齊濟團隊統營導際網絡")
-_SIMP_ONLY = set("们这个来时会说为与从对国学发关园区业数实经过还开进应当点无机员现么岁币销台湾亿万间项与创产于处将并总费价体区奖齐济团队统营导际网络")
-
-
-def detect_language(text: str) -> str:
-    """"en", "zh-hant" or "zh-hans", from the script of the text."""
-    sample = text[:4000]
-    cjk = len(_CJK.findall(sample))
-    if cjk == 0 or cjk < len(_LATIN.findall(sample)) * 0.25:
-        return "en"
-    trad = sum(1 for c in sample if c in _TRAD_ONLY)
-    simp = sum(1 for c in sample if c in _SIMP_ONLY)
-    return "zh-hans" if simp > trad else "zh-hant"

@@ -5,11 +5,11 @@ functions below. Only one process writes at a time; readers wait while it does.
 """
 
 from warehouse.checks import CheckRun, CheckSettings, run_checks
-from warehouse.db import read_connection, write_connection
+from warehouse.db import migrate, read_connection, write_connection
 from warehouse.export import export_views, rejected_claims
 from warehouse.findings import apply_review, findings_to_review, set_finding_status
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
-from warehouse.migrations import LATEST_VERSION, migrate
+from warehouse.migrations import LATEST_VERSION
 from warehouse.queries import holds_only, list_findings, query, recorded_problems, report_data, view_counts
 
 __all__ = [

@@ -11,16 +11,15 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from warehouse.db import write_connection
+from transforms.values import iso_utc, jsonable
+from warehouse.db import utc_now, write_connection
 from warehouse.findings import FINDING_COLUMNS
-from warehouse.load import _now, iso_utc
 from warehouse.migrations import ensure_schema
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checks"
@@ -32,10 +31,10 @@ SHARED_VIEWS = ("core.timeline_steps",)
 _EVIDENCE = [c for c in FINDING_COLUMNS if c not in ("metric", "language")]
 
 
-class CheckSettings(BaseSettings):
-    """Thresholds of the checks; each can be set in the environment, e.g. HKSTP_CONFLICT_WINDOW_DAYS=14."""
-
-    model_config = SettingsConfigDict(env_prefix="HKSTP_", extra="ignore")
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """Thresholds of the checks. The flows pass them in from the settings (HKSTP_CONFLICT_WINDOW_DAYS and so
+    on, flows/settings.py); the defaults here are the same (tests/test_settings.py keeps them so)."""
 
     # figure_conflict: two releases of one language this many days apart (or fewer) must agree on a figure
     conflict_window_days: int = 7
@@ -70,7 +69,7 @@ def check_sql(name: str) -> str:
 def parameters_of(sql: str, settings: CheckSettings) -> dict:
     """The settings a check's SQL refers to as $name (DuckDB refuses unused named parameters)."""
     wanted = set(re.findall(r"\$([a-z_]+)", sql))
-    values = settings.model_dump()
+    values = asdict(settings)
     unknown = wanted - values.keys()
     if unknown:
         raise KeyError(f"check refers to unknown settings: {sorted(unknown)}")
@@ -152,8 +151,6 @@ _PLAIN_TYPES = {"VARCHAR", "DOUBLE", "FLOAT", "BOOLEAN", "TINYINT", "SMALLINT", 
 def _json_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
     """Rows as JSON-ready dicts, as queries.rows_as_dicts gives them, converting only the columns whose type
     needs it (dates, timestamps): a first run over a big warehouse returns many thousand new findings."""
-    from warehouse.queries import jsonable
-
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     convert = [i for i, d in enumerate(cur.description) if str(d[1]) not in _PLAIN_TYPES]
@@ -172,7 +169,7 @@ def run_checks(
     """Run every check in one transaction, merge the findings, record the run; return what is new."""
     settings = settings or CheckSettings()
     run_id = uuid.uuid4().hex[:16]
-    started = _now()
+    started = utc_now()
     with write_connection(db_path) as con:
         ensure_schema(con, db_path)
         con.begin()
@@ -195,7 +192,7 @@ def run_checks(
                 )
             for table in shared.values():
                 con.execute(f"drop table {table}")
-            now = _now()
+            now = utc_now()
             new_ids = _merge_findings(con, run_id, now, flow_run_id)
             by_check = dict(con.execute("select check_name, count(*) from check_results group by all").fetchall())
             by_severity = dict(con.execute("select severity, count(*) from check_results group by all").fetchall())
@@ -211,7 +208,7 @@ def run_checks(
                      new_findings, total_open)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 """,
-                [run_id, started, _now(), flow_run_id, json.dumps(settings.model_dump()),
+                [run_id, started, utc_now(), flow_run_id, json.dumps(asdict(settings)),
                  json.dumps(counts_by_check), json.dumps(counts_by_severity), len(new_ids), total_open],
             )
             con.execute("drop table check_results")
@@ -236,6 +233,6 @@ def run_checks(
         counts_by_severity=counts_by_severity,
         total_open=int(total_open),
         started_at=iso_utc(started),
-        finished_at=iso_utc(_now()),
+        finished_at=iso_utc(utc_now()),
         flow_run_id=flow_run_id,
     )

@@ -7,24 +7,44 @@ file locked retries with backoff and says it is waiting; after the timeout it ra
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
 from transforms.errors import WarehouseBusy, WarehouseError
+from warehouse.migrations import check_readable, ensure_schema
 
 log = logging.getLogger(__name__)
 
-# How long to wait for the other side to let go of the file (seconds); override per call or by environment.
-READ_TIMEOUT_S = float(os.environ.get("HKSTP_DB_READ_TIMEOUT", "60"))
-WRITE_TIMEOUT_S = float(os.environ.get("HKSTP_DB_WRITE_TIMEOUT", "300"))
+
+@dataclass(slots=True)
+class LockWaits:
+    """How long a connection waits for the other side to let go of the file (seconds). The flows set them from
+    the settings (HKSTP_DB_READ_TIMEOUT, HKSTP_DB_WRITE_TIMEOUT) with `set_lock_waits`; a call may pass its own."""
+
+    read_s: float = 60.0
+    write_s: float = 300.0
+
+
+LOCK_WAITS = LockWaits()
 _FIRST_DELAY_S = 0.05
 _MAX_DELAY_S = 1.0
+
+
+def set_lock_waits(read_s: float, write_s: float) -> None:
+    """The lock waits of every connection opened from now on in this process."""
+    LOCK_WAITS.read_s, LOCK_WAITS.write_s = float(read_s), float(write_s)
+
+
+def utc_now() -> datetime:
+    """Now, as the warehouse stores time: a naive timestamp in UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _is_lock_conflict(exc: Exception) -> bool:
@@ -64,12 +84,10 @@ def read_connection(db_path: str | Path, timeout: float | None = None) -> Iterat
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `hkstp-monitor run`, `demo` or `ingest` first")
     con = _connect_with_retry(
-        path, True, READ_TIMEOUT_S if timeout is None else timeout,
+        path, True, LOCK_WAITS.read_s if timeout is None else timeout,
         "waiting for the monitor to finish writing to the warehouse...",
     )
     try:
-        from warehouse.migrations import check_readable
-
         check_readable(con, path)
         yield con
     finally:
@@ -82,10 +100,19 @@ def write_connection(db_path: str | Path, timeout: float | None = None) -> Itera
     path = Path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = _connect_with_retry(
-        path, False, WRITE_TIMEOUT_S if timeout is None else timeout,
+        path, False, LOCK_WAITS.write_s if timeout is None else timeout,
         "waiting for readers of the warehouse to finish...",
     )
     try:
         yield con
     finally:
         con.close()
+
+
+def migrate(db_path: str | Path, *, target: int | None = None) -> int:
+    """Create or upgrade the warehouse at `db_path`; return its schema version.
+
+    Raises SchemaTooNew when the file was made by a newer program. `target` (tests only) stops early.
+    """
+    with write_connection(db_path) as con:
+        return ensure_schema(con, db_path, target)

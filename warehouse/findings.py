@@ -16,8 +16,7 @@ from pathlib import Path
 import duckdb
 
 from transforms.errors import ReviewRejected, WarehouseError
-from warehouse.db import read_connection, write_connection
-from warehouse.load import _now
+from warehouse.db import read_connection, utc_now, write_connection
 from warehouse.migrations import ensure_schema
 
 STATUSES = ("open", "acknowledged", "muted", "rejected")
@@ -63,7 +62,7 @@ def set_finding_status(db_path: str | Path, finding_id: str, status: str, review
         target, problem = _match_id(con, finding_id)
         if problem:
             raise WarehouseError(f"{problem}; list them with `hkstp-monitor findings --all`")
-        now = _now()
+        now = utc_now()
         con.execute(
             "update core.findings set status = $1, status_changed_at = $2, reviewed_at = $2, reviewed_by = $3 "
             "where finding_id = $4",
@@ -100,7 +99,7 @@ def apply_review(
             updates.append((target, DECISIONS.get(decision), (d.get("note") or "").strip() or None))
         if problems:
             raise ReviewRejected(problems)
-        now = _now()
+        now = utc_now()
         con.begin()
         try:
             for target, status, note in updates:

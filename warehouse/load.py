@@ -16,7 +16,8 @@ from pathlib import Path
 import duckdb
 
 from transforms.model import DocumentResult, FetchRecord
-from warehouse.db import read_connection, write_connection
+from transforms.values import iso_utc
+from warehouse.db import read_connection, utc_now, write_connection
 from warehouse.migrations import ensure_schema
 
 
@@ -52,10 +53,6 @@ def utc_timestamp(value: str | datetime | None) -> datetime | None:
     if dt.tzinfo is not None:
         dt = dt.astimezone(UTC).replace(tzinfo=None)
     return dt
-
-
-def iso_utc(dt: datetime | None) -> str | None:
-    return None if dt is None else dt.replace(tzinfo=UTC).isoformat()
 
 
 def fallback_release_id(url: str) -> str:
@@ -109,7 +106,7 @@ def record_fetches(db_path: str | Path, fetches: list[FetchRecord], flow_run_id:
                 qualify row_number() over (partition by s.url, s.fetched_at order by s.status nulls last) = 1
                 on conflict do nothing
                 """,
-                {"flow_run_id": flow_run_id, "now": _now()},
+                {"flow_run_id": flow_run_id, "now": utc_now()},
             ).fetchone()[0]
             con.execute("drop table stage_fetches")
             con.commit()
@@ -117,10 +114,6 @@ def record_fetches(db_path: str | Path, fetches: list[FetchRecord], flow_run_id:
             con.rollback()
             raise
     return int(inserted)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _columns_of(docs: list[DocumentResult]) -> dict[str, dict[str, tuple[str, list]]]:
@@ -293,10 +286,7 @@ MERGE_STEPS: list[tuple[str, str]] = [
             and c.metric is not null and c.section is distinct from 'contact'
         qualify row_number() over (
             partition by c.metric, v.language, v.release_id
-            order by case c.section
-                when 'about' then 0 when 'key_takeaways' then 1 when 'body' then 2 when 'subtitle' then 3
-                when 'title' then 4 when 'caption' then 5 else 6
-            end, c.ordinal
+            order by core.section_rank(c.section), c.ordinal
         ) = 1
     """),
 ]
@@ -338,7 +328,7 @@ def load_documents(
                 where version_id not in (select version_id from core.versions)
                 """
             )
-            params = {"flow_run_id": flow_run_id, "now": _now()}
+            params = {"flow_run_id": flow_run_id, "now": utc_now()}
             counts = {}
             for name, sql in MERGE_STEPS:
                 counts[name] = con.execute(sql, _params_for(sql, params)).fetchone()[0]

@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from transforms.errors import SchemaTooNew, WarehouseError
+from transforms.metrics import load_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -70,19 +71,8 @@ def _views_sha() -> str:
 
 @cache
 def _vocabulary_rows() -> tuple[tuple, ...]:
-    """(key, cumulative, label_en, label_zh) for each metric of the vocabulary, or () when it cannot be loaded."""
-    try:
-        from transforms.metrics import load_vocabulary
-
-        vocab = load_vocabulary()
-    except Exception as exc:  # the vocabulary is another module's; the warehouse works without it
-        log.warning("metric vocabulary not loaded (%s); keeping the metrics table as it is", exc)
-        return ()
-    metrics = vocab.values() if isinstance(vocab, dict) else vocab
-    return tuple(
-        (m.key, bool(getattr(m, "cumulative", False)), getattr(m, "label_en", None), getattr(m, "label_zh", None))
-        for m in metrics
-    )
+    """(key, cumulative, label_en, label_zh) for each metric of the vocabulary (transforms/metrics.yaml)."""
+    return tuple((m.key, m.cumulative, m.label_en, m.label_zh) for m in load_vocabulary().values())
 
 
 def _sync_metrics(con: duckdb.DuckDBPyConnection) -> None:
@@ -161,13 +151,3 @@ def _apply_views(con: duckdb.DuckDBPyConnection) -> None:
         con.rollback()
         raise
 
-
-def migrate(db_path: str | Path, *, target: int | None = None) -> int:
-    """Create or upgrade the warehouse at `db_path`; return its schema version.
-
-    Raises SchemaTooNew when the file was made by a newer program. `target` (tests only) stops early.
-    """
-    from warehouse.db import write_connection
-
-    with write_connection(db_path) as con:
-        return ensure_schema(con, db_path, target)

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 
 from transforms.errors import ReadOnlyViolation, WarehouseError
-from warehouse.db import read_connection
-from warehouse.load import _now, iso_utc
+from transforms.values import iso_utc, jsonable
+from warehouse.db import read_connection, utc_now
 
 # statement types `query` runs; everything else (INSERT, CREATE, COPY, ATTACH, SET, LOAD, ...) is refused
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
-
-
-def jsonable(value):
-    """Dates and timestamps as ISO text (timestamps are UTC), decimals as floats; the rest as is."""
-    if isinstance(value, datetime):
-        return iso_utc(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
 
 
 def rows_as_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> list[dict]:
@@ -116,7 +103,7 @@ def report_data(db_path: str | Path) -> dict:
             """,
         )[0]
     return {
-        "generated_at": iso_utc(_now()),
+        "generated_at": iso_utc(utc_now()),
         "timelines": timelines,
         "findings": findings,
         "problems": problems,

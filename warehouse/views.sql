@@ -1,6 +1,15 @@
 -- the analysts' interface: views over the core tables, each view and column described (see duckdb_columns()).
 -- re-created by migrate() whenever this file changes; the view names and columns are a public contract.
 
+-- which claim stands for a release's figure when it states one metric in several sections: the About block
+-- (the release's own boilerplate, kept current) first, then key takeaways, body, subtitle, title, captions.
+-- the one place this rule is written: the timeline (load.py), claim_versions and release_revised use it.
+create or replace macro core.section_rank(section) as
+    case section
+        when 'about' then 0 when 'key_takeaways' then 1 when 'body' then 2 when 'subtitle' then 3
+        when 'title' then 4 when 'caption' then 5 else 6
+    end;
+
 create or replace view core.latest_versions as
 select v.*
 from core.versions as v
@@ -27,10 +36,7 @@ select
     c.sentence,
     c.section,
     c.ordinal,
-    case c.section
-        when 'about' then 0 when 'key_takeaways' then 1 when 'body' then 2 when 'subtitle' then 3
-        when 'title' then 4 when 'caption' then 5 else 6
-    end as section_rank,
+    core.section_rank(c.section) as section_rank,
     v.url
 from core.claims as c
 join core.versions as v on v.version_id = c.version_id
@@ -232,7 +238,7 @@ comment on column claims.value_high is 'Upper end when the claim states a range,
 comment on column claims.qualifier is 'Canonical qualifier: exact, about, over, at_least, nearly, under or up_to ("more than" is over).';
 comment on column claims.kind is 'count, money, percent, area, ratio, duration, year, date or quarter.';
 comment on column claims.unit is 'What is counted or measured, as written (e.g. technology companies).';
-comment on column claims.currency is 'ISO currency of a money claim (HKD, USD, RMB), else null.';
+comment on column claims.currency is 'ISO 4217 currency of a money claim (HKD, USD, CNY, ...), else null.';
 comment on column claims.text is 'The words of the claim as written (e.g. around 1,700 technology companies).';
 comment on column claims.sentence is 'The sentence the claim was found in: the evidence.';
 comment on column claims.section is 'Part of the release: title, subtitle, key_takeaways, body, caption, about or contact.';
@@ -373,7 +379,7 @@ comment on column core.claims.value_high is 'Upper end when the claim states a r
 comment on column core.claims.qualifier is 'Qualifier as the extractor gave it; the views show the canonical form.';
 comment on column core.claims.kind is 'count, money, percent, area, ratio, duration, year, date or quarter.';
 comment on column core.claims.unit is 'What is counted or measured, as written (e.g. technology companies).';
-comment on column core.claims.currency is 'ISO currency of a money claim (HKD, USD, RMB), else null.';
+comment on column core.claims.currency is 'ISO 4217 currency of a money claim (HKD, USD, CNY, ...), else null.';
 comment on column core.claims.text is 'The words of the claim as written (e.g. around 1,700 technology companies).';
 comment on column core.claims.sentence is 'The sentence the claim was found in: the evidence.';
 comment on column core.claims.section is 'Part of the release: title, subtitle, key_takeaways, body, caption, about or contact.';

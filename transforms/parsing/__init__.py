@@ -11,6 +11,7 @@ Pure: no file or network I/O; the caller passes the parsed profile.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from lxml import etree, html as lxml_html
 
@@ -106,9 +107,54 @@ def _parse_html_tree(body: bytes, text: str | None):
         raise ParseError(f"empty document ({exc})" if "empty" in str(exc).lower() else f"unreadable HTML ({exc})") from None
 
 
-def _looks_truncated(head_and_tail: bytes) -> bool:
-    lowered = head_and_tail.lower()
-    return b"</html" not in lowered and b"</body" not in lowered
+_DOCUMENT_END_RE = re.compile(rb"</(?:html|body)\s*>", re.I)
+# Elements whose end tag HTML5 lets an author leave out (and void elements, which have none), and inline
+# formatting that browsers close by themselves: left open at the end, they do not show a cut.
+_MAY_STAY_OPEN = frozenset({
+    "html", "head", "body", "p", "li", "dt", "dd", "rt", "rp", "optgroup", "option", "colgroup", "caption", "thead",
+    "tbody", "tfoot", "tr", "td", "th", "a", "b", "i", "u", "s", "em", "strong", "small", "big", "font", "span",
+    "code", "sub", "sup", "abbr", "cite", "q", "mark", "nobr", "strike", "tt", "o:p",
+})
+
+
+class _OpenElements(HTMLParser):
+    """The stack of open elements at the end of a document, closed the way a browser closes them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _VOID_TAGS:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:  # an end tag closes the nearest open element of its name and all inside it
+            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+
+
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                        "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"})
+
+
+def _looks_truncated(body: bytes, text: str | None) -> bool:
+    """The document really stops early: no </body> or </html> anywhere, and it ends inside a tag, a comment or
+    a script, or with an element open whose end tag may not be left out (a <div>, an <article>, a <table>).
+    A page that omits the end tags HTML5 allows, or has scripts after </html>, is whole."""
+    tail = body[-4096:].lower()
+    if b"</html" in tail or b"</body" in tail or _DOCUMENT_END_RE.search(body):
+        return False
+    parser = _OpenElements()
+    try:
+        parser.feed(text if text is not None else body.decode("utf-8", errors="replace"))
+    except (AssertionError, ValueError):  # html.parser gives up only on markup broken beyond reading
+        return True
+    if parser.rawdata.strip() or parser.cdata_elem:  # stopped inside a tag, a comment or a script/style
+        return True
+    return any(tag not in _MAY_STAY_OPEN for tag in parser.stack)
 
 
 def parse_document(body: bytes | str, url: str | None = None, content_type: str | None = None,
@@ -147,8 +193,8 @@ def _parse_html(body: bytes, url: str | None, content_type: str | None, profile:
     except UnicodeDecodeError:
         text = decode_text(body, content_type)
         text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    if _DOCUMENT_START_RE.match(body[:1024]) and _looks_truncated(body[-4096:]):
-        raise ParseError("truncated page (no closing </body> or </html>)")
+    if _DOCUMENT_START_RE.match(body[:1024]) and _looks_truncated(body, text):
+        raise ParseError("truncated page (the document stops inside an element, with no </body> or </html>)")
     doc = _parse_html_tree(body, text)
     found = find_layout(doc, url, profile)
     if found is not None:

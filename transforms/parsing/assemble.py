@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Callable
+from datetime import date, time
 
 from transforms.errors import ParseError
 from transforms.model import Release, Section
 from transforms.parsing import noise
 from transforms.parsing.dates import Dateline, choose_date, date_from_url, find_dateline, strip_dateline
-from transforms.parsing.language import cjk_ratio, detect_language, paragraph_language
+from transforms.language import cjk_ratio, detect_language, paragraph_language
 
 
 @dataclass(slots=True)
@@ -43,6 +44,9 @@ class Meta:
     language_hint: str | None = None
     dates: dict[str, date | None] = field(default_factory=dict)  # source -> date (meta, page_date, url)
     known_layout: bool = False
+    utc_times: dict[str, time] = field(default_factory=dict)  # sources read from a UTC timestamp -> its time
+    # Called only when no source gives a date (a guess from the whole page): returns (date, UTC time or None).
+    date_fallback: Callable[[], tuple[date | None, time | None]] | None = None
 
 
 CAPTION_RE = re.compile(
@@ -198,7 +202,13 @@ def build_release(meta: Meta, blocks: list[Block]) -> Release:
         if dateline.source == "newswire" and layout == "generic":
             layout = "newswire"
     candidates.setdefault("url", date_from_url(meta.url))
-    published_on, date_source = choose_date(candidates, meta.known_layout)
+    utc_times = dict(meta.utc_times)
+    if meta.date_fallback is not None and not any(candidates.values()):
+        guessed, utc_time = meta.date_fallback()
+        candidates["page_date"] = guessed
+        if utc_time is not None:
+            utc_times["page_date"] = utc_time
+    published_on, date_source = choose_date(candidates, meta.known_layout, utc_times)
 
     subtitle = noise.squash(meta.subtitle or "") or None
     head = [Section("title", title)]

@@ -1,20 +1,33 @@
 """Releases on pages of a layout the profile does not know: trafilatura finds the main text.
 
 Slow (about 90x lxml's bare parse) and so used only when no profile layout matches. Newswire copies
-(Media OutReach, PR Newswire, Business Wire) arrive here and are recognised by their dateline.
+(Media OutReach, PR Newswire, Business Wire) arrive here and are recognised by their dateline. Dates come from
+pagedates.py (publication markup, the byline, and htmldate only when the page and its URL give none).
 """
 
 from __future__ import annotations
+
+import re
 
 from transforms.errors import ParseError
 from transforms.model import Release
 from transforms.parsing import noise
 from transforms.parsing.assemble import Block, Meta, build_release
-from transforms.parsing.dates import parse_date
 from transforms.parsing.html import block_text, head_metadata, walk
-from transforms.parsing.language import hint_from
+from transforms.language import hint_from
+from transforms.parsing.pagedates import byline_date, guess_date, month_first_for, published_markup
 
 MIN_TEXT_CHARS = 120  # less main text than this is a listing, an error page or a stub, not a release
+_WIDE_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Walking the page for its byline keeps <header> (where many CMSs put the title and date) and <form> (some
+# Chinese CMSs wrap the whole article in one).
+_BYLINE_SKIP = noise.SKIP_TAGS - {"header", "form"}
+
+
+def text_weight(text: str) -> int:
+    """Characters of text, a Chinese, Japanese or Korean character counting two (it holds about a word)."""
+    squashed = noise.squash(text)
+    return len(squashed) + (len(_WIDE_CHAR_RE.findall(squashed)) if not squashed.isascii() else 0)
 
 
 def _page_title(doc, extracted_title: str | None) -> str | None:
@@ -85,19 +98,30 @@ def parse_generic(doc, html_text: str, url: str | None) -> Release:
         extracted = trafilatura.bare_extraction(
             html_text, url=url, with_metadata=True, include_comments=False, include_tables=False,
             include_formatting=True, include_images=False, deduplicate=False,
+            # its date is not used (pagedates.py reads dates): the fast search costs least
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura raises a variety of errors on broken input
         raise ParseError(f"unknown layout and main-text extraction failed ({type(exc).__name__})") from None
     if extracted is None or extracted.body is None:
         raise ParseError("no release text found (unknown layout, no main text)")
     text = "".join(extracted.body.itertext())
-    if len(noise.squash(text)) < MIN_TEXT_CHARS:
+    if text_weight(text) < MIN_TEXT_CHARS:
         raise ParseError("no release text found (unknown layout, too little main text)")
     title = _page_title(doc, extracted.title)
     if not title:
         raise ParseError("no release title found (unknown layout)")
     title = noise.squash(title)
-    canonical, alternates, meta_date, declared = head_metadata(doc, url)
+    canonical, alternates, _, declared = head_metadata(doc, url)
+    month_first = month_first_for(declared)
+    markup = published_markup(doc, month_first)
+    body_el = doc.find("body")
+    byline = byline_date(walk(body_el, {}, _BYLINE_SKIP), title, month_first) if body_el is not None else None
+
+    def guess():
+        stamp = guess_date(html_text, month_first)
+        return (stamp.day, stamp.utc_time) if stamp else (None, None)
+
     meta = Meta(
         layout="generic",
         title=title,
@@ -105,11 +129,12 @@ def parse_generic(doc, html_text: str, url: str | None) -> Release:
         canonical_url=canonical,
         alternates=alternates,
         language_hint=hint_from(url) or hint_from(None, declared),
-        dates={"meta": meta_date, "page_date": parse_date(extracted.date)},
+        dates={"meta": markup.day if markup else None, "page_date": byline},
         known_layout=False,
+        utc_times={"meta": markup.utc_time} if markup and markup.utc_time else {},
+        date_fallback=guess,
     )
     blocks = _blocks_from_extraction(extracted.body, title)
-    body_el = doc.find("body")
     if body_el is not None:
         blocks = _restore_dropped_headings(blocks, walk(body_el, {}))
     return build_release(meta, blocks)

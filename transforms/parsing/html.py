@@ -17,7 +17,7 @@ from transforms.model import Release
 from transforms.parsing import noise
 from transforms.parsing.assemble import Block, Meta, build_release
 from transforms.parsing.dates import parse_date
-from transforms.parsing.language import hint_from
+from transforms.language import hint_from
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LEAF_BLOCK_TAGS = frozenset({"p", "li", "figcaption", "blockquote", "dt", "dd", "pre", "caption"}) | HEADING_TAGS
@@ -120,8 +120,9 @@ def _claimed_blocks(el, hint: str) -> list[Block]:
     return [Block(block_text(el), hint)]
 
 
-def walk(container, claimed: dict) -> list[Block]:
-    """Blocks of `container` in reading order; elements in `claimed` become blocks of their field."""
+def walk(container, claimed: dict, skip: frozenset = noise.SKIP_TAGS) -> list[Block]:
+    """Blocks of `container` in reading order; elements in `claimed` become blocks of their field.
+    `skip`: tags whose elements are left out (default: every tag that never holds release text)."""
     blocks: list[Block] = []
     stack = list(reversed(container))
     while stack:
@@ -130,7 +131,7 @@ def walk(container, claimed: dict) -> list[Block]:
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
-        if tag in noise.SKIP_TAGS or _is_chrome_element(el):
+        if tag in skip or _is_chrome_element(el):
             continue
         hint = claimed.get(el)
         if hint:
@@ -211,6 +212,14 @@ def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, 
     return None
 
 
+def _guess_from_page(doc):
+    """htmldate's guess, for a known-layout page that shows no date of its own (rare: never on the fast path)."""
+    from transforms.parsing.pagedates import guess_date
+
+    stamp = guess_date(etree.tostring(doc, encoding="unicode", method="html"))
+    return (stamp.day, stamp.utc_time) if stamp else (None, None)
+
+
 def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=None) -> Release:
     """A release from a page of the profile layout `name` (spec = its selectors).
 
@@ -256,5 +265,6 @@ def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=Non
         language_hint=hint_from(url) or hint_from(None, declared),
         dates={"page_date": parse_date(date_text), "meta": meta_date},
         known_layout=True,
+        date_fallback=lambda: _guess_from_page(doc),
     )
     return build_release(meta, blocks)

@@ -15,7 +15,7 @@ from transforms.model import Release
 from transforms.parsing import noise
 from transforms.parsing.assemble import BULLET_RE, CONTACT_RE, TERMINAL_RE, Block, Meta, build_release
 from transforms.parsing.dates import find_dateline, parse_date
-from transforms.parsing.language import hint_from
+from transforms.language import hint_from
 
 LABEL_RE = re.compile(
     r"^(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release|embargoed?.{0,60}"

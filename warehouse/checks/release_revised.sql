@@ -22,10 +22,7 @@ with pairs as (
 revised_claims as (
     select
         c.* replace (coalesce(q.qualifier, c.qualifier) as qualifier),
-        case c.section
-            when 'about' then 0 when 'key_takeaways' then 1 when 'body' then 2 when 'subtitle' then 3
-            when 'title' then 4 when 'caption' then 5 else 6
-        end as section_rank
+        core.section_rank(c.section) as section_rank
     from core.claims as c
     left join core.qualifier_aliases as q on q.alias = lower(trim(c.qualifier))
     where c.version_id in (select old_version_id from pairs union select new_version_id from pairs)

@@ -1,7 +1,9 @@
 """`hkstp-monitor serve`: register the deployments of deployments/prefect.yaml and run them on schedule.
 
 One file holds the deployments (schedules, parameters, tags, concurrency, triggers); this module turns each
-entry into `<flow>.to_deployment(...)` (the flow named by its entrypoint) and hands them all to `prefect.serve`. Importing it starts nothing.
+entry into `<flow>.to_deployment(...)` (the flow named by its entrypoint) and hands them all to `prefect.serve`.
+Importing it starts nothing. deployments/ is data only (prefect.yaml, ui.sh): it imports nothing, so
+flows -> deployments is no cycle.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-PREFECT_YAML = Path(__file__).with_name("prefect.yaml")
+PREFECT_YAML = Path(__file__).resolve().parent.parent / "deployments" / "prefect.yaml"
 
 
 def deployment_specs(path: Path = PREFECT_YAML) -> list[dict]:

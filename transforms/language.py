@@ -4,19 +4,25 @@ Chinese against English: CJK ideographs against Latin letters (one ideograph wei
 Traditional against Simplified: OpenCC converts the text both ways; characters that change under
 Traditional->Simplified are Traditional-only, and the reverse. The URL (/zh-hk/, /zh-cn/) or the page's
 `lang` attribute only breaks ties: a page whose text disagrees with its URL is labelled by its text.
+The one language detector of the project: the parser labels releases with it, `extract_claims` sentences.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-import opencc
-
-_T2S = opencc.OpenCC("t2s")
-_S2T = opencc.OpenCC("s2t")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+
+@cache
+def converter(config: str):
+    """An OpenCC converter ("t2s", "s2t"), made on first need: English-only work never loads the tables."""
+    import opencc
+
+    return opencc.OpenCC(config)
 
 
 def _cjk_only(text: str) -> str:
@@ -77,8 +83,8 @@ def _count_differences(a: str, b: str) -> int:
 def chinese_script(text: str, hint: str | None = None) -> str:
     """zh-hant or zh-hans for Chinese text; ties (only shared characters) go to the hint, else zh-hant."""
     sample = _cjk_only(text)[:SAMPLE_CHARS]
-    simplified_form = _T2S.convert(sample)
-    traditional_form = _S2T.convert(sample)
+    simplified_form = converter("t2s").convert(sample)
+    traditional_form = converter("s2t").convert(sample)
     if len(simplified_form) == len(sample) == len(traditional_form):
         traditional_only = _count_differences(sample, simplified_form)
         simplified_only = _count_differences(sample, traditional_form)
