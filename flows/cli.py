@@ -192,12 +192,53 @@ def cmd_sql(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     import warehouse
 
+    if args.rejected:
+        import json
+
+        from transforms.values import jsonable
+
+        lines = [json.dumps(jsonable(r), ensure_ascii=False) for r in warehouse.rejected_claims(Path(args.db))]
+        text = "".join(line + "\n" for line in lines)
+        if args.dir in (None, "-"):
+            sys.stdout.write(text)
+        else:
+            Path(args.dir).write_text(text, encoding="utf-8")
+            err_console.print(f"wrote {len(lines)} line(s) of rejected findings to {args.dir}")
+        return 0
+    if args.dir is None:
+        err_console.print("export needs DIR (or --rejected [FILE])")
+        return 2
     paths = warehouse.export_views(Path(args.db), Path(args.dir), args.format)
     if args.json:
         print_json([str(p) for p in paths])
     else:
         for p in paths:
             console.print(f"wrote {p}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        err_console.print("review pauses for decisions in the Prefect UI, so it needs a Prefect server: start one "
+                          "(`make ui`) and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)")
+        return 1
+    from prefect.exceptions import FlowPauseTimeout
+
+    from flows.review import review_findings
+
+    try:
+        result = review_findings(db=args.db, severity=args.severity, limit=args.limit)
+    except FlowPauseTimeout as exc:
+        err_console.print(f"[yellow]review not answered:[/] {exc}")
+        return 1
+    if args.json:
+        print_json(result)
+    elif result["applied"]:
+        console.print(findings_table(result["applied"], f"{len(result['applied'])} findings reviewed"))
+    else:
+        console.print("Nothing to review." if not result["reviewed"] else "No decisions were given.")
     return 0
 
 
@@ -264,7 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("findings", parents=[common], help="list findings")
     p.add_argument("--all", action="store_true",
-                   help="include acknowledged, muted and superseded findings (no longer seen by the checks)")
+                   help="include acknowledged, muted, rejected and superseded findings (no longer seen by the checks)")
     p.add_argument("--severity", choices=["info", "warning", "critical"])
     p.set_defaults(func=cmd_findings)
 
@@ -283,9 +324,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sql)
 
     p = sub.add_parser("export", parents=[common], help="write the analyst views as Parquet or CSV")
-    p.add_argument("dir")
+    p.add_argument("dir", nargs="?", help="output folder (with --rejected: output file, default stdout)")
+    p.add_argument("--rejected", action="store_true",
+                   help="write the findings reviewed as wrong as annotated-claim JSONL (sentence, claim, note)")
     p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("review", parents=[common], help="review open findings in the Prefect UI (pauses for input)")
+    p.add_argument("--severity", choices=["info", "warning", "critical"], help="only findings at or above this")
+    p.add_argument("--limit", type=int, default=10, help="findings on the page (default 10)")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("serve", parents=[common], help="serve the Prefect deployments (schedules)")
     p.add_argument("--base-url", help="the press room (default $HKSTP_BASE_URL, else https://www.hkstp.org)")

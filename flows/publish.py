@@ -17,6 +17,7 @@ from prefect.runtime import flow_run
 import warehouse
 from flows.display import finding_line, fmt_number
 from flows.settings import MonitorSettings
+from warehouse.findings import HIDDEN_STATUSES
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "critical": 2}
 log = logging.getLogger("hkstp_monitor")
@@ -74,9 +75,18 @@ def notify(url: str | None, min_severity: str, findings: list[dict]) -> bool:
     if not url:
         return False
     floor = SEVERITY_RANK.get(min_severity, 1)
-    chosen = [f for f in findings if SEVERITY_RANK.get(f.get("severity"), 0) >= floor]
+    chosen = [f for f in findings if SEVERITY_RANK.get(f.get("severity"), 0) >= floor
+              and f.get("status") not in HIDDEN_STATUSES]  # a muted or rejected finding is never sent
     if not chosen:
         return False
+    body = "\n".join(finding_line(f) for f in chosen[:30])
+    if len(chosen) > 30:
+        body += f"\n... and {len(chosen) - 30} more"
+    return send_alert(url, f"hkstp-monitor: {len(chosen)} new finding(s)", body)
+
+
+def send_alert(url: str, title: str, body: str) -> bool:
+    """One message through Apprise; False (and a warning in the log) when it could not be delivered."""
     try:
         import apprise
 
@@ -84,10 +94,7 @@ def notify(url: str | None, min_severity: str, findings: list[dict]) -> bool:
         if not app.add(url):
             log.warning("alert target %r is not a valid Apprise URL; no alert sent", url)
             return False
-        body = "\n".join(finding_line(f) for f in chosen[:30])
-        if len(chosen) > 30:
-            body += f"\n... and {len(chosen) - 30} more"
-        ok = app.notify(title=f"hkstp-monitor: {len(chosen)} new finding(s)", body=body)
+        ok = app.notify(title=title, body=body)
         if not ok:
             log.warning("alert target %s did not accept the notification; the run goes on", url.split("://")[0])
         return bool(ok)

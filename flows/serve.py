@@ -1,8 +1,9 @@
 """`hkstp-monitor serve`: register the deployments of deployments/prefect.yaml and run them on schedule.
 
-One file holds the deployments (schedules, parameters, tags, concurrency); this module turns each entry into
-`monitor.to_deployment(...)` and hands them all to `prefect.serve`. Importing it starts nothing.
-deployments/ is data only (prefect.yaml, ui.sh): it imports nothing, so flows -> deployments is no cycle.
+One file holds the deployments (schedules, parameters, tags, concurrency, triggers); this module turns each
+entry into `<flow>.to_deployment(...)` (the flow named by its entrypoint) and hands them all to `prefect.serve`.
+Importing it starts nothing. deployments/ is data only (prefect.yaml, ui.sh): it imports nothing, so
+flows -> deployments is no cycle.
 """
 
 from __future__ import annotations
@@ -20,20 +21,26 @@ def deployment_specs(path: Path = PREFECT_YAML) -> list[dict]:
 
 def build_deployments(base_url: str | None = None, db: str | None = None, path: Path = PREFECT_YAML) -> list:
     from prefect.client.schemas.objects import ConcurrencyLimitConfig
+    from prefect.events.schemas.deployment_triggers import DeploymentTriggerTypes
     from prefect.schedules import Cron
+    from pydantic import TypeAdapter
 
     from flows.monitor import monitor
+    from flows.review import review_findings
 
+    flows = {"flows/monitor.py:monitor": monitor, "flows/review.py:review_findings": review_findings}
+    triggers = TypeAdapter(list[DeploymentTriggerTypes])
     out = []
     for spec in deployment_specs(path):
+        flow = flows[spec["entrypoint"]]
         params = dict(spec.get("parameters") or {})
-        if base_url:
+        if base_url and flow is monitor:
             params["base_url"] = base_url
         if db:
             params["db"] = str(db)
         limit = spec.get("concurrency_limit") or {}
         out.append(
-            monitor.to_deployment(
+            flow.to_deployment(
                 name=spec["name"],
                 description=spec.get("description"),
                 tags=spec.get("tags"),
@@ -42,6 +49,7 @@ def build_deployments(base_url: str | None = None, db: str | None = None, path: 
                 concurrency_limit=ConcurrencyLimitConfig(
                     limit=limit.get("limit", 1), collision_strategy=limit.get("collision_strategy", "ENQUEUE")
                 ),
+                triggers=triggers.validate_python(spec.get("triggers") or []),
             )
         )
     return out

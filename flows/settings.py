@@ -50,6 +50,7 @@ class MonitorSettings(BaseSettings):
     notify_severity: str = "warning"  # lowest severity that is sent as an alert
     max_discovered_urls: int = 50_000  # release URLs (and pages to check by content) one run discovers at most
     drift_generic_jump: float = 0.3  # site_drift when a run's share of releases parsed generically rises this much
+    review_timeout_s: int = 86_400  # how long a review-findings run waits for decisions before giving up
 
     def raw_dir(self) -> Path:
         return Path(self.data_dir) if self.data_dir else Path(self.db).parent / "raw"

@@ -25,7 +25,21 @@ NOT_FIGURES = ("year", "date", "quarter")
 
 
 def load(name: str) -> list[dict]:
-    return [json.loads(x) for x in SETS[name].read_text(encoding="utf-8").splitlines() if x.strip()]
+    return load_annotated(SETS[name])
+
+
+def load_annotated(path: Path) -> list[dict]:
+    """An annotated claim set (ours, or `hkstp-monitor export --rejected`): one JSON object a line, blank lines
+    skipped, each with id, language, text and claims (value, qualifier, metric, currency; value_high for a range)."""
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows:
+        missing = {"id", "language", "text", "claims"} - row.keys()
+        if missing:
+            raise ValueError(f"{path}: row {row.get('id')} lacks {sorted(missing)}")
+        for c in row["claims"]:
+            if not {"value", "qualifier", "currency"} <= c.keys():
+                raise ValueError(f"{path}: row {row['id']}: claim lacks value, qualifier or currency: {c}")
+    return rows
 
 
 def _same(a: float | None, b: float | None) -> bool:

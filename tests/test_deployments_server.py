@@ -107,8 +107,9 @@ def _deployments(api: str) -> list[dict]:
 
 
 def _all_three(api: str) -> list[dict] | None:
+    """The three monitor deployments, once `serve` has registered all of deployments/prefect.yaml."""
     deps = _deployments(api)
-    return deps if len(deps) >= 3 else None
+    return [d for d in deps if d["name"] != "review"] if len(deps) >= 4 else None
 
 
 def test_serve_registers_three_deployments(prefect_stack):
@@ -125,6 +126,11 @@ def test_serve_registers_three_deployments(prefect_stack):
         assert limit.get("limit") == 1, d
         assert (d.get("concurrency_options") or {}).get("collision_strategy") == "ENQUEUE"
     assert by_name["weekly-revisions"]["parameters"]["refetch"] is True
+    review = next(d for d in _deployments(api) if d["name"] == "review")  # issue 16: waits for people
+    assert review["parameters"] == {"severity": "warning", "limit": 10, "db": prefect_stack["env"]["HKSTP_DB"]}
+    assert (review.get("concurrency_options") or {}).get("collision_strategy") == "CANCEL_NEW"
+    automations = requests.post(f"{api}/automations/filter", json={}, timeout=10).json()
+    assert "review-on-warning-or-critical-finding" in {a["name"] for a in automations}
     assert by_name["hourly-new"]["parameters"]["max_listing_pages"] == 1
 
 

@@ -9,7 +9,9 @@
     └── WarehouseError                the DuckDB file cannot be used
         ├── WarehouseBusy             another process is writing; readers wait and retry, then say so
         ├── SchemaTooNew              the file was made by a newer hkstp-monitor: upgrade the program
-        └── ReadOnlyViolation         `sql` was given a statement that writes; use SELECT
+        ├── ReadOnlyViolation         `sql` was given a statement that writes; use SELECT
+        └── ReviewRejected            a review names an unknown finding or decision; nothing was applied:
+                                      fix the listed decisions and submit them again
 """
 
 
@@ -48,3 +50,11 @@ class SchemaTooNew(WarehouseError):
 
 class ReadOnlyViolation(WarehouseError):
     """A statement given to the read-only SQL interface would write."""
+
+
+class ReviewRejected(WarehouseError):
+    """Some decisions of a review cannot be applied (`problems` lists each); none of them was applied."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("nothing was applied: " + "; ".join(self.problems))

@@ -6,8 +6,8 @@ functions below. Only one process writes at a time; readers wait while it does.
 
 from warehouse.checks import CheckRun, CheckSettings, run_checks
 from warehouse.db import ensure_usable, migrate, read_connection, write_connection
-from warehouse.export import export_views
-from warehouse.findings import set_finding_status
+from warehouse.export import export_views, rejected_claims
+from warehouse.findings import apply_review, findings_to_review, set_finding_status
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
 from warehouse.migrations import LATEST_VERSION
 from warehouse.site import generic_share, record_site_run, release_urls
@@ -19,8 +19,10 @@ __all__ = [
     "CheckSettings",
     "LoadSummary",
     "PageState",
+    "apply_review",
     "ensure_usable",
     "export_views",
+    "findings_to_review",
     "generic_share",
     "holds_only",
     "list_findings",
@@ -30,6 +32,7 @@ __all__ = [
     "query",
     "read_connection",
     "recorded_problems",
+    "rejected_claims",
     "record_fetches",
     "record_site_run",
     "release_urls",

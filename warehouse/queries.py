@@ -67,8 +67,9 @@ def query(
 def report_data(db_path: str | Path) -> dict:
     """Everything an HTML report needs, JSON-ready (dates as ISO text).
 
-    timelines: metric_timeline rows; findings: current findings, open or acknowledged, worst first, with old/new
-    text and url; problems: unresolved fetch and parse errors; metrics: labels; totals: row counts.
+    timelines: metric_timeline rows; findings: current findings that are neither muted nor rejected (a rejected
+    finding is a misreading of the monitor), worst first, with old/new text and url; problems: unresolved fetch
+    and parse errors; metrics: labels; totals: row counts.
     """
     with read_connection(db_path) as con:
         timelines = rows_as_dicts(

@@ -160,7 +160,11 @@ select
     f.new_sentence,
     f.last_run_id = (select r.run_id from core.check_runs as r order by r.finished_at desc limit 1) as is_current,
     f.status_changed_at,
-    f.flow_run_id
+    f.flow_run_id,
+    f.reviewed_at,
+    f.reviewed_by,
+    f.review_note,
+    f.review_flow_run_id
 from core.findings as f
 -- a silently revised edition counts by its current version: a finding that paired a superseded version with
 -- another release (2,200 -> 2,400 after 2,200 was revised to 2,300) is gone; the superseded version appears
@@ -313,7 +317,7 @@ comment on column findings.old_text is 'The old claim as written.';
 comment on column findings.new_text is 'The new claim as written.';
 comment on column findings.first_seen_at is 'When a check run first found this (UTC TIMESTAMP).';
 comment on column findings.last_seen_at is 'When a check run last found this (UTC TIMESTAMP).';
-comment on column findings.status is 'open, acknowledged or muted; set by `hkstp-monitor ack` / `mute`, kept by later runs.';
+comment on column findings.status is 'open, acknowledged, muted or rejected (the monitor misread the release); set by `hkstp-monitor ack` / `mute` or the review-findings flow, kept by later runs.';
 comment on column findings.old_language is 'Language of the old figure.';
 comment on column findings.new_language is 'Language of the new figure.';
 comment on column findings.old_release_id is 'Release with the old figure.';
@@ -325,6 +329,10 @@ comment on column findings.new_sentence is 'Evidence sentence of the new figure.
 comment on column findings.is_current is 'True when the latest check run still found it; false when the data behind it has since changed.';
 comment on column findings.status_changed_at is 'When status was last set by hand (UTC TIMESTAMP).';
 comment on column findings.flow_run_id is 'Prefect flow run whose check run first found it.';
+comment on column findings.reviewed_at is 'When a person last reviewed the finding (review flow, ack or mute; UTC TIMESTAMP), null if never.';
+comment on column findings.reviewed_by is 'Who reviewed it: the name given in the review form, else where the decision came from (prefect-ui, cli).';
+comment on column findings.review_note is 'The reviewer''s note, e.g. why the monitor misread the release (status rejected).';
+comment on column findings.review_flow_run_id is 'Prefect flow run of the review-findings flow that applied the decision, null from the command line.';
 
 comment on view problems is 'Pages that could not be used: fetch errors and parse errors, one row per page, stage and reason.';
 comment on column problems.url is 'The page.';
@@ -472,9 +480,13 @@ comment on column core.findings.first_seen_at is 'When a check run first found t
 comment on column core.findings.last_seen_at is 'When a check run last found this (UTC TIMESTAMP).';
 comment on column core.findings.first_run_id is 'Check run that first found it.';
 comment on column core.findings.last_run_id is 'Check run that last found it.';
-comment on column core.findings.status is 'open, acknowledged or muted; set by `hkstp-monitor ack` / `mute`, kept by later runs.';
+comment on column core.findings.status is 'open, acknowledged, muted or rejected; set by `hkstp-monitor ack` / `mute` or the review-findings flow, kept by later runs.';
 comment on column core.findings.status_changed_at is 'When status was last set by hand (UTC TIMESTAMP).';
 comment on column core.findings.flow_run_id is 'Prefect flow run whose check run first found it.';
+comment on column core.findings.reviewed_at is 'When a person last reviewed the finding (UTC TIMESTAMP), null if never.';
+comment on column core.findings.reviewed_by is 'Who reviewed it: the name given in the review form, else prefect-ui or cli.';
+comment on column core.findings.review_note is 'The reviewer''s note.';
+comment on column core.findings.review_flow_run_id is 'Prefect flow run of the review-findings flow that applied the decision.';
 comment on column core.meta.key is 'State key.';
 comment on column core.meta.value is 'State value.';
 comment on column core.metrics.key is 'Metric key used in claims.metric.';
