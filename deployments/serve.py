@@ -1,7 +1,8 @@
 """`hkstp-monitor serve`: register the deployments of deployments/prefect.yaml and run them on schedule.
 
 One file holds the deployments (schedules, parameters, tags, concurrency); this module turns each entry into
-`monitor.to_deployment(...)` and hands them all to `prefect.serve`. Importing it starts nothing.
+`monitor.to_deployment(...)` and hands them all to `prefect.serve`, after creating the `hkstp-warehouse`
+concurrency limit and the automations of automations.yaml. Importing it starts nothing.
 """
 
 from __future__ import annotations
@@ -46,7 +47,21 @@ def build_deployments(base_url: str | None = None, db: str | None = None, path: 
     return out
 
 
+def prepare_server() -> None:
+    """What the deployments expect of the Prefect server: the `hkstp-warehouse` limit (flows/writer.py) and,
+    when HKSTP_ALERT_WEBHOOK_URL is set, the automations of deployments/automations.yaml."""
+    from deployments.automations import apply_automations
+    from flows.settings import MonitorSettings
+    from flows.writer import ensure_warehouse_limit
+
+    ensure_warehouse_limit()
+    url = MonitorSettings().alert_webhook_url
+    if url:
+        apply_automations(url)
+
+
 def serve_all(base_url: str | None = None, db: str | None = None) -> None:
     from prefect import serve
 
+    prepare_server()
     serve(*build_deployments(base_url=base_url, db=db))

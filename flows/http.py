@@ -119,7 +119,8 @@ class PoliteSession:
 
     min_gap_s: seconds between requests to one host (default DEFAULT_MIN_GAP_S); timeout: (connect, read)
     seconds; max_bytes: larger bodies are refused; retries: extra attempts after the first;
-    allowed_hosts: host names that may be fetched (None: any host).
+    allowed_hosts: host names that may be fetched (None: any host); gate: the per-host gap keeper
+    (default: within this process; flows.ratelimit.FileHostGate: across processes).
     """
 
     def __init__(
@@ -132,6 +133,7 @@ class PoliteSession:
         backoff_s: float = 0.5,
         allowed_hosts: set[str] | None = None,
         session: requests.Session | None = None,
+        gate=None,
     ) -> None:
         self.user_agent = user_agent
         self.min_gap_s = DEFAULT_MIN_GAP_S if min_gap_s is None else float(min_gap_s)
@@ -141,7 +143,7 @@ class PoliteSession:
         self.backoff_s = float(backoff_s)
         self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts is not None else None
         self.session = session or requests.Session()
-        self._gate = _HostGate()
+        self._gate = gate or _HostGate()  # flows/ratelimit.FileHostGate shares the gap across processes
         self._host_gaps: dict[str, float] = {}
         self._sleep = time.sleep
 

@@ -25,8 +25,11 @@ from flows.discover import DiscoveredPage, discover
 from flows.http import PoliteSession
 from flows.profile import load_profile
 from flows.publish import publish_run
+from flows.ratelimit import FileHostGate
+from flows.revisit import choose_pages
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
+from flows.writer import warehouse_writer
 from transforms.claims import extract_release_claims
 from transforms.errors import ParseError
 from transforms.identity import release_id_for
@@ -69,6 +72,7 @@ def make_session(settings: MonitorSettings, profile: dict, base_url: str) -> Pol
         timeout=(settings.connect_timeout_s, settings.read_timeout_s),
         max_bytes=settings.max_bytes,
         retries=settings.retries,
+        gate=FileHostGate(settings.raw_dir() / "hosts"),  # the gap holds across runs of every deployment
     )
 
 
@@ -186,14 +190,16 @@ def load_batch(
 ) -> dict:
     # Documents first, fetches second: a run killed in between re-fetches those pages next time
     # instead of believing they were loaded.
-    summary = warehouse.load_documents(db, docs, flow_run_id=run_id)
-    warehouse.record_fetches(db, records, flow_run_id=run_id)
+    with warehouse_writer():  # one writer across deployments (flows/writer.py)
+        summary = warehouse.load_documents(db, docs, flow_run_id=run_id)
+        warehouse.record_fetches(db, records, flow_run_id=run_id)
     return asdict(summary)
 
 
 @task(cache_policy=NO_CACHE, task_run_name="run-checks")
 def run_checks(db: Path, run_id: str | None) -> warehouse.CheckRun:
-    return warehouse.run_checks(db, flow_run_id=run_id)
+    with warehouse_writer():
+        return warehouse.run_checks(db, flow_run_id=run_id)
 
 
 @flow(name="monitor", flow_run_name=_run_name, log_prints=True)
@@ -209,13 +215,15 @@ def monitor(
     max_listing_pages: int | None = None,
     use_sitemap: bool = True,
     notify_url: str | None = None,
+    recheck_days: float | None = None,
 ) -> dict:
     """Watch one press room: fetch what is new or changed, load its claims, run the checks, publish findings.
 
     Parameters left out come from the settings (HKSTP_* environment variables, see the README).
     """
     given = {"db": db, "min_gap_s": min_gap_s, "notify_url": notify_url, "base_url": base_url,
-             "languages": languages, "profile": profile}
+             "languages": languages, "profile": profile,
+             "recheck_days": recheck_days}
     settings = MonitorSettings(**{k: v for k, v in given.items() if v is not None})
     base_url = settings.base_url
     db_path = Path(settings.db)
@@ -232,6 +240,8 @@ def monitor(
     pages, discovery_fetches = discover_releases(
         session, quote(site), base_url, langs, since, max_listing_pages, use_sitemap, quote(known), raw_dir
     )
+    if not refetch:  # the revisit policy: new pages, lastmod moved, or due a re-check (flows/revisit.py)
+        pages = choose_pages(db_path, quote(pages), quote(site), session, base_url, settings.recheck_days, langs, since)
     if limit:
         pages = pages[:limit]
     for stage in ("fetch", "parse", "load"):

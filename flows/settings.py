@@ -26,6 +26,8 @@ class MonitorSettings(BaseSettings):
     batch_size: int = 200  # pages per fetch/parse/load batch: one DB transaction per batch
     notify_url: str | None = None  # Apprise URL for alerts (slack://..., mailto://..., json://host/path)
     notify_severity: str = "warning"  # lowest severity that is sent as an alert
+    recheck_days: float = 7.0  # a known release page is asked again once in this many days (daily while < 30 days old)
+    alert_webhook_url: str | None = None  # `serve` points the Prefect automations (deployments/automations.yaml) here
 
     def raw_dir(self) -> Path:
         return Path(self.data_dir) if self.data_dir else Path(self.db).parent / "raw"

@@ -44,10 +44,11 @@ def demo_run(tmp_path_factory):
         first = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
         after_a = _counts(db)
         site.root = SITE / "B"
-        second = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+        # snapshot B is the site weeks later: every known page is due its re-check (recheck_days 0)
+        second = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0, recheck_days=0)
         after_b = _counts(db)
         requests_before_rerun = len(site.log)
-        third = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+        third = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0, recheck_days=0)
         rerun_requests = site.log[requests_before_rerun:]
         after_rerun = _counts(db)
     return {"db": db, "runs": (first, second, third), "counts": (after_a, after_b, after_rerun),

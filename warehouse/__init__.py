@@ -10,6 +10,7 @@ from warehouse.export import export_views
 from warehouse.findings import set_finding_status
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
 from warehouse.migrations import LATEST_VERSION, migrate
+from warehouse.revisit import revisit_history
 from warehouse.queries import holds_only, list_findings, query, recorded_problems, report_data, view_counts
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "recorded_problems",
     "record_fetches",
     "report_data",
+    "revisit_history",
     "run_checks",
     "set_finding_status",
     "view_counts",
