@@ -99,7 +99,7 @@ def plan_events(rng: random.Random, days: int, new_per_week: int, silent_edits: 
 def simulate(n: int, days: int, new_per_week: int, silent_edits: int, recheck_days: float, seed: int = 14) -> dict:
     rng = random.Random(seed)
     pages = corpus_pages(n, (START - timedelta(days=1)).date())
-    backfill = START - timedelta(hours=12)
+    backfill = START  # the backfill ends as the month begins; its first run is the 00:15 hourly-new
     for p in pages:
         p.last_checked_at = backfill  # the month starts right after a full backfill
     new, edits = plan_events(rng, days, new_per_week, silent_edits, pages)
