@@ -16,10 +16,8 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import duckdb
 import pytest
@@ -191,6 +189,7 @@ def test_daily_and_hourly_new_never_hold_the_warehouse_together(stack):
     mine = sorted((e for e in events if e["resource"].get("prefect.resource.name") == "hkstp-warehouse"),
                   key=lambda e: e["occurred"])
     phases = [e["event"].rsplit(".", 1)[-1] for e in mine]
+    phases = [p for p in phases if p in ("acquired", "released")]  # not the limit's "created"
     runs = {r["prefect.resource.id"] for e in mine for r in e["related"] if r["prefect.resource.role"] == "flow-run"}
     assert len(runs) >= 2  # both runs (and the earlier ones) held it
     held = 0
@@ -198,6 +197,4 @@ def test_daily_and_hourly_new_never_hold_the_warehouse_together(stack):
         held += 1 if phase == "acquired" else -1
         assert 0 <= held <= 1, phases
     gap = site.min_gap_s()
-    assert gap is not None and gap >= GAP_S * 0.98, gap
-    hosts = {urlsplit(site.base_url).netloc}
-    assert hosts
+    assert gap is not None and gap >= GAP_S * 0.98, gap  # both processes together kept the gap
