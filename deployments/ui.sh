@@ -11,6 +11,6 @@ server=$!
 trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 60); do curl -fs "$PREFECT_API_URL/health" >/dev/null 2>&1 && break; sleep 1; done
 echo "Prefect UI: http://127.0.0.1:4200  (server log: data/prefect-server.log)"
-echo "Serving the deployments daily, hourly-new, weekly-revisions, review; trigger one with:"
+echo "Serving the deployments daily, hourly-new, weekly-catchup, review; trigger one with:"
 echo "  PREFECT_API_URL=$PREFECT_API_URL $BIN/prefect deployment run 'monitor/daily'"
 "$BIN/hkstp-monitor" serve "$@"

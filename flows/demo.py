@@ -60,7 +60,9 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
             if not quiet and not as_json:
                 console.rule(f"snapshot {label}: monitoring {site.base_url} (served from {root.relative_to(SAMPLES.parent.parent)})")
             with progress.bars(enabled=not (quiet or as_json)):
-                result = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+                # Snapshot B is the site weeks later: every known page is due its re-check (recheck_days 0).
+                result = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0,
+                                 recheck_days=0 if label == "B" else None)
             runs.append(result)
             if not quiet and not as_json:
                 console.print(f"snapshot {label}: {result['summary']}")

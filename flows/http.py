@@ -210,6 +210,7 @@ class PoliteSession:
     seconds; max_bytes: larger bodies are refused; retries: extra attempts after the first;
     allowed_hosts: "host" (default ports) or "host:port" entries that may be fetched (None: any host), or
     url_check: a flows.urlcheck.UrlCheck; deadline_s: seconds for one whole response (connect to last byte).
+    gate: the per-host gap keeper (default: within this process; flows.ratelimit.FileHostGate: across processes).
     """
 
     def __init__(
@@ -226,6 +227,7 @@ class PoliteSession:
         max_redirects: int = DEFAULTS.max_redirects,
         url_check: UrlCheck | None = None,
         deadline_s: float = DEFAULT_DEADLINE_S,
+        gate=None,
     ) -> None:
         self.user_agent = user_agent
         self.min_gap_s = DEFAULT_MIN_GAP_S if min_gap_s is None else float(min_gap_s)
@@ -241,7 +243,7 @@ class PoliteSession:
         self.session = session or requests.Session()
         for prefix in ("http://", "https://"):
             self.session.mount(prefix, _DeadlineAdapter())
-        self._gate = _HostGate()
+        self._gate = gate or _HostGate()  # flows/ratelimit.FileHostGate shares the gap across processes
         self._host_gaps: dict[str, float] = {}
         self._sleep = time.sleep
 

@@ -27,8 +27,11 @@ from flows.drift import found_by_content, parsed_signals, title_missing
 from flows.http import PoliteSession
 from flows.profile import load_profile
 from flows.publish import publish_run
+from flows.ratelimit import FileHostGate
+from flows.revisit import choose_pages
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
+from flows.writer import warehouse_writer
 from transforms.claims import extract_release_claims
 from transforms.errors import ParseError
 from transforms.identity import release_id_for
@@ -79,6 +82,7 @@ def make_session(settings: MonitorSettings, profile: dict, base_url: str) -> Pol
         max_retry_after_s=settings.max_retry_after_s,
         max_redirects=settings.max_redirects,
         deadline_s=settings.response_deadline_s,
+        gate=FileHostGate(settings.raw_dir() / "hosts"),  # the gap holds across runs of every deployment
     )
 
 
@@ -207,8 +211,9 @@ def load_batch(
 ) -> dict:
     # Documents first, fetches second: a run killed in between re-fetches those pages next time
     # instead of believing they were loaded.
-    summary = warehouse.load_documents(db, docs, flow_run_id=run_id)
-    warehouse.record_fetches(db, records, flow_run_id=run_id)
+    with warehouse_writer():  # one writer across deployments (flows/writer.py)
+        summary = warehouse.load_documents(db, docs, flow_run_id=run_id)
+        warehouse.record_fetches(db, records, flow_run_id=run_id)
     return asdict(summary)
 
 
@@ -245,12 +250,14 @@ def record_site_signals(db: Path, run_key: str, signals: list[SiteSignal], listi
                         run_id: str | None) -> int:
     for s in signals:
         print(f"{'site drift' if s.drift else 'problem'}: {s.detail} ({s.url}; profile key {s.profile_key})")
-    return warehouse.record_site_run(db, run_key, signals, listing_only, flow_run_id=run_id)
+    with warehouse_writer():
+        return warehouse.record_site_run(db, run_key, signals, listing_only, flow_run_id=run_id)
 
 
 @task(cache_policy=NO_CACHE, task_run_name="run-checks")
 def run_checks(db: Path, run_id: str | None, thresholds: warehouse.CheckSettings | None = None) -> warehouse.CheckRun:
-    return warehouse.run_checks(db, thresholds, flow_run_id=run_id)
+    with warehouse_writer():
+        return warehouse.run_checks(db, thresholds, flow_run_id=run_id)
 
 
 @flow(name="monitor", flow_run_name=_run_name, log_prints=True)
@@ -266,13 +273,15 @@ def monitor(
     max_listing_pages: int | None = None,
     use_sitemap: bool = True,
     notify_url: str | None = None,
+    recheck_days: float | None = None,
 ) -> dict:
     """Watch one press room: fetch what is new or changed, load its claims, run the checks, publish findings.
 
     Parameters left out come from the settings (HKSTP_* environment variables, see the README).
     """
     given = {"db": db, "min_gap_s": min_gap_s, "notify_url": notify_url, "base_url": base_url,
-             "languages": languages, "profile": profile}
+             "languages": languages, "profile": profile,
+             "recheck_days": recheck_days}
     settings = MonitorSettings(**{k: v for k, v in given.items() if v is not None})
     base_url = settings.base_url
     settings.configure_warehouse()
@@ -292,6 +301,8 @@ def monitor(
         settings.max_discovered_urls,
     )
     pages, loaded_by_content = _due_candidates(db_path, pages, known, refetch)
+    if not refetch:  # the revisit policy: new pages, lastmod moved, or due a re-check (flows/revisit.py)
+        pages = choose_pages(db_path, quote(pages), quote(site), session, base_url, settings.recheck_days, langs, since)
     prior_generic = warehouse.generic_share(db_path)
     parsed_docs: list[DocumentResult] = []
     if limit:

@@ -103,6 +103,64 @@ def send_alert(url: str, title: str, body: str) -> bool:
         return False
 
 
+FINDING_FIELDS = ("check_name", "severity", "metric", "language", "old_value", "new_value", "old_qualifier",
+                  "new_qualifier", "change_pct", "old_published_on", "new_published_on", "old_url", "new_url",
+                  "old_text", "new_text", "old_release_id", "new_release_id")
+
+
+def finding_event(finding: dict, flow_run_id: str | None) -> dict:
+    """The Prefect event of one new finding (DESIGN.md, Prefect signals), as emit_event's keyword arguments.
+
+    Severity and check are labels of the resource, so an automation can match on them
+    (`match: {"hkstp.severity": "critical"}`); the payload carries the figures and where they were said.
+    """
+    resource = {
+        "prefect.resource.id": f"hkstp.finding.{finding['finding_id']}",
+        "prefect.resource.name": finding_line(finding)[:200],
+        "hkstp.check": finding["check_name"],
+        "hkstp.severity": finding["severity"],
+    }
+    related = []
+    if finding.get("metric"):
+        related.append({"prefect.resource.id": f"hkstp.metric.{finding['metric']}", "prefect.resource.role": "metric",
+                        "prefect.resource.name": finding["metric"]})
+    for side in ("new", "old"):
+        release_id = finding.get(f"{side}_release_id")
+        if release_id and all(r["prefect.resource.id"] != f"hkstp.release.{release_id}" for r in related):
+            related.append({"prefect.resource.id": f"hkstp.release.{release_id}", "prefect.resource.role": "release"})
+    if flow_run_id:
+        related.append({"prefect.resource.id": f"prefect.flow-run.{flow_run_id}", "prefect.resource.role": "flow-run"})
+    payload = {k: (str(finding[k]) if k.endswith("_on") and finding.get(k) else finding.get(k)) for k in FINDING_FIELDS}
+    payload["finding_id"] = finding["finding_id"]
+    return {"event": f"hkstp.finding.{finding['check_name']}", "resource": resource, "related": related,
+            "payload": payload}
+
+
+def emit_findings(findings: list[dict], totals: dict, base_url: str) -> int:
+    """One `hkstp.finding.<check_name>` event per new finding, then `hkstp.run.summary`; returns events sent."""
+    from prefect.events import emit_event
+
+    run_id = str(flow_run.id) if flow_run.id else None
+    sent = 0
+    try:
+        for finding in findings:
+            sent += emit_event(**finding_event(finding, run_id)) is not None
+        by_severity: dict[str, int] = {}
+        for f in findings:
+            by_severity[f["severity"]] = by_severity.get(f["severity"], 0) + 1
+        related = [{"prefect.resource.id": f"prefect.flow-run.{run_id}", "prefect.resource.role": "flow-run"}] if run_id else []
+        sent += emit_event(
+            event="hkstp.run.summary",
+            resource={"prefect.resource.id": f"hkstp.run.{run_id or 'local'}", "hkstp.base-url": base_url},
+            related=related,
+            payload={**{k: v for k, v in totals.items() if isinstance(v, (int, float, str))},
+                     "new_findings": len(findings), "new_findings_by_severity": by_severity},
+        ) is not None
+    except Exception as exc:  # a signal must never fail the run
+        log.warning("could not emit Prefect events (%s: %s); the run goes on", type(exc).__name__, exc)
+    return sent
+
+
 def _rename_flow_run(name: str) -> None:
     if not flow_run.id:
         return
@@ -159,6 +217,7 @@ def publish_run(
         link_text="HTML report (make it with: hkstp-monitor report)",
         description="The self-contained HTML report of the warehouse",
     )
+    emit_findings(checks.new_findings, totals, base_url)
     sent = notify(settings.notify_url, settings.notify_severity, checks.new_findings)
     name = outcome_name(totals, checks)
     _rename_flow_run(f"{flow_run.name or 'monitor'}: {name}")

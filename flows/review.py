@@ -25,6 +25,7 @@ from prefect.runtime import flow_run
 from pydantic import BaseModel, Field
 
 import warehouse
+from flows.writer import warehouse_writer
 from flows.display import fmt_number
 from flows.publish import _rename_flow_run, send_alert
 from flows.settings import get_settings
@@ -164,9 +165,10 @@ def review_findings(
             _rename_flow_run("review: no answer in time, nothing changed")
             raise FlowPauseTimeout(f"no decisions within {timeout_s} s; no finding was changed") from None
         try:
-            applied = warehouse.apply_review(db_path, [d.model_dump() for d in answer.decisions],
-                                             reviewer=answer.reviewer.strip() or None,
-                                             flow_run_id=str(flow_run.id) if flow_run.id else None)
+            with warehouse_writer():  # one writer across deployments (flows/writer.py)
+                applied = warehouse.apply_review(db_path, [d.model_dump() for d in answer.decisions],
+                                                 reviewer=answer.reviewer.strip() or None,
+                                                 flow_run_id=str(flow_run.id) if flow_run.id else None)
         except ReviewRejected as exc:
             problems = exc.problems
             log.error("review not applied: %s", exc)

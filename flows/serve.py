@@ -1,9 +1,10 @@
 """`hkstp-monitor serve`: register the deployments of deployments/prefect.yaml and run them on schedule.
 
 One file holds the deployments (schedules, parameters, tags, concurrency, triggers); this module turns each
-entry into `<flow>.to_deployment(...)` (the flow named by its entrypoint) and hands them all to `prefect.serve`.
-Importing it starts nothing. deployments/ is data only (prefect.yaml, ui.sh): it imports nothing, so
-flows -> deployments is no cycle.
+entry into `<flow>.to_deployment(...)` (the flow named by its entrypoint) and hands them all to `prefect.serve`,
+after creating the `hkstp-warehouse` concurrency limit and the automations of deployments/automations.yaml.
+Importing it starts nothing. deployments/ is data only (prefect.yaml, automations.yaml, ui.sh): it imports
+nothing, so flows -> deployments is no cycle.
 """
 
 from __future__ import annotations
@@ -55,7 +56,21 @@ def build_deployments(base_url: str | None = None, db: str | None = None, path: 
     return out
 
 
+def prepare_server() -> None:
+    """What the deployments expect of the Prefect server: the `hkstp-warehouse` limit (flows/writer.py) and,
+    when HKSTP_ALERT_WEBHOOK_URL is set, the automations of deployments/automations.yaml."""
+    from flows.automations import apply_automations
+    from flows.settings import MonitorSettings
+    from flows.writer import ensure_warehouse_limit
+
+    ensure_warehouse_limit()
+    url = MonitorSettings().alert_webhook_url
+    if url:
+        apply_automations(url)
+
+
 def serve_all(base_url: str | None = None, db: str | None = None) -> None:
     from prefect import serve
 
+    prepare_server()
     serve(*build_deployments(base_url=base_url, db=db))

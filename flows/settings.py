@@ -51,6 +51,8 @@ class MonitorSettings(BaseSettings):
     max_discovered_urls: int = 50_000  # release URLs (and pages to check by content) one run discovers at most
     drift_generic_jump: float = 0.3  # site_drift when a run's share of releases parsed generically rises this much
     review_timeout_s: int = 86_400  # how long a review-findings run waits for decisions before giving up
+    recheck_days: float = 7.0  # a known release page is asked again once in this many days (daily while < 30 days old)
+    alert_webhook_url: str | None = None  # `serve` points the Prefect automations (deployments/automations.yaml) here
 
     def raw_dir(self) -> Path:
         return Path(self.data_dir) if self.data_dir else Path(self.db).parent / "raw"

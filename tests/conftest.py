@@ -60,10 +60,10 @@ def sample_warehouse(tmp_path_factory, prefect_harness) -> dict:
         first = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
         after_a = counts(db)
         site.root = site_dir / "B"
-        second = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+        second = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0, recheck_days=0)  # B is weeks later: every known page is due
         after_b = counts(db)
         requests_before_rerun = len(site.log)
-        third = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+        third = monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0, recheck_days=0)
         rerun_requests = site.log[requests_before_rerun:]
         after_rerun = counts(db)
     return {"db": db, "runs": (first, second, third), "counts": (after_a, after_b, after_rerun),

@@ -117,15 +117,15 @@ def test_serve_registers_three_deployments(prefect_stack):
     deps = _wait(lambda: _all_three(api), 180, "three deployments",
                  prefect_stack["serve"], prefect_stack["serve_log"])
     by_name = {d["name"]: d for d in deps}
-    assert set(by_name) == {"daily", "hourly-new", "weekly-revisions"}
+    assert set(by_name) == {"daily", "hourly-new", "weekly-catchup"}
     crons = {name: [s["schedule"]["cron"] for s in d["schedules"]] for name, d in by_name.items()}
-    assert crons == {"daily": ["0 9 * * *"], "hourly-new": ["15 * * * *"], "weekly-revisions": ["0 4 * * 0"]}
+    assert crons == {"daily": ["0 9 * * *"], "hourly-new": ["15 * * * *"], "weekly-catchup": ["0 4 * * 0"]}
     assert all(s["schedule"]["timezone"] == "Asia/Hong_Kong" for d in deps for s in d["schedules"])
     for d in deps:
         limit = d.get("global_concurrency_limit") or {}
         assert limit.get("limit") == 1, d
         assert (d.get("concurrency_options") or {}).get("collision_strategy") == "ENQUEUE"
-    assert by_name["weekly-revisions"]["parameters"]["refetch"] is True
+    assert not by_name["weekly-catchup"]["parameters"].get("refetch")  # a catch-up of what is due, not a sweep
     review = next(d for d in _deployments(api) if d["name"] == "review")  # issue 16: waits for people
     assert review["parameters"] == {"severity": "warning", "limit": 10, "db": prefect_stack["env"]["HKSTP_DB"]}
     assert (review.get("concurrency_options") or {}).get("collision_strategy") == "CANCEL_NEW"

@@ -11,6 +11,7 @@ from warehouse.findings import apply_review, findings_to_review, set_finding_sta
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
 from warehouse.migrations import LATEST_VERSION
 from warehouse.site import generic_share, record_site_run, release_urls
+from warehouse.revisit import revisit_history
 from warehouse.queries import holds_only, list_findings, query, recorded_problems, report_data, view_counts
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "record_site_run",
     "release_urls",
     "report_data",
+    "revisit_history",
     "run_checks",
     "set_finding_status",
     "view_counts",
