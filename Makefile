@@ -18,11 +18,12 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/hkstp-monitor demo
 
+# Two workers (the machine has two cores; most slow tests wait on servers): one test file stays on one worker.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not server and not browser and not slow"
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not server and not browser and not slow"
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'

@@ -142,7 +142,15 @@ def daily_run(prefect_stack) -> dict:
     deps = _wait(lambda: _all_three(api), 180, "deployments",
                  prefect_stack["serve"], prefect_stack["serve_log"])
     daily = next(d for d in deps if d["name"] == "daily")
-    run = requests.post(f"{api}/deployments/{daily['id']}/create_flow_run", json={}, timeout=10).json()
+    run = {}
+    for _ in range(10):  # serve may still be re-registering the deployment: ask again, then say what came back
+        answer = requests.post(f"{api}/deployments/{daily['id']}/create_flow_run", json={}, timeout=10)
+        run = answer.json() if answer.content else {}
+        if "id" in run:
+            break
+        time.sleep(3)
+        daily = next(d for d in _all_three(api) or deps if d["name"] == "daily")
+    assert "id" in run, f"the API did not create the daily run: {answer.status_code} {answer.text[:500]}"
 
     def finished():
         state = requests.get(f"{api}/flow_runs/{run['id']}", timeout=10).json()
