@@ -163,9 +163,10 @@ def test_a_run_right_after_a_full_run_asks_for_no_known_release_page(stack):
     _finish(_monitor(stack))
     assert [p for p in _release_paths(site.log) if p not in dead] == []  # nothing due, no lastmod moved
     others = {e.path for e in site.log} - dead
+    # robots, sitemaps and the FIRST listing page of each listing: its releases are all known, so the listing
+    # stops there (flows/discover.py)
     assert others and all(p == "/robots.txt" or "sitemap" in p or p.rstrip("/").split("/")[-1] in
-                          {"press-room", "news-room", "park-life"} or "page=" in p or "/page/" in p
-                          for p in others), sorted(others)
+                          {"press-room", "news-room", "park-life"} for p in others), sorted(others)
     # snapshot B: new releases appear (and one old release is silently edited, not yet due)
     site.root = SITE / "B"
     site.clear_log()
