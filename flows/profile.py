@@ -183,13 +183,3 @@ def release_match(profile: dict, url: str) -> ReleaseURL | None:
             continue
         return ReleaseURL(url=url, layout=layout, language=language, slug=slug)
     return None
-
-
-def allowed_hosts(profile: dict, base_url: str | None = None) -> set[str]:
-    """The hosts a crawl may contact: the profile's, plus the host of an overriding base URL."""
-    hosts = set(profile["site"]["hosts"])
-    if base_url:
-        host = urlsplit(base_url).hostname
-        if host:
-            hosts.add(host.lower())
-    return hosts
