@@ -29,10 +29,28 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def prefect_harness():
     """A real (temporary, SQLite-backed) Prefect API for the whole session; ask for it where flows run."""
+    import httpx
+    from prefect.server.api.server import SubprocessASGIServer
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    # The harness picks a free port, releases it, and its server binds it seconds later; under pytest-xdist another
+    # worker's loopback server can take the port in between, and the health check then meets that server (CI saw
+    # "Connection reset by peer"). Such a start is thrown away, with its server process, and tried again.
+    for attempt in range(3):
+        harness = prefect_test_harness(server_startup_timeout=120)
+        try:
+            harness.__enter__()
+            break
+        except (httpx.HTTPError, RuntimeError):
+            failed = SubprocessASGIServer._instances.pop(None, None)
+            if failed is not None:
+                failed.stop()
+            if attempt == 2:
+                raise
+    try:
         yield
+    finally:
+        harness.__exit__(None, None, None)
 
 
 @pytest.fixture

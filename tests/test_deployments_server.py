@@ -8,10 +8,7 @@ is tests/test_report_browser.py).
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
 import time
 import warnings
 from pathlib import Path
@@ -21,61 +18,23 @@ import requests
 
 from conftest import png_colours
 from flows.loopback import LoopbackServer
+from prefect_server import BIN, prefect_server, stop, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 SITE = REPO / "samples" / "site" / "A"
 SCREENSHOTS = REPO / "data" / "screenshots"
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(predicate, timeout: float, what: str, proc: subprocess.Popen | None = None, log: Path | None = None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise AssertionError(f"{what}: process exited {proc.returncode}: {log.read_text()[-3000:] if log else ''}")
-        try:
-            value = predicate()
-            if value:
-                return value
-        except (requests.RequestException, ValueError, KeyError):
-            pass
-        time.sleep(1)
-    raise AssertionError(f"timed out waiting for {what}: {log.read_text()[-3000:] if log else ''}")
-
-
 @pytest.fixture(scope="module")
 def prefect_stack(tmp_path_factory):
     """A real Prefect server, the sample site, and `hkstp-monitor serve` registered against both."""
     tmp = tmp_path_factory.mktemp("prefect-stack")
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(
-        PREFECT_HOME=str(tmp / "home"),
-        PREFECT_API_URL=api,
-        PREFECT_SERVER_ANALYTICS_ENABLED="false",
-        PREFECT_LOGGING_LEVEL="WARNING",
-        HKSTP_MIN_GAP_S="0",
-        HKSTP_DB=str(tmp / "hkstp.duckdb"),
-    )
-    server_log = tmp / "server.log"
     serve_log = tmp / "serve.log"
-    server = subprocess.Popen(
-        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=server_log.open("w"), stderr=subprocess.STDOUT,
-    )
-    site = LoopbackServer(root=SITE).start()
-    serve = None
-    try:
-        _wait(lambda: requests.get(f"{api}/health", timeout=2).ok, 120, "prefect server", server, server_log)
+    with prefect_server(tmp, HKSTP_MIN_GAP_S="0", HKSTP_DB=str(tmp / "hkstp.duckdb")) as server:
+        env = server["env"]
+        site = LoopbackServer(root=SITE).start()
 
         def start_serve() -> subprocess.Popen:
             return subprocess.Popen(
@@ -84,20 +43,13 @@ def prefect_stack(tmp_path_factory):
                 stderr=subprocess.STDOUT,
             )
 
-        serve = start_serve()
-        stack = {"api": api, "env": env, "site": site, "serve": serve, "serve_log": serve_log, "tmp": tmp,
-                 "port": port, "start_serve": start_serve}
-        yield stack
-        serve = stack["serve"]
-    finally:
-        for proc in (serve, server):
-            if proc is not None and proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-        site.stop()
+        stack = {"api": server["api"], "env": env, "site": site, "serve": start_serve(), "serve_log": serve_log,
+                 "tmp": tmp, "port": server["port"], "start_serve": start_serve}
+        try:
+            yield stack
+        finally:
+            stop(stack["serve"])
+            site.stop()
 
 
 def _deployments(api: str) -> list[dict]:
@@ -112,10 +64,19 @@ def _all_three(api: str) -> list[dict] | None:
     return [d for d in deps if d["name"] != "review"] if len(deps) >= 4 else None
 
 
+def _automation_names(api: str) -> set[str]:
+    r = requests.post(f"{api}/automations/filter", json={}, timeout=10)
+    r.raise_for_status()
+    return {a["name"] for a in r.json()}
+
+
 def test_serve_registers_three_deployments(prefect_stack):
     api = prefect_stack["api"]
-    deps = _wait(lambda: _all_three(api), 180, "three deployments",
+    deps = wait_for(lambda: _all_three(api), 180, "three deployments",
                  prefect_stack["serve"], prefect_stack["serve_log"])
+    # `serve` creates a deployment's triggers just after the deployment, so the automation may lag a moment.
+    automations = wait_for(lambda: (names := _automation_names(api)) >= {"review-on-warning-or-critical-finding"}
+                           and names, 60, "the review automation", prefect_stack["serve"], prefect_stack["serve_log"])
     by_name = {d["name"]: d for d in deps}
     assert set(by_name) == {"daily", "hourly-new", "weekly-catchup"}
     crons = {name: [s["schedule"]["cron"] for s in d["schedules"]] for name, d in by_name.items()}
@@ -129,8 +90,7 @@ def test_serve_registers_three_deployments(prefect_stack):
     review = next(d for d in _deployments(api) if d["name"] == "review")  # issue 16: waits for people
     assert review["parameters"] == {"severity": "warning", "limit": 10, "db": prefect_stack["env"]["HKSTP_DB"]}
     assert (review.get("concurrency_options") or {}).get("collision_strategy") == "CANCEL_NEW"
-    automations = requests.post(f"{api}/automations/filter", json={}, timeout=10).json()
-    assert "review-on-warning-or-critical-finding" in {a["name"] for a in automations}
+    assert "review-on-warning-or-critical-finding" in automations
     assert by_name["hourly-new"]["parameters"]["max_listing_pages"] == 1
 
 
@@ -139,7 +99,7 @@ def daily_run(prefect_stack) -> dict:
     """One run of the `daily` deployment, triggered through the API and waited for: the flow run as the API
     returns it. Any test that needs a finished run asks for it, whatever order the tests run in."""
     api = prefect_stack["api"]
-    deps = _wait(lambda: _all_three(api), 180, "deployments",
+    deps = wait_for(lambda: _all_three(api), 180, "deployments",
                  prefect_stack["serve"], prefect_stack["serve_log"])
     daily = next(d for d in deps if d["name"] == "daily")
     run = {}
@@ -157,7 +117,7 @@ def daily_run(prefect_stack) -> dict:
         return state if state["state"]["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
 
     try:
-        return _wait(finished, 150, "the daily run", prefect_stack["serve"], prefect_stack["serve_log"])
+        return wait_for(finished, 150, "the daily run", prefect_stack["serve"], prefect_stack["serve_log"])
     except AssertionError as first:
         # Seen once in many runs on a loaded 2-core machine: the served runner never picked the run up.
         # Say so, restart `serve` (what a user would do) and give the same run one more chance.
@@ -167,7 +127,7 @@ def daily_run(prefect_stack) -> dict:
         prefect_stack["serve"].wait(timeout=30)
         prefect_stack["serve"] = prefect_stack["start_serve"]()
         try:
-            return _wait(finished, 150, "the daily run after restarting serve", prefect_stack["serve"],
+            return wait_for(finished, 150, "the daily run after restarting serve", prefect_stack["serve"],
                          prefect_stack["serve_log"])
         except AssertionError as second:
             state = requests.get(f"{api}/flow_runs/{run['id']}", timeout=10).json().get("state")

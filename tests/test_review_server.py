@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,10 +22,9 @@ import requests
 import warehouse
 from flows.loopback import LoopbackServer
 from annotated_scoring import load_annotated
-from test_deployments_server import _free_port, _wait
+from prefect_server import BIN, prefect_server, stop, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 SITE = REPO / "samples" / "site" / "A"
 NOTES = Path("/work/notes")
 SCREENSHOT = (NOTES if NOTES.is_dir() else REPO / "data" / "screenshots") / "review-form.png"
@@ -40,39 +37,25 @@ def stack(tmp_path_factory):
     """A Prefect server, a warehouse filled by a monitor run on the sample site, and `hkstp-monitor review`
     waiting for decisions."""
     tmp = tmp_path_factory.mktemp("review-stack")
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
     db = tmp / "hkstp.duckdb"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(tmp / "home"), PREFECT_API_URL=api, PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_LOGGING_LEVEL="WARNING", HKSTP_MIN_GAP_S="0", HKSTP_DB=str(db))
-    server_log, review_log = tmp / "server.log", tmp / "review.log"
-    server = subprocess.Popen(
-        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=server_log.open("w"), stderr=subprocess.STDOUT,
-    )
-    site = LoopbackServer(root=SITE).start()
-    review = None
-    try:
-        _wait(lambda: requests.get(f"{api}/health", timeout=2).ok, 120, "prefect server", server, server_log)
-        run = subprocess.run([str(BIN / "hkstp-monitor"), "run", "--base-url", site.base_url, "--quiet"],
-                             env=env, cwd=tmp, capture_output=True, text=True, timeout=600)
-        assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
-        before = _findings(db)
-        review = subprocess.Popen([str(BIN / "hkstp-monitor"), "review", "--limit", "5"],
-                                  env=env, cwd=tmp, stdout=review_log.open("w"), stderr=subprocess.STDOUT)
-        paused = _wait(lambda: _paused_review(api), 180, "the review run to pause", review, review_log)
-        yield {"api": api, "port": port, "db": db, "env": env, "review": review, "review_log": review_log,
-               "run": paused, "before": before, "tmp": tmp}
-    finally:
-        for proc in (review, server):
-            if proc is not None and proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-        site.stop()
+    review_log = tmp / "review.log"
+    with prefect_server(tmp, HKSTP_MIN_GAP_S="0", HKSTP_DB=str(db)) as server:
+        api, env = server["api"], server["env"]
+        site = LoopbackServer(root=SITE).start()
+        review = None
+        try:
+            run = subprocess.run([str(BIN / "hkstp-monitor"), "run", "--base-url", site.base_url, "--quiet"],
+                                 env=env, cwd=tmp, capture_output=True, text=True, timeout=600)
+            assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
+            before = _findings(db)
+            review = subprocess.Popen([str(BIN / "hkstp-monitor"), "review", "--limit", "5"],
+                                      env=env, cwd=tmp, stdout=review_log.open("w"), stderr=subprocess.STDOUT)
+            paused = wait_for(lambda: _paused_review(api), 180, "the review run to pause", review, review_log)
+            yield {"api": api, "port": server["port"], "db": db, "env": env, "review": review,
+                   "review_log": review_log, "run": paused, "before": before, "tmp": tmp}
+        finally:
+            stop(review)
+            site.stop()
 
 
 def _findings(db: Path) -> dict[str, dict]:
@@ -152,9 +135,9 @@ class Browser:
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         port_file = Path(self.profile) / "DevToolsActivePort"
-        _wait(lambda: port_file.exists() and port_file.read_text().split(), 60, "chromium's DevTools port")
+        wait_for(lambda: port_file.exists() and port_file.read_text().split(), 60, "chromium's DevTools port")
         port = int(port_file.read_text().split()[0])
-        pages = _wait(lambda: [t for t in requests.get(f"http://127.0.0.1:{port}/json/list", timeout=5).json()
+        pages = wait_for(lambda: [t for t in requests.get(f"http://127.0.0.1:{port}/json/list", timeout=5).json()
                                if t["type"] == "page"], 30, "a chromium page")
         self.ws = connect(pages[0]["webSocketDebuggerUrl"], max_size=None, open_timeout=30)
         self.n = 0
@@ -190,8 +173,8 @@ def test_the_paused_form_in_chromium_shows_figures_sentences_and_decision_fields
         browser.call("Page.navigate", url=f"http://127.0.0.1:{stack['port']}/runs/flow-run/{stack['run']['id']}")
         click = ("(() => { const b = [...document.querySelectorAll('button')]"
                  ".find(b => b.innerText.trim() === 'Resume'); if (b) { b.click(); return true } return false })()")
-        _wait(lambda: browser.js(click), 90, "the Resume button of the paused run")
-        _wait(lambda: page_ids[0] in (browser.js("document.body.innerText") or ""), 60, "the review description")
+        wait_for(lambda: browser.js(click), 90, "the Resume button of the paused run")
+        wait_for(lambda: page_ids[0] in (browser.js("document.body.innerText") or ""), 60, "the review description")
         time.sleep(2)  # let the form finish laying out before the picture
         browser.js("document.querySelectorAll('*').forEach(e => { if (e.scrollTop > 0) e.scrollTop = 0 })")
         text = browser.js("document.body.innerText")
@@ -220,7 +203,7 @@ def test_an_unknown_finding_id_is_reported_and_nothing_is_applied(stack):
         {"finding_id": page_ids[0], "decision": "confirm", "note": "looks right"},
         {"finding_id": "0badc0ffee000000", "decision": "mute", "note": ""},
     ]})
-    again = _wait(lambda: _paused_review(api, "review-2"), 120, "the review to ask again", stack["review"],
+    again = wait_for(lambda: _paused_review(api, "review-2"), 120, "the review to ask again", stack["review"],
                   stack["review_log"])
     description = _run_input(api, again, "description")
     assert description.startswith("## Nothing was applied")

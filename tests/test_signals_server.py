@@ -12,7 +12,6 @@ One server for the module; each run is a separate process, as under `serve`.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -25,7 +24,7 @@ import requests
 
 from flows.loopback import LoopbackServer
 from flows.profile import load_profile, release_match
-from tests.test_deployments_server import _free_port, _wait
+from prefect_server import prefect_server, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -63,27 +62,15 @@ class WebhookReceiver:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("signals")
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(tmp / "home"), PREFECT_API_URL=api, PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_LOGGING_LEVEL="WARNING", HKSTP_MIN_GAP_S=str(GAP_S), HKSTP_DB=str(tmp / "hkstp.duckdb"))
-    log = tmp / "server.log"
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    site = LoopbackServer(root=SITE / "A").start()
-    hook = WebhookReceiver()
-    try:
-        _wait(lambda: requests.get(f"{api}/health", timeout=2).ok, 300, "prefect server", server, log)
-        yield {"api": api, "env": env, "site": site, "hook": hook, "tmp": tmp, "db": tmp / "hkstp.duckdb"}
-    finally:
-        server.terminate()
+    with prefect_server(tmp, timeout=300, HKSTP_MIN_GAP_S=str(GAP_S), HKSTP_DB=str(tmp / "hkstp.duckdb")) as server:
+        site = LoopbackServer(root=SITE / "A").start()
+        hook = WebhookReceiver()
         try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        site.stop()
-        hook.close()
+            yield {"api": server["api"], "env": server["env"], "site": site, "hook": hook, "tmp": tmp,
+                   "db": tmp / "hkstp.duckdb"}
+        finally:
+            site.stop()
+            hook.close()
 
 
 def _monitor(stack, **params) -> dict:
@@ -128,7 +115,7 @@ def test_finding_events_and_the_critical_automation(stack):
         findings = {r[0]: r[1:] for r in con.execute(
             "select finding_id, check_name, severity, new_value, new_url from findings").fetchall()}
     assert result["new_findings"] == len(findings) > 0
-    events = _wait(lambda: (ev := _events(stack["api"], "hkstp.finding.")) and len(ev) >= len(findings) and ev,
+    events = wait_for(lambda: (ev := _events(stack["api"], "hkstp.finding.")) and len(ev) >= len(findings) and ev,
                    60, "finding events")
     by_finding = {e["resource"]["prefect.resource.id"].removeprefix("hkstp.finding."): e for e in events}
     assert len(events) == len(by_finding) == len(findings)  # one event per new finding, none twice
@@ -143,11 +130,11 @@ def test_finding_events_and_the_critical_automation(stack):
                 "old_url"} <= set(payload)
         roles = {r["prefect.resource.role"] for r in event["related"]}
         assert {"release", "flow-run"} <= roles
-    summary = _wait(lambda: _events(stack["api"], "hkstp.run.summary"), 30, "run summary event")
+    summary = wait_for(lambda: _events(stack["api"], "hkstp.run.summary"), 30, "run summary event")
     assert summary[-1]["payload"]["new_findings"] == len(findings)
     critical = [f for f, v in findings.items() if v[1] == "critical"]
     assert critical, "the sample site's snapshot A holds a critical finding"
-    got = _wait(lambda: [b for b in stack["hook"].received if "hkstp.finding." in b], 90, "the webhook call")
+    got = wait_for(lambda: [b for b in stack["hook"].received if "hkstp.finding." in b], 90, "the webhook call")
     assert any(f"hkstp.finding.{critical[0]}" in b for b in got) or any(
         any(f"hkstp.finding.{c}" in b for c in critical) for b in got)
     stack["full_run_done"] = True
@@ -186,7 +173,7 @@ def test_daily_and_hourly_new_never_hold_the_warehouse_together(stack):
         both.append(_monitor(stack_env, **params))
     results = [_finish(p) for p in both]
     assert all(r["pages"] > 0 for r in results)
-    events = _wait(lambda: (ev := _events(stack["api"], "prefect.concurrency-limit.")) and ev, 30, "limit events")
+    events = wait_for(lambda: (ev := _events(stack["api"], "prefect.concurrency-limit.")) and ev, 30, "limit events")
     mine = sorted((e for e in events if e["resource"].get("prefect.resource.name") == "hkstp-warehouse"),
                   key=lambda e: e["occurred"])
     phases = [e["event"].rsplit(".", 1)[-1] for e in mine]
