@@ -135,3 +135,13 @@ def test_currency_codes_with_scales(text, value, currency):
 ])
 def test_a_currency_between_two_amounts_goes_to_one_of_them(text, expected):
     assert [(c.value, c.currency) for c in extract_claims(text)] == expected
+
+
+def test_the_vocabulary_matches_in_any_case_and_keeps_the_noun_as_written():
+    """The English vocabulary is matched on a lower-cased copy of the sentence (metrics.fold): a title-case
+    noun still names the metric, and the claim shows the words the writer used."""
+    [claim] = extract_claims("The Science Park now hosts over 1,700 Technology Companies.", "en")
+    assert (claim.value, claim.qualifier, claim.metric) == (1700, "over", "tech_companies")
+    assert claim.unit == "Technology Companies"
+    [claim] = extract_claims("A Community Of 22,000 people works in the parks.", "en")
+    assert (claim.value, claim.metric) == (22000, "community_size")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.metrics import key_for, load_vocabulary, matchers
+from transforms.metrics import fold, key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, normalize, parse_chinese, plain,
                                 value_of_match, word_alternation)
@@ -288,7 +288,7 @@ _VOCAB = None
 def _vocab():
     global _VOCAB
     if _VOCAB is None:
-        _VOCAB = load_vocabulary()
+        _VOCAB = load_vocabulary(simplified=False)  # kinds only: no OpenCC for English work
     return _VOCAB
 
 
@@ -336,12 +336,20 @@ def extract_release_claims(release: Release) -> list[Claim]:
 class _Sentence:
     """What every reading in one sentence shares; the sentence-wide searches run once, when first asked."""
 
-    __slots__ = ("text", "section", "family", "dollar", "_yuan", "consumed_end", "_every_one", "_invest")
+    __slots__ = ("text", "section", "family", "dollar", "_yuan", "consumed_end", "_every_one", "_invest", "_folded")
 
     def __init__(self, text: str, section: str, family: str, dollar: str, yuan: str):
         self.text, self.section, self.family, self.dollar, self._yuan = text, section, family, dollar, yuan
         self.consumed_end = 0  # where the previous amount and its currency end ("10 rmb" takes "rmb" from "rmb 20")
         self._every_one = self._invest = False
+        self._folded = None
+
+    @property
+    def folded(self) -> str:
+        """The text the vocabulary matchers search (metrics.fold), made once per sentence."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
 
     @property
     def yuan(self) -> str:
@@ -400,7 +408,7 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
             continue
         if m.group("zhyear") is not None:
             out.append(_claim(s, m.start(), m.end(), value=float(m.group("zhyear")), kind="year",
-                              metric=_year_metric(sentence, m.start(), "zh")))
+                              metric=_year_metric(s.folded, m.start(), "zh")))
             prev = None
             continue
         if m.group("ratio") is not None:
@@ -507,6 +515,7 @@ def _fraction_claim(s: _Sentence, m: re.Match) -> Claim | None:
 
 
 def _year_metric(sentence: str, start: int, family: str) -> str | None:
+    """sentence: as the family's matchers search it (folded for English)."""
     mt = matchers(family)
     bm = mt.before.search(sentence, max(0, start - 40), start)
     if bm:
@@ -726,10 +735,10 @@ def _resolve_kind(r: _Reading):
             and not r.plus):
         compared = r.q and r.q.strip().lower() in ("over", "above") and _YEAR_COMPARED_AFTER.match(text, r.pos)
         if compared or (not r.q and not _GENERIC_COUNT_NOUNS.match(text, r.pos)
-                        and not _after_metric(text, r.pos, "en")[0]):
+                        and not _after_metric(r.s, r.pos, "en")[0]):
             start = r.core_start
             r.claim = _claim(r.s, start, r.core_end, value=r.value, kind="year",
-                             metric=_year_metric(text, r.m.start(), "en"))
+                             metric=_year_metric(r.s.folded, r.m.start(), "en"))
             return True
     # ---- a ratio: "every HK$1 invested ... attracted HK$19"
     every_one = r.s.every_one if r.kind == "money" else None
@@ -745,16 +754,16 @@ def _resolve_metric(r: _Reading):
     """The metric (from the phrase before the number, else the counted noun after it) and the unit."""
     text, vocab, kind, family = r.s.text, _vocab(), r.kind, r.family
     mt = matchers(family)
-    bm = mt.before.search(text, max(0, r.start - 48), r.start)
+    bm = mt.before.search(r.s.folded, max(0, r.start - 48), r.start)
     if bm:
         key = key_for(bm.group("phrase"), mt.before_keys)
         if key and _kind_fits(vocab[key].kind, kind):
             r.metric = key
     pos = r.pos
     text_end = pos
-    noun_key, noun, noun_end = _after_metric(text, r.measure_start, family) if r.measure else (None, None, pos)
+    noun_key, noun, noun_end = _after_metric(r.s, r.measure_start) if r.measure else (None, None, pos)
     if noun_key is None or noun_end < pos:
-        noun_key, noun, noun_end = _after_metric(text, pos, family)
+        noun_key, noun, noun_end = _after_metric(r.s, pos)
     if noun_key:
         if r.metric is None and _kind_fits(vocab[noun_key].kind, kind):
             r.metric = noun_key
@@ -820,12 +829,13 @@ def _kind_fits(metric_kind: str, kind: str) -> bool:
     return metric_kind == "duration" and kind == "count" or metric_kind == "count" and kind == "duration"
 
 
-def _after_metric(sentence: str, pos: int, family: str) -> tuple[str | None, str | None, int]:
-    mt = matchers(family)
-    nm = mt.after.match(sentence, pos)
+def _after_metric(s: _Sentence, pos: int, family: str | None = None) -> tuple[str | None, str | None, int]:
+    """(metric key, the counted noun as written, where it ends) of the vocabulary phrase at `pos`."""
+    mt = matchers(family or s.family)
+    nm = mt.after.match(s.folded, pos)
     if not nm:
         return None, None, pos
-    phrase = nm.group("phrase")
+    phrase = s.text[nm.start("phrase"):nm.end("phrase")]
     return key_for(phrase, mt.after_keys), phrase, nm.end()
 
 

@@ -1,22 +1,18 @@
 """The metric vocabulary: which counted noun or phrase means which metric, in English and Chinese.
 
-The data lives in `transforms/vocab/metrics.yaml`; `load_vocabulary()` reads it once. Simplified Chinese
-phrasings are completed from the Traditional ones with OpenCC.
+The data lives in `transforms/vocab/metrics.py` (Python data: it loads from bytecode, where parsing YAML cost a
+tenth of a second of every start); `load_vocabulary()` reads it once. Simplified Chinese phrasings are completed
+from the Traditional ones with OpenCC, which is loaded only when Chinese is asked for.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from transforms.language import converter
 from transforms.numbers import word_alternation
-
-VOCAB_PATH = Path(__file__).with_name("vocab") / "metrics.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +35,15 @@ def _to_simplified(phrases) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def load_vocabulary() -> dict[str, Metric]:
-    """All metrics by key, in file order."""
-    raw = yaml.load(VOCAB_PATH.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+def _listed() -> dict[str, Metric]:
+    """The metrics as written in the data: Simplified Chinese phrasings only where listed (no OpenCC)."""
+    from transforms.vocab.metrics import METRICS
+
     out: dict[str, Metric] = {}
-    for item in raw:
-        hant = list(item.get("zh-hant") or [])
-        hans = list(item.get("zh-hans") or []) + _to_simplified(hant)
-        before_zh = list(item.get("before_zh") or [])
-        before_zh += [p for p in _to_simplified(before_zh) if p not in before_zh]
+    for item in METRICS:
         key = item["key"]
         if key in out:
-            raise ValueError(f"metric key {key!r} appears twice in {VOCAB_PATH.name}")
+            raise ValueError(f"metric key {key!r} appears twice in transforms/vocab/metrics.py")
         out[key] = Metric(
             key=key,
             label_en=item["label_en"],
@@ -60,17 +53,34 @@ def load_vocabulary() -> dict[str, Metric]:
             other_subject=item.get("other_subject"),
             phrasings={
                 "en": tuple(item.get("en") or []),
-                "zh-hant": tuple(dict.fromkeys(hant)),
-                "zh-hans": tuple(dict.fromkeys(hans)),
+                "zh-hant": tuple(dict.fromkeys(item.get("zh_hant") or [])),
+                "zh-hans": tuple(dict.fromkeys(item.get("zh_hans") or [])),
             },
-            before={"en": tuple(item.get("before_en") or []), "zh": tuple(dict.fromkeys(before_zh))},
+            before={"en": tuple(item.get("before_en") or []), "zh": tuple(dict.fromkeys(item.get("before_zh") or []))},
         )
+    return out
+
+
+@lru_cache(maxsize=2)
+def load_vocabulary(simplified: bool = True) -> dict[str, Metric]:
+    """All metrics by key, in file order, Simplified phrasings completed from the Traditional ones (with
+    simplified=False: only those listed, and OpenCC is not loaded; kinds and labels are the same)."""
+    if not simplified:
+        return _listed()
+    out = {}
+    for key, m in _listed().items():
+        hans = m.phrasings["zh-hans"] + tuple(_to_simplified(m.phrasings["zh-hant"]))
+        before_zh = m.before["zh"] + tuple(p for p in _to_simplified(m.before["zh"]) if p not in m.before["zh"])
+        out[key] = replace(m, phrasings={**m.phrasings, "zh-hans": tuple(dict.fromkeys(hans))},
+                           before={**m.before, "zh": tuple(dict.fromkeys(before_zh))})
     return out
 
 
 @dataclass(slots=True)
 class Matchers:
-    """Compiled lookups over the vocabulary for one language family."""
+    """Compiled lookups over the vocabulary for one language family. The patterns are lower-case and search
+    `fold(text)`: a case-insensitive pattern of some 350 English phrasings took ~5x longer to compile, and that
+    compile was a good part of a one-sentence `extract`. Offsets in the folded text are the text's."""
 
     after: re.Pattern  # the counted noun, at the start of the text after the number
     after_keys: dict[str, str]  # normalised phrase -> key
@@ -78,8 +88,16 @@ class Matchers:
     before_keys: dict[str, str]
 
 
-def _alternation(phrases, ignore_case: bool) -> str:
-    return word_alternation(phrases, ignore_case=ignore_case, space=r"[ \-]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str) -> str:
+    """`text` with A-Z lowered and nothing else changed, so every offset stays valid (str.lower() may not)."""
+    return text.translate(_ASCII_LOWER)
+
+
+def _alternation(phrases) -> str:
+    return word_alternation(phrases, ignore_case=False, space=r"[ \-]+")
 
 
 _SEPARATORS = re.compile(r"[\s\-]+")
@@ -92,26 +110,29 @@ def _norm(s: str) -> str:
 @lru_cache(maxsize=4)
 def matchers(family: str) -> Matchers:
     """family: "en" or "zh" (both Chinese scripts together)."""
-    vocab = load_vocabulary()
     after: dict[str, str] = {}
     before: dict[str, str] = {}
-    langs = ("en",) if family == "en" else ("zh-hant", "zh-hans")
-    for m in vocab.values():
-        for lang in langs:
-            for p in m.phrasings.get(lang, ()):
-                after.setdefault(_norm(p), m.key)
-        for p in m.before.get(family, ()):
-            before.setdefault(_norm(p), m.key)
     if family == "en":
+        for m in _listed().values():
+            for p in m.phrasings["en"]:
+                after.setdefault(_norm(p), m.key)
+            for p in m.before["en"]:
+                before.setdefault(_norm(p), m.key)
         # Skip up to two describing words ("three modern InnoParks") but never across a linking word.
-        skip = r"(?:(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has)\b)[A-Za-z][\w&'\-]*[ ]+){0,2}?"
-        after_re = re.compile(rf"[ ]*(?i:{skip})(?P<phrase>{_alternation(after, True)})(?![A-Za-z])")
-        before_re = re.compile(rf"(?<![A-Za-z])(?P<phrase>{_alternation(before, True)})[ ]*[:,]?[ ]*$")
+        skip = r"(?:(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has)\b)[a-z][\w&'\-]*[ ]+){0,2}?"
+        after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after)})(?![a-z])")
+        before_re = re.compile(rf"(?<![a-z])(?P<phrase>{_alternation(before)})[ ]*[:,]?[ ]*$")
     else:
+        for m in load_vocabulary().values():
+            for lang in ("zh-hant", "zh-hans"):
+                for p in m.phrasings[lang]:
+                    after.setdefault(_norm(p), m.key)
+            for p in m.before["zh"]:
+                before.setdefault(_norm(p), m.key)
         # A modifier such as 來自26個國家及地區的 may stand between measure word and noun.
         skip = r"(?:(?:來自|来自|位於|位于|遍佈|遍布|分佈於|分布于)[^，。；、,;]{0,24}?的)?[^\d，。；、,;（）()]{0,4}?"
-        after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after, False)})")
-        before_re = re.compile(rf"(?P<phrase>{_alternation(before, False)})[ ]*[:：]?[ ]*(?:為|为|是|約為|约为)?[ ]*$")
+        after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after)})")
+        before_re = re.compile(rf"(?P<phrase>{_alternation(before)})[ ]*[:：]?[ ]*(?:為|为|是|約為|约为)?[ ]*$")
     return Matchers(after_re, after, before_re, before)
 
 

@@ -71,7 +71,7 @@ def _views_sha() -> str:
 
 @cache
 def _vocabulary_rows() -> tuple[tuple, ...]:
-    """(key, cumulative, label_en, label_zh) for each metric of the vocabulary (transforms/metrics.yaml)."""
+    """(key, cumulative, label_en, label_zh) for each metric of the vocabulary (transforms/vocab/metrics.py)."""
     return tuple((m.key, m.cumulative, m.label_en, m.label_zh) for m in load_vocabulary().values())
 
 

@@ -392,7 +392,7 @@ comment on table core.editions is 'One row per language edition of a release; na
 comment on table core.versions is 'Each distinct content (Release.content_hash) of an edition; a changed page is a new version beside the old.';
 comment on table core.sections is 'The sections of each version, in page order.';
 comment on table core.claims is 'Every numeric claim of every version, qualifier as extracted (see the claims view for the canonical form).';
-comment on table core.metrics is 'The metric vocabulary (filled from transforms/vocab/metrics.yaml when it loads).';
+comment on table core.metrics is 'The metric vocabulary (filled from transforms/vocab/metrics.py when it loads).';
 comment on table core.qualifier_aliases is 'Qualifier words and their canonical qualifier (more than -> over).';
 comment on table core.check_runs is 'One row per run of the checks.';
 comment on table core.findings is 'Findings of the checks, one row per stable finding_id, with the status analysts set.';

@@ -1,0 +1,1 @@
+"""Data of the transforms: the metric vocabulary (metrics.py)."""
