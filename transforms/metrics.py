@@ -107,28 +107,29 @@ def _norm(s: str) -> str:
     return _SEPARATORS.sub(" ", s.lower()).strip()
 
 
+def _phrase_tables(vocab: dict[str, Metric], langs: tuple[str, ...], before_lang: str):
+    """(normalised phrase after a number -> key, normalised phrase before a number -> key); first listed wins."""
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for m in vocab.values():
+        for p in (p for lang in langs for p in m.phrasings[lang]):
+            after.setdefault(_norm(p), m.key)
+        for p in m.before[before_lang]:
+            before.setdefault(_norm(p), m.key)
+    return after, before
+
+
 @lru_cache(maxsize=4)
 def matchers(family: str) -> Matchers:
     """family: "en" or "zh" (both Chinese scripts together)."""
-    after: dict[str, str] = {}
-    before: dict[str, str] = {}
     if family == "en":
-        for m in _listed().values():
-            for p in m.phrasings["en"]:
-                after.setdefault(_norm(p), m.key)
-            for p in m.before["en"]:
-                before.setdefault(_norm(p), m.key)
+        after, before = _phrase_tables(_listed(), ("en",), "en")
         # Skip up to two describing words ("three modern InnoParks") but never across a linking word.
         skip = r"(?:(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has)\b)[a-z][\w&'\-]*[ ]+){0,2}?"
         after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after)})(?![a-z])")
         before_re = re.compile(rf"(?<![a-z])(?P<phrase>{_alternation(before)})[ ]*[:,]?[ ]*$")
     else:
-        for m in load_vocabulary().values():
-            for lang in ("zh-hant", "zh-hans"):
-                for p in m.phrasings[lang]:
-                    after.setdefault(_norm(p), m.key)
-            for p in m.before["zh"]:
-                before.setdefault(_norm(p), m.key)
+        after, before = _phrase_tables(load_vocabulary(), ("zh-hant", "zh-hans"), "zh")
         # A modifier such as 來自26個國家及地區的 may stand between measure word and noun.
         skip = r"(?:(?:來自|来自|位於|位于|遍佈|遍布|分佈於|分布于)[^，。；、,;]{0,24}?的)?[^\d，。；、,;（）()]{0,4}?"
         after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after)})")
