@@ -53,6 +53,15 @@ def prefect_harness():
         harness.__exit__(None, None, None)
 
 
+@pytest.fixture(scope="session")
+def harness_api_url(prefect_harness) -> str:
+    """The harness's API, for a subprocess to use (subprocesses do not inherit the harness): a command run
+    against it skips starting a temporary Prefect server of its own, some 10-20 s on this machine."""
+    from prefect.settings import PREFECT_API_URL
+
+    return PREFECT_API_URL.value()
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     if not SHARED.is_dir():

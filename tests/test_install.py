@@ -18,7 +18,7 @@ EXPECTED = REPO / "samples" / "site" / "expected-findings.yaml"
 
 
 @pytest.mark.slow
-def test_pip_install_dot_then_demo_works_without_the_source_tree(tmp_path):
+def test_pip_install_dot_then_demo_works_without_the_source_tree(tmp_path, harness_api_url):
     import yaml
 
     # a copy of the project as a user would clone it (no .venv, no data, no build leftovers)
@@ -36,7 +36,7 @@ def test_pip_install_dot_then_demo_works_without_the_source_tree(tmp_path):
     (site / "borrowed-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API") and k != "PYTHONPATH"}
     env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
-    env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "180"  # a loaded 2-core CI machine
+    env["PREFECT_API_URL"] = harness_api_url  # the session's Prefect API: no temporary server to wait for
     install = subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-deps",
                               "--disable-pip-version-check", str(src)],
                              capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)

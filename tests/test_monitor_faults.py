@@ -60,9 +60,12 @@ def test_faults_are_recorded_and_the_run_completes(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-def test_kill_9_mid_run_then_rerun_matches_an_uninterrupted_run(tmp_path):
+def test_kill_9_mid_run_then_rerun_matches_an_uninterrupted_run(tmp_path, harness_api_url):
+    # The three runs talk to the session's Prefect API, as deployment runs talk to a server (a temporary server
+    # of their own would add its start-up to each); what is killed is the run's whole process group.
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), HKSTP_BATCH_SIZE="4", PREFECT_LOGGING_LEVEL="WARNING")
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), HKSTP_BATCH_SIZE="4", PREFECT_LOGGING_LEVEL="WARNING",
+               PREFECT_API_URL=harness_api_url)
     exe = Path(sys.executable).with_name("hkstp-monitor")
 
     def run(db: Path, base_url: str, **popen) -> subprocess.Popen:
