@@ -109,9 +109,14 @@ def parse_chinese(span: str) -> tuple[float, bool] | None:
             section += number
         value = total + section
     if frac:
-        digits = "".join(str(ZH_DIGITS[c]) if c in ZH_DIGITS else c for c in frac if c.isdigit() or c in ZH_DIGITS)
+        body = frac.rstrip("萬万億亿")
+        scale = 1.0
+        for c in frac[len(body):]:  # 三點五億 is 3.5 x 10^8
+            scale *= ZH_BIG_UNITS[c]
+        digits = "".join(str(ZH_DIGITS[c]) if c in ZH_DIGITS else c for c in body if c.isdigit() or c in ZH_DIGITS)
         if digits:
             value += float("0." + digits)
+        value *= scale
     if negative:
         value = -value
     return value, approx
@@ -273,7 +278,7 @@ _ZHU_N = (rf"(?:[十拾萬万億亿]|(?<![十拾百佰千仟])[百佰](?![ ]*分
 ZH_NUM = (
     rf"(?:[负負][ ]*)?(?:[{_ZHD}]|[十拾百佰]|[千仟]{_METRIC_NEXT}|半(?=[百千]))"
     rf"(?:[ ]*(?:[{_ZHD}]|{_ZHU_N}|\d+(?:\.\d+)?|[余餘多几幾](?=[ ]*[{_ZHU}])))*"
-    rf"(?:[ ]*[点點][ ]*(?:[{_ZHD_DEC}]|\d)+)?"
+    rf"(?:[ ]*[点點][ ]*(?:[{_ZHD_DEC}]|\d)+(?:[ ]*[萬万億亿]+)?)?"  # 三點五億: a scale after the decimal
 )
 # After digits: a Chinese scale and what follows it ("1.2萬", "3万4000", "5億1萬4千6百", "1,000多萬").
 ZH_CONT = (
