@@ -50,7 +50,7 @@ _QUAL_RE = (
 # A bare "$" means the dollar of the place the text is written for (Hong Kong dollars by default, see
 # `extract_claims`); a bare 元 means Hong Kong dollars unless 人民幣 or a mainland context says otherwise.
 _CUR_PREFIX = {
-    "hk$": "HKD", "hkd": "HKD", "us$": "USD", "usd": "USD", "u.s.$": "USD", "u.s$": "USD", "rmb": "CNY",
+    "hk$": "HKD", "hk": "HKD", "hkd": "HKD", "us$": "USD", "usd": "USD", "u.s.$": "USD", "u.s$": "USD", "rmb": "CNY",
     "cny": "CNY", "nt$": "TWD", "s$": "SGD", "sgd": "SGD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "eur": "EUR",
     "gbp": "GBP", "jpy": "JPY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD", "hkd$": "HKD",
     "sgd$": "SGD", "aud": "AUD", "cad": "CAD", "chf": "CHF", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
@@ -60,7 +60,7 @@ _CUR_PREFIX_RE = (
     r"(?P<cur>(?:(?<![A-Za-z])(?:HK|hk|US|us|u\.s\.?|U\.S\.?|NT|S|C|c|NZ)[ ]?\\?\$|\\?\$"
     r"|(?<![A-Za-z])(?i:usd|aud|cad|nzd|hkd|sgd)\$"
     r"|(?<![A-Za-z])(?i:HKD|USD|RMB|CNY|SGD|EUR|GBP|JPY|AUD|CAD|CHF)(?![A-Za-z])"
-    r"|[£€¥￥]|港幣|港币|港元|人民幣|人民币|美元)[ ]*)"
+    r"|[£€¥￥]|港幣|港币|港元|人民幣|人民币|美元|(?<![A-Za-z])HK(?=\d{1,3}(?:\.\d+)?[ ]cents?\b))[ ]*)"
 )
 _CUR_SUFFIX = {
     "港元": "HKD", "港幣": "HKD", "港币": "HKD", "港圓": "HKD", "美元": "USD", "美圓": "USD", "美圆": "USD",
@@ -78,6 +78,8 @@ _CUR_SUFFIX = {
 _CUR_SUFFIX_RE = re.compile(
     r"[ ]?(?P<curs>元?人民幣|元?人民币|港元|港幣|港币|港圓|美元|美圓|美圆|美金|歐元|欧元|英鎊|英镑|日元|日圓|日圆|澳元|加元"
     r"|新台幣|新台币|台幣|台币|瑞士法郎|元|圓|块|塊|蚊)"
+    # cents alone: "12 HK cents", "HK12 cents", 12港仙, 3美分; 仙 alone only after digits (八仙 is no amount)
+    r"|[ ]?(?P<centzh>港仙|美分|仙(?![人女境子]))|[ ](?P<centen>(?:(?i:hk|hong[ ]kong|us|u\.s\.)[ ]+)?(?i:cents?))(?![A-Za-z])"
     r"|(?:[ ]|-(?=(?i:dollar|yen|euro|yuan)\b))(?P<cursen>(?i:(?:hong[ ]kong|hk|us|u\.s\.|american|singapore|canadian|australian|chinese|swiss)[ ]+"
     r"(?:dollars?|yuan|francs?)|dollars?|hkd|usd|rmb|cny|yuan|renminbi|euros?|pounds[ ]sterling|pounds?|yen|francs?|eur)"
     r"(?![A-Za-z]))|(?P<curcode>HKD|USD|RMB|CNY|EUR|GBP|JPY)(?![A-Za-z])|[ ]?(?P<cursym>€|£|¥|\$)"
@@ -155,7 +157,7 @@ _SKIP = (
     r"|\d+[A-Z]?(?:[ ]*[-–][ ]*\d+[A-Z]?)?[ ]+(?:[A-Z][A-Za-z'’]*[ ]+){0,4}" + _STREET + r"(?![A-Za-z])"
     r"|\d+[ ]+Queensway|\d+(?:[ ]?(?:至|-|–)[ ]?\d+)?[ ]?[號号](?![碼码])"
     r"|\d+[ ]?/[ ]?F(?![A-Za-z])|\d+[ ]?(?:樓|楼|室)(?![宇盤盘面價价])|\d+[A-Z]座"
-    r"|(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d)[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?"
+    r"|(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?"
     r"|[A-Za-z]{2,}(?:/[A-Za-z0-9]+)*/\d+(?:/\d+)*"
     r"|第[ ]*(?:\d+|[〇零一二兩两三四五六七八九十百千]+)|[圖图表][ ]*[一二三四五六七八九十\d]+(?:\.\d+)?"
     r"|\d+[ ]?(?i:st|nd|rd|th)(?![A-Za-z])"
@@ -706,8 +708,12 @@ def _resolve_after(r: _Reading):
         # "$ 20,000.00 $ 37,305.97", "3 USD50 cards": a sign, or a code touching the next amount, is that
         # amount's prefix; a spaced code stays this one's suffix when it has no currency yet ("10 rmb 20 usd").
         cm = None
+    if cm and cm.group("centzh") == "仙" and not g("dig"):
+        cm = None
     if cm and r.kind == "number":
         code = _currency_of_suffix(cm, r.s, r.currency)
+        if cm.group("centzh") or cm.group("centen"):
+            r.value /= 100
         if code is not None or cm.group("curs"):
             r.currency = r.currency or code
         r.pos = cm.end()
@@ -731,6 +737,12 @@ def _currency_of_suffix(cm: re.Match, s: _Sentence, currency: str | None) -> str
         return s.yuan if code is None else code
     if cm.group("curcode"):
         return _CUR_PREFIX[cm.group("curcode").lower()]
+    cent = cm.group("centzh") or cm.group("centen")
+    if cent:  # 仙 is Hong Kong's word for a cent
+        word = cent.lower()
+        if "美" in word or word.startswith("u"):
+            return "USD"
+        return "HKD" if "港" in word or word.startswith("h") or word == "仙" else (currency or s.dollar)
     if cm.group("cursym"):
         return _currency_of_prefix(cm.group("cursym"), s.dollar)
     code = _CUR_SUFFIX.get(_SPACES.sub(" ", cm.group("cursen").lower()))
