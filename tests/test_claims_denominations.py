@@ -52,6 +52,8 @@ def test_the_next_figure_is_not_a_smaller_unit(text, expected):
     ("The fund has set aside half a million dollars for the pilot scheme.", 5e5, "money", "HKD", "exact"),
     ("The group plans to raise three quarters of a billion US dollars next year.", 7.5e8, "money", "USD", "exact"),
     ("Close to a quarter million visitors came to the InnoCarnival this autumn.", 2.5e5, "count", None, "nearly"),
+    ("The park expects one and a half million visitors over the weekend.", 1.5e6, "count", None, "exact"),
+    ("The consortium will invest more than two and a half billion dollars.", 2.5e9, "money", "HKD", "over"),
 ])
 def test_a_fraction_of_a_scale_word_is_an_amount(text, value, kind, currency, qualifier):
     got = [c for c in extract_claims(text, "en") if c.kind not in ("year",)]
@@ -70,6 +72,10 @@ def test_half_a_million_is_not_fifty_per_cent_and_a_million():
 ])
 def test_a_currency_word_after_a_hyphen(text, value, currency):
     assert [(v, c) for v, c, _ in money(text, "en")] == [(value, currency)]
+
+
+def test_a_scale_before_a_hyphenated_currency_is_a_manner_of_speaking():
+    assert extract_claims("Biotech has become a billion-dollar industry in the city.", "en") == []
 
 
 def test_full_width_currency_letters_are_read():

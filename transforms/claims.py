@@ -464,7 +464,7 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
             prev = None
             continue
         if m.group("frac") is not None:
-            claim = _fraction_claim(s, m)
+            claim = _fraction_claim(s, m, out)
             if claim is not None:
                 out.append(claim)
             prev = None
@@ -526,6 +526,12 @@ def _zh_small(text: str) -> float | None:
     return parsed[0] if parsed else None
 
 
+@functools.cache
+def _qualifier_before_re() -> re.Pattern:
+    return re.compile(_QUAL_RE + "$")
+
+
+_WHOLE_AND = re.compile(r"(?<![\w.,])(?P<w>\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))[ ]+(?i:and)[ ]+$")
 _FRACTION_SCALE = re.compile(r"[ ]+(?:(?i:of)[ ]+)?(?:(?i:an?)[ ]+)?(?P<sc>(?i:thousand|million|billion))(?![A-Za-z\-])")
 
 
@@ -551,7 +557,7 @@ def _scaled_fraction(s: _Sentence, start: int, scaled: re.Match, value: float, q
                   qualifier=qualifier or "exact")
 
 
-def _fraction_claim(s: _Sentence, m: re.Match) -> Claim | None:
+def _fraction_claim(s: _Sentence, m: re.Match, out: list[Claim]) -> Claim | None:
     """A share of a whole as a percent claim ("two-thirds of" -> 66.67), or half a year as a duration."""
     g = m.group
     qualifier = _qualifier_of(g("q")) if g("q") else None
@@ -578,6 +584,15 @@ def _fraction_claim(s: _Sentence, m: re.Match) -> Claim | None:
     if g("fden") or g("fhalf") or g("fquarter"):
         scaled = _FRACTION_SCALE.match(s.text, end)
         if scaled:  # "half a million", "a quarter million", "three quarters of a billion dollars": an amount
+            whole = _WHOLE_AND.search(s.text, max(0, start - 24), start) if start and g("fnum") else None
+            if whole:  # "one and a half million": the whole number is part of it, not a figure of its own
+                num += _small_number(whole.group("w")) * den
+                start = whole.start()
+                qm = _qualifier_before_re().search(s.text, max(0, start - 30), start)
+                if qm and not qualifier:  # "about one and a half million"
+                    qualifier, start = _qualifier_of(qm.group("q")), qm.start()
+                if out and out[-1].text == whole.group("w") and out[-1].kind == "count":
+                    out.pop()
             return _scaled_fraction(s, start, scaled, num / den * EN_SCALES[scaled.group("sc").lower()], qualifier)
     half_a = re.match(r"[ ]+(?i:a|an)[ ]+(?P<u>year|month|week|day|hour)s?\b", s.text[end:end + 12])
     if half_a and den == 2 and num == 1:
@@ -708,8 +723,8 @@ def _resolve_after(r: _Reading):
         # "$ 20,000.00 $ 37,305.97", "3 USD50 cards": a sign, or a code touching the next amount, is that
         # amount's prefix; a spaced code stays this one's suffix when it has no currency yet ("10 rmb 20 usd").
         cm = None
-    if cm and cm.group("centzh") == "仙" and not g("dig"):
-        cm = None
+    if cm and (cm.group("centzh") == "仙" and not g("dig") or r.scaled and text[cm.start()] == "-"):
+        cm = None  # 八仙 is no amount; "a billion-dollar industry" is a manner of speaking
     if cm and r.kind == "number":
         code = _currency_of_suffix(cm, r.s, r.currency)
         if cm.group("centzh") or cm.group("centen"):
