@@ -547,7 +547,7 @@ def _scaled_fraction(s: _Sentence, start: int, scaled: re.Match, value: float, q
     if currency:
         return _claim(s, start, end, value=value, kind="money", unit=currency, currency=currency,
                       qualifier=qualifier or "exact")
-    metric, unit, noun_end = _after_metric(text, end, s.family)
+    metric, unit, noun_end = _after_metric(s, end)
     if metric is None:
         nm = _EN_NOUN_RE.match(text, end) if s.family == "en" else None
         unit = nm.group("noun").strip() if nm else None
