@@ -85,3 +85,28 @@ def test_word_alternation_matches_like_a_longest_first_alternation():
     for text, want in [("Per  Cent", "Per  Cent"), ("approximately", "approximately"), ("approx.", "approx."),
                        ("pERcent", "pERcent"), ("perk", "per")]:
         assert rx.match(text).group(0) == want
+
+
+@pytest.mark.parametrize("text, values", [
+    # 两 counts things and is never a decimal digit: 一点两小时 is 1, then 两小时
+    ("会议由下午一点开始，为时一点两小时", [1, 1, 2]), ("三點五億", [3.5e8]), ("兩點二", [2.2]),
+    # 百 and 千 never follow another of 十百千: 五十千 is 50 and a stray 千, not 1050
+    ("五十千", [50, 1000]), ("三千五百萬", [3.5e7]), ("一百一十", [110]),
+    # an ellipsis before a digit is no decimal point; dotted groups are not one decimal
+    ("名單見附件 ...3", [3]), ("系統已升級至4.12.7版", [4, 12, 7]), ("增長0.5個百分點", [0.5]),
+    # two minus signs in an exponent cancel
+    ("2^--3", [8]), ("-2^3", [-8]),
+])
+def test_chinese_decimals_units_and_dotted_groups(text, values):
+    assert [n.value for n in find_numbers(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize("text, value", [("全場貨品7 5 折", 75), ("全場貨品七五折", 75), ("會員8折", 80)])
+def test_discounts_written_digit_by_digit(text, value):
+    got = [n for n in find_numbers(text) if n.kind == "percent"]
+    assert [n.value for n in got] == [value]
+
+
+def test_full_width_letters_and_dollar_sign_become_ascii():
+    assert normalize("ＨＫ＄５Ｍ，ｕｐ　３０％") == "HK$5M，up　30%"
+    assert [n.value for n in find_numbers("增長百分之１５Ｋ")] == [15000]

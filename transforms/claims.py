@@ -9,12 +9,13 @@ Dates, quarters, ordinals, phone numbers, page numbers, URLs, e-mails and names 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from transforms.metrics import fold, key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
-from transforms.numbers import (EN_ABBREV, EN_SCALES, NUMBER_CORE, NUMBER_TRIGGER, normalize, parse_chinese, plain,
-                                value_of_match, word_alternation)
+from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, normalize,
+                                parse_chinese, parse_english_words, plain, value_of_match, word_alternation)
 from transforms.language import detect_language
 from transforms.sentences import sentence_spans
 
@@ -49,7 +50,7 @@ _QUAL_RE = (
 # A bare "$" means the dollar of the place the text is written for (Hong Kong dollars by default, see
 # `extract_claims`); a bare 元 means Hong Kong dollars unless 人民幣 or a mainland context says otherwise.
 _CUR_PREFIX = {
-    "hk$": "HKD", "hkd": "HKD", "us$": "USD", "usd": "USD", "u.s.$": "USD", "u.s$": "USD", "rmb": "CNY",
+    "hk$": "HKD", "hk": "HKD", "hkd": "HKD", "us$": "USD", "usd": "USD", "u.s.$": "USD", "u.s$": "USD", "rmb": "CNY",
     "cny": "CNY", "nt$": "TWD", "s$": "SGD", "sgd": "SGD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "eur": "EUR",
     "gbp": "GBP", "jpy": "JPY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD", "hkd$": "HKD",
     "sgd$": "SGD", "aud": "AUD", "cad": "CAD", "chf": "CHF", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY",
@@ -59,7 +60,7 @@ _CUR_PREFIX_RE = (
     r"(?P<cur>(?:(?<![A-Za-z])(?:HK|hk|US|us|u\.s\.?|U\.S\.?|NT|S|C|c|NZ)[ ]?\\?\$|\\?\$"
     r"|(?<![A-Za-z])(?i:usd|aud|cad|nzd|hkd|sgd)\$"
     r"|(?<![A-Za-z])(?i:HKD|USD|RMB|CNY|SGD|EUR|GBP|JPY|AUD|CAD|CHF)(?![A-Za-z])"
-    r"|[£€¥￥]|港幣|港币|港元|人民幣|人民币|美元)[ ]*)"
+    r"|[£€¥￥]|港幣|港币|港元|人民幣|人民币|美元|(?<![A-Za-z])HK(?=\d{1,3}(?:\.\d+)?[ ]cents?\b))[ ]*)"
 )
 _CUR_SUFFIX = {
     "港元": "HKD", "港幣": "HKD", "港币": "HKD", "港圓": "HKD", "美元": "USD", "美圓": "USD", "美圆": "USD",
@@ -77,10 +78,51 @@ _CUR_SUFFIX = {
 _CUR_SUFFIX_RE = re.compile(
     r"[ ]?(?P<curs>元?人民幣|元?人民币|港元|港幣|港币|港圓|美元|美圓|美圆|美金|歐元|欧元|英鎊|英镑|日元|日圓|日圆|澳元|加元"
     r"|新台幣|新台币|台幣|台币|瑞士法郎|元|圓|块|塊|蚊)"
-    r"|[ ](?P<cursen>(?i:(?:hong[ ]kong|hk|us|u\.s\.|american|singapore|canadian|australian|chinese|swiss)[ ]+"
+    # cents alone: "12 HK cents", "HK12 cents", 12港仙, 3美分; 仙 alone only after digits (八仙 is no amount)
+    r"|[ ]?(?P<centzh>港仙|美分|仙(?![人女境子]))|[ ](?P<centen>(?:(?i:hk|hong[ ]kong|us|u\.s\.)[ ]+)?(?i:cents?))(?![A-Za-z])"
+    r"|(?:[ ]|-(?=(?i:dollar|yen|euro|yuan)\b))(?P<cursen>(?i:(?:hong[ ]kong|hk|us|u\.s\.|american|singapore|canadian|australian|chinese|swiss)[ ]+"
     r"(?:dollars?|yuan|francs?)|dollars?|hkd|usd|rmb|cny|yuan|renminbi|euros?|pounds[ ]sterling|pounds?|yen|francs?|eur)"
     r"(?![A-Za-z]))|(?P<curcode>HKD|USD|RMB|CNY|EUR|GBP|JPY)(?![A-Za-z])|[ ]?(?P<cursym>€|£|¥|\$)"
 )
+# A sum in two denominations: "3 dollars 50 cents", 五元三毛, 50元6角三分, 兩美元又三美分, 12元零5仙. Read only
+# right after a currency word (compiled on first use).
+_ONE_TO_NINE = "one two three four five six seven eight nine".split()
+
+
+@functools.cache
+def _minor_amount_re() -> re.Pattern:
+    below_100 = (word_alternation(EN_TENS) + r"(?:[ ]*-[ ]*|[ ]+)" + word_alternation(_ONE_TO_NINE)
+                 + r"(?![A-Za-z])|" + word_alternation([*EN_UNITS, *EN_TENS]) + r"(?![A-Za-z])")
+    cent = r"(?:(?i:cents?)(?![A-Za-z])|港仙|仙|美分|(?:日本)?銭|分(?![之鐘钟]))"
+    return re.compile(
+        r"[ ]*(?:(?i:and)[ ]+|又[ ]*|零[ ]*)?(?P<n1>\d{1,2}(?![\d.,])|" + below_100 + r"|[一二兩两三四五六七八九十]{1,3})"
+        r"[ ]*(?:(?P<cent>" + cent + r")|(?P<tenth>角|毛(?!利)|毫(?![米升克秒]))"
+        r"(?:[ ]*(?P<n2>\d(?![\d.,])|[一二兩两三四五六七八九])[ ]*" + cent + r"?)?)")
+
+
+def _minor_amount(text: str, pos: int) -> tuple[float, int] | None:
+    """(the amount in the major unit, where it ends) of cents or 角/分 written right after a currency at pos."""
+    mm = _minor_amount_re().match(text, pos)
+    if mm is None:
+        return None
+    first = _small_value(mm.group("n1"))
+    if mm.group("cent"):
+        return (first / 100, mm.end()) if first is not None and first < 100 else None
+    if first is None or first >= 10:
+        return None
+    second = _small_value(mm.group("n2")) if mm.group("n2") else 0.0
+    return (first / 10 + (second or 0.0) / 100, mm.end())
+
+
+def _small_value(word: str) -> float | None:
+    if word[0].isdigit():
+        return float(word)
+    if word[0].isascii():
+        return parse_english_words(word)
+    parsed = parse_chinese(word)
+    return parsed[0] if parsed else None
+
+
 # 元 means renminbi with 人民幣 or a mainland place in the sentence.
 _YUAN_CNY = re.compile(r"人民幣|人民币|RMB|內地|内地|中國內地|深圳|上海|北京|廣州|广州|杭州|蘇州|苏州|天津|重慶|重庆|成都|武漢|武汉"
                        r"|南京|東莞|东莞|佛山|珠海|大灣區內地城市|全國|全国|國內|国内")
@@ -115,7 +157,7 @@ _SKIP = (
     r"|\d+[A-Z]?(?:[ ]*[-–][ ]*\d+[A-Z]?)?[ ]+(?:[A-Z][A-Za-z'’]*[ ]+){0,4}" + _STREET + r"(?![A-Za-z])"
     r"|\d+[ ]+Queensway|\d+(?:[ ]?(?:至|-|–)[ ]?\d+)?[ ]?[號号](?![碼码])"
     r"|\d+[ ]?/[ ]?F(?![A-Za-z])|\d+[ ]?(?:樓|楼|室)(?![宇盤盘面價价])|\d+[A-Z]座"
-    r"|(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d)[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?"
+    r"|(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?"
     r"|[A-Za-z]{2,}(?:/[A-Za-z0-9]+)*/\d+(?:/\d+)*"
     r"|第[ ]*(?:\d+|[〇零一二兩两三四五六七八九十百千]+)|[圖图表][ ]*[一二三四五六七八九十\d]+(?:\.\d+)?"
     r"|\d+[ ]?(?i:st|nd|rd|th)(?![A-Za-z])"
@@ -165,7 +207,7 @@ _SMALL_VALUES.update({"a": 1, "an": 1})
 _FRACTION = (
     r"(?P<frac>(?:(?P<fnum>(?i:one|two|three|four|five|six|seven|eight|nine|a|an))[ \-]+"
     r"(?P<fden>(?i:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))|(?P<fhalf>(?i:half)))"
-    r"(?=[ ]+(?i:of|a|an)\b)"
+    r"(?=[ ]+(?i:of|a|an|thousand|million|billion)\b)|(?P<fquarter>(?i:quarter))(?=[ ]+(?i:million|billion)\b)"
     r"|(?P<inn>\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine))[ ]+(?i:in|out[ ]+of)[ ]+"
     r"(?P<ind>\d{1,3}|(?i:two|three|four|five|six|seven|eight|nine|ten))(?![\d,.])"
     r"|(?![百佰][ ]*分)(?P<zfd>[一二三四五六七八九十百千萬万億亿壹貳贰叁參肆伍陸陆柒捌玖拾佰仟\d]{1,4})[ ]*分[ ]*之[ ]*"
@@ -422,7 +464,7 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
             prev = None
             continue
         if m.group("frac") is not None:
-            claim = _fraction_claim(s, m)
+            claim = _fraction_claim(s, m, out)
             if claim is not None:
                 out.append(claim)
             prev = None
@@ -484,14 +526,47 @@ def _zh_small(text: str) -> float | None:
     return parsed[0] if parsed else None
 
 
-def _fraction_claim(s: _Sentence, m: re.Match) -> Claim | None:
+@functools.cache
+def _qualifier_before_re() -> re.Pattern:
+    return re.compile(_QUAL_RE + "$")
+
+
+_WHOLE_AND = re.compile(r"(?<![\w.,])(?P<w>\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))[ ]+(?i:and)[ ]+$")
+_FRACTION_SCALE = re.compile(r"[ ]+(?:(?i:of)[ ]+)?(?:(?i:an?)[ ]+)?(?P<sc>(?i:thousand|million|billion))(?![A-Za-z\-])")
+
+
+def _scaled_fraction(s: _Sentence, start: int, scaled: re.Match, value: float, qualifier: str | None) -> Claim:
+    """A fraction of a scale word as an amount or a count, with the currency or the noun after it."""
+    text, end = s.text, scaled.end()
+    currency = None
+    cm = _CUR_SUFFIX_RE.match(text, end)
+    if cm and not cm.group("cursym"):
+        currency = _currency_of_suffix(cm, s, None)
+        end = cm.end()
+    s.consumed_end = max(s.consumed_end, end)  # the scale word is read: "a million" is not another figure
+    if currency:
+        return _claim(s, start, end, value=value, kind="money", unit=currency, currency=currency,
+                      qualifier=qualifier or "exact")
+    metric, unit, noun_end = _after_metric(s, end)
+    if metric is None:
+        nm = _EN_NOUN_RE.match(text, end) if s.family == "en" else None
+        unit = nm.group("noun").strip() if nm else None
+    elif not _kind_fits(_vocab()[metric].kind, "count"):
+        metric = None
+    return _claim(s, start, noun_end if metric else end, value=value, kind="count", unit=unit, metric=metric,
+                  qualifier=qualifier or "exact")
+
+
+def _fraction_claim(s: _Sentence, m: re.Match, out: list[Claim]) -> Claim | None:
     """A share of a whole as a percent claim ("two-thirds of" -> 66.67), or half a year as a duration."""
     g = m.group
     qualifier = _qualifier_of(g("q")) if g("q") else None
     start = m.start()
     if g("zhalfyear"):
         return _claim(s, start, m.end(), value=0.5, kind="duration", unit="years", qualifier=qualifier or "exact")
-    if g("fhalf") or (g("fden") and g("fden").lower().startswith("hal")):
+    if g("fquarter"):
+        num, den = 1.0, 4.0
+    elif g("fhalf") or (g("fden") and g("fden").lower().startswith("hal")):
         num, den = (_small_number(g("fnum")) if g("fnum") else 1.0), 2.0
     elif g("fden"):
         num, den = _small_number(g("fnum")), float(_FRACTION_WORDS[g("fden").lower()])
@@ -506,6 +581,19 @@ def _fraction_claim(s: _Sentence, m: re.Match) -> Claim | None:
         if not num or not den or (num >= den and den < 100):
             return None
     end = m.end()
+    if g("fden") or g("fhalf") or g("fquarter"):
+        scaled = _FRACTION_SCALE.match(s.text, end)
+        if scaled:  # "half a million", "a quarter million", "three quarters of a billion dollars": an amount
+            whole = _WHOLE_AND.search(s.text, max(0, start - 24), start) if start and g("fnum") else None
+            if whole:  # "one and a half million": the whole number is part of it, not a figure of its own
+                num += _small_number(whole.group("w")) * den
+                start = whole.start()
+                qm = _qualifier_before_re().search(s.text, max(0, start - 30), start)
+                if qm and not qualifier:  # "about one and a half million"
+                    qualifier, start = _qualifier_of(qm.group("q")), qm.start()
+                if out and out[-1].text == whole.group("w") and out[-1].kind == "count":
+                    out.pop()
+            return _scaled_fraction(s, start, scaled, num / den * EN_SCALES[scaled.group("sc").lower()], qualifier)
     half_a = re.match(r"[ ]+(?i:a|an)[ ]+(?P<u>year|month|week|day|hour)s?\b", s.text[end:end + 12])
     if half_a and den == 2 and num == 1:
         return _claim(s, start, end + half_a.end(), value=0.5, kind="duration", unit=half_a.group("u") + "s",
@@ -628,17 +716,25 @@ def _resolve_after(r: _Reading):
                 r.qualifier = r.qualifier or "over"
                 r.pos = pm.end()
     cm = _CUR_SUFFIX_RE.match(text, r.pos)
-    if (cm and not cm.group("curs") and _NUMBER_NEXT.match(text, cm.end())
+    # "3 dollars 50 cents", 五元三毛, "10 $ 30 cent": the smaller unit after the currency belongs to this amount
+    minor = _minor_amount(text, cm.end()) if cm and r.kind == "number" and not r.scaled else None
+    if (cm and not minor and not cm.group("curs") and _NUMBER_NEXT.match(text, cm.end())
             and (r.currency or cm.group("cursym") or not text[cm.end()].isspace())):
         # "$ 20,000.00 $ 37,305.97", "3 USD50 cards": a sign, or a code touching the next amount, is that
         # amount's prefix; a spaced code stays this one's suffix when it has no currency yet ("10 rmb 20 usd").
         cm = None
+    if cm and (cm.group("centzh") == "仙" and not g("dig") or r.scaled and text[cm.start()] == "-"):
+        cm = None  # 八仙 is no amount; "a billion-dollar industry" is a manner of speaking
     if cm and r.kind == "number":
-        code = _currency_of_suffix(cm, r)
+        code = _currency_of_suffix(cm, r.s, r.currency)
+        if cm.group("centzh") or cm.group("centen"):
+            r.value /= 100
         if code is not None or cm.group("curs"):
             r.currency = r.currency or code
         r.pos = cm.end()
-        sm = _SCALE_AFTER_CODE.match(text, r.pos) if (cm.group("curcode") or cm.group("cursen")) else None
+        if minor:
+            r.value, r.pos = r.value + minor[0], minor[1]
+        sm = _SCALE_AFTER_CODE.match(text, r.pos) if (cm.group("curcode") or cm.group("cursen")) and not minor else None
         if sm and not r.scaled:
             word = sm.group("scale").lower()
             r.value, r.scaled = r.value * EN_SCALES.get(word, EN_ABBREV.get(word, 1)), True
@@ -647,19 +743,25 @@ def _resolve_after(r: _Reading):
     return True
 
 
-def _currency_of_suffix(cm: re.Match, r: _Reading) -> str | None:
+def _currency_of_suffix(cm: re.Match, s: _Sentence, currency: str | None) -> str | None:
     if cm.group("curs"):
         word = cm.group("curs")
         if word.startswith("元人"):
             return "CNY"
         code = _CUR_SUFFIX[word]
-        return r.s.yuan if code is None else code
+        return s.yuan if code is None else code
     if cm.group("curcode"):
         return _CUR_PREFIX[cm.group("curcode").lower()]
+    cent = cm.group("centzh") or cm.group("centen")
+    if cent:  # 仙 is Hong Kong's word for a cent
+        word = cent.lower()
+        if "美" in word or word.startswith("u"):
+            return "USD"
+        return "HKD" if "港" in word or word.startswith("h") or word == "仙" else (currency or s.dollar)
     if cm.group("cursym"):
-        return _currency_of_prefix(cm.group("cursym"), r.s.dollar)
+        return _currency_of_prefix(cm.group("cursym"), s.dollar)
     code = _CUR_SUFFIX.get(_SPACES.sub(" ", cm.group("cursen").lower()))
-    return (r.currency or r.s.dollar) if code == "$" else code
+    return (currency or s.dollar) if code == "$" else code
 
 
 def _resolve_measure(r: _Reading):
@@ -693,9 +795,9 @@ def _resolve_counts(r: _Reading):
     if r.words:
         unit = r.measure is not None
         after_char = text[r.core_end:r.core_end + 1]
-        if r.value < 1 or (r.value == 1 and not (unit and _DURATION_WORD.match(r.measure))):
+        if r.value < 1 or (r.value == 1 and not r.currency and not (unit and _DURATION_WORD.match(r.measure))):
             return False
-        if after_char == "-" and not unit:
+        if after_char == "-" and not unit and not r.currency:
             return False
         if (not r.currency and r.kind == "number" and not unit and not _EN_NOUN_RE.match(text, r.pos)
                 and not _WORD_COUNTS_BEFORE.match(text, r.pos)):

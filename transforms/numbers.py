@@ -13,15 +13,17 @@ import functools
 import re
 from dataclasses import dataclass
 
-# Full-width digits and signs to ASCII, one character for one, so offsets stay valid.
+# Full-width digits, signs and Latin letters to ASCII ("ＨＫ＄５Ｍ"), one character for one, so offsets stay valid.
 # The full-width comma is a thousands separator only between full-width digits ("４，５６５"); after ASCII digits
 # it ends a clause ("$20，300美元" is two amounts), so it is kept there.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋－／：～", "0123456789.%+-/:~")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋－／：～＄" + "".join(map(chr, range(0xFF21, 0xFF3B)))
+                           + "".join(map(chr, range(0xFF41, 0xFF5B))),
+                           "0123456789.%+-/:~$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _FULLWIDTH_GROUPING = re.compile("(?<=[０-９])，(?=[０-９])")
 
 
 def normalize(text: str) -> str:
-    """Full-width digits and signs to ASCII; same length as the input."""
+    """Full-width digits, signs and letters to ASCII; same length as the input."""
     if "，" in text:
         text = _FULLWIDTH_GROUPING.sub(",", text)
     return text.translate(_FULLWIDTH)
@@ -39,6 +41,8 @@ ZH_APPROX = set("余餘多几幾")
 
 _ZHD = "零〇一壹二贰貳两兩俩倆三叁參四肆五伍六陆陸七柒八捌九玖"
 _ZHD_NZ = "一壹二贰貳两兩俩倆三叁參四肆五伍六陆陸七柒八捌九玖"
+# Digits after 点: 两/俩 count things ("两小时"), they are never a decimal digit (一点二, not 一点两).
+_ZHD_DEC = "零〇一壹二贰貳三叁參四肆五伍六陆陸七柒八捌九玖"
 _ZHU = "十拾百佰千仟萬万億亿兆"
 _ZH_TOKEN = re.compile(r"\d+(?:\.\d+)?|[%s%s余餘多几幾半]" % (_ZHD, _ZHU))
 
@@ -105,9 +109,14 @@ def parse_chinese(span: str) -> tuple[float, bool] | None:
             section += number
         value = total + section
     if frac:
-        digits = "".join(str(ZH_DIGITS[c]) if c in ZH_DIGITS else c for c in frac if c.isdigit() or c in ZH_DIGITS)
+        body = frac.rstrip("萬万億亿")
+        scale = 1.0
+        for c in frac[len(body):]:  # 三點五億 is 3.5 x 10^8
+            scale *= ZH_BIG_UNITS[c]
+        digits = "".join(str(ZH_DIGITS[c]) if c in ZH_DIGITS else c for c in body if c.isdigit() or c in ZH_DIGITS)
         if digits:
             value += float("0." + digits)
+        value *= scale
     if negative:
         value = -value
     return value, approx
@@ -198,11 +207,14 @@ def parse_digits(span: str) -> float | None:
     s = s.replace("负", "-").replace("負", "-")
     if "^" in s:
         base, _, exp = s.partition("^")
-        exp = exp.replace("--", "-").replace("+", "")
+        digits = exp.lstrip("+-")
+        signs = exp[:len(exp) - len(digits)]
+        exp = ("-" if signs.count("-") % 2 else "") + digits  # "--23" is +23: two minus signs cancel
         try:
-            return float(base) ** float(exp) if abs(float(exp)) < 300 else None
+            value = float(base) ** float(exp) if abs(float(exp)) < 300 else None
         except (ValueError, OverflowError, ZeroDivisionError):
             return None
+        return value if isinstance(value, float) else None
     try:
         v = float(s)
     except ValueError:
@@ -255,21 +267,23 @@ EN_WORDS = (
 )
 DIGITS = (
     r"(?:(?<![\w.,\-−])[-−](?=\.?\d)|[负負](?=\d))?"
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)|\d+(?:\.\d+)?|(?<!\.)\.\d+)"
     r"(?:[eE][-+]?\d{1,3}(?![\d])|\^[-+]*\d+)?"
 )
 # 千 and 兆 before a unit are its metric prefix (千米 kilometre, 千克, 兆字節), not a thousand or a trillion.
 _METRIC_NEXT = "(?![米克瓦卡字比赫焦])"
-_ZHU_N = rf"(?:[十拾萬万億亿]|[百佰](?![ ]*分)|[千仟兆]{_METRIC_NEXT})"  # 百分位 is a percentile
+# 百分位 is a percentile; 百 and 千 never follow another of 十百千 ("五十千" is 50, then a stray 千).
+_ZHU_N = (rf"(?:[十拾萬万億亿]|(?<![十拾百佰千仟])[百佰](?![ ]*分)|(?<![十拾百佰千仟])[千仟]{_METRIC_NEXT}"
+          rf"|兆{_METRIC_NEXT})")
 ZH_NUM = (
     rf"(?:[负負][ ]*)?(?:[{_ZHD}]|[十拾百佰]|[千仟]{_METRIC_NEXT}|半(?=[百千]))"
     rf"(?:[ ]*(?:[{_ZHD}]|{_ZHU_N}|\d+(?:\.\d+)?|[余餘多几幾](?=[ ]*[{_ZHU}])))*"
-    rf"(?:[ ]*[点點][ ]*(?:[{_ZHD}]|\d)+)?"
+    rf"(?:[ ]*[点點][ ]*(?:[{_ZHD_DEC}]|\d)+(?:[ ]*[萬万億亿]+)?)?"  # 三點五億: a scale after the decimal
 )
 # After digits: a Chinese scale and what follows it ("1.2萬", "3万4000", "5億1萬4千6百", "1,000多萬").
 ZH_CONT = (
     rf"(?:[ ]*(?:[余餘多几幾][ ]*)?{_ZHU_N}(?:[ ]*(?:{_ZHU_N}|[零〇]|\d+(?:\.\d+)?|[{_ZHD_NZ}](?![{_ZHD_NZ}])"
-    rf"|[余餘多几幾](?=[ ]*[{_ZHU}])))*(?:[点點](?:[{_ZHD}]|\d)+)?)"
+    rf"|[余餘多几幾](?=[ ]*[{_ZHU}])))*(?:[点點](?:[{_ZHD_DEC}]|\d)+)?)"
 )
 # Digits mixed with scale words: "4 thousand 3 hundred and 21", "3 hundred and one". Only after a spelled-out
 # scale (a lookbehind on its last letters), and "and N" only after hundred or thousand, so "1 million and 20
@@ -577,6 +591,14 @@ def fraction_value(m: re.Match) -> float | None:
     return value
 
 
+@functools.cache
+def _digit_runs_re() -> re.Pattern:
+    """Digits that look like one number and are not: dotted groups ("2222.2222.222": a version, an address,
+    a list, never a decimal) are read group by group; a discount written digit by digit ("7 2 折", as 七二折)
+    is one figure, 72%."""
+    return re.compile(r"(?<![\d.])(?P<dotted>\d+(?:\.\d+){2,})(?!\d)|(?<![\d.])(?P<d1>[1-9])[ ](?P<d2>\d)[ ]?折")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number the grammar reads in `text`, ranges ("10 to 20", "10-20", "10至20") joined, fractions
     ("three quarters", "1 3/5", 三分之一) as their value."""
@@ -588,6 +610,17 @@ def find_numbers(text: str) -> list[Number]:
             value = fraction_value(fm)
             if value is not None:
                 fractions.append(Number(plain(value), fm.start(), fm.end(), fm.group(0)))
+    if "." in text or "折" in text:
+        for dm in _digit_runs_re().finditer(text):
+            if dm.group("d1"):
+                fractions.append(Number(float(dm.group("d1") + dm.group("d2")), dm.start(), dm.end(), dm.group(0),
+                                        "percent"))
+                continue
+            pos = dm.start()
+            for group in dm.group("dotted").split("."):
+                fractions.append(Number(float(group), pos, pos + len(group), group))
+                pos += len(group) + 1
+        fractions.sort(key=lambda n: n.start)
     taken = [(f.start, f.end) for f in fractions]
     for m in _number_re().finditer(text):
         if taken and any(a < m.end() and m.start() < b for a, b in taken):
