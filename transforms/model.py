@@ -7,7 +7,7 @@ can pass them between tasks without either knowing how they were made.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from transforms.errors import ParseError  # noqa: F401  (re-exported: parsers raise it)
@@ -46,13 +46,17 @@ class Claim:
     start: int = 0  # offset of `text` within `sentence`
 
     def to_json(self) -> dict:
-        d = asdict(self)
-        d.pop("start")
+        # Field by field rather than dataclasses.asdict, which deep-copies every value: this runs once per claim
+        # of `extract --jsonl`, where asdict was a third of the time.
+        d = {name: getattr(self, name) for name in _CLAIM_JSON_FIELDS}
         for key in ("value", "value_high"):
             v = d[key]
             if isinstance(v, float) and v.is_integer():
                 d[key] = int(v)
         return d
+
+
+_CLAIM_JSON_FIELDS = tuple(f.name for f in fields(Claim) if f.name != "start")
 
 
 @dataclass(slots=True)

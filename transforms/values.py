@@ -17,8 +17,13 @@ def iso_utc(dt: datetime | None) -> str | None:
     return (dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)).isoformat()
 
 
+_AS_IS = (str, int, bool)
+
+
 def jsonable(value: Any) -> Any:
     """`value` with dates, timestamps and decimals made JSON-ready; whole floats become ints; recursive."""
+    if value is None or type(value) in _AS_IS:  # most values: answered before the isinstance chain
+        return value
     if isinstance(value, datetime):
         return iso_utc(value)
     if isinstance(value, date):
