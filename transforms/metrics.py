@@ -79,21 +79,13 @@ def load_vocabulary(simplified: bool = True) -> dict[str, Metric]:
 @dataclass(slots=True)
 class Matchers:
     """Compiled lookups over the vocabulary for one language family. The patterns are lower-case and search
-    `fold(text)`: a case-insensitive pattern of some 350 English phrasings took ~5x longer to compile, and that
+    `numbers.fold(text)`: a case-insensitive pattern of some 350 English phrasings took ~5x longer to compile, and that
     compile was a good part of a one-sentence `extract`. Offsets in the folded text are the text's."""
 
     after: re.Pattern  # the counted noun, at the start of the text after the number
     after_keys: dict[str, str]  # normalised phrase -> key
     before: re.Pattern  # the phrase just before the number
     before_keys: dict[str, str]
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def fold(text: str) -> str:
-    """`text` with A-Z lowered and nothing else changed, so every offset stays valid (str.lower() may not)."""
-    return text.translate(_ASCII_LOWER)
 
 
 def _alternation(phrases) -> str:

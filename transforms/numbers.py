@@ -315,10 +315,21 @@ NUMBER_CORE = (
     rf"|[ ]*折(?![扣])(?<!十折))?"
     rf"(?P<dozen>[ ]*打(?![造破算開开击擊工]))?"
 )
-# Something every number holds: a digit, a Chinese numeral or an English number word. Cheap to search for.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str) -> str:
+    """`text` with A-Z lowered and nothing else changed, so every offset stays valid (str.lower() may not, beyond
+    ASCII). Word lists then match as lower-case literals, which the engine skips on their first letter."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+# Something every number holds: a digit, a Chinese numeral or an English number word. Cheap to search for; it
+# searches fold(text).
 NUMBER_TRIGGER = re.compile(
-    rf"\d|[{_ZHD}{_ZHU}半]|(?<![A-Za-z0-9_])(?:{_ANY_WORD}|(?i:half|halves|thirds?|quarters?|fifths?|sixths?|eighths?"
-    rf"|tenths?))\b"
+    rf"\d|[{_ZHD}{_ZHU}半]|(?<![a-z0-9_])(?:"
+    + word_alternation([*EN_UNITS, *EN_TENS, *_SCALES_ALT.split("|")], ignore_case=False)
+    + r"|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
 )
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
 
