@@ -374,12 +374,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command != "extract":  # extract reads no warehouse: it skips the settings and DuckDB
         args.db = _settings_for_warehouse(args.db)
-    if args.command in ("run", "demo"):  # the commands that may start a temporary Prefect server
-        from flows import supervise
+    from flows import supervise
 
-        if argv is None and supervise.needs_supervisor(args.command):
-            return supervise.run_supervised(sys.argv[1:])
-        supervise.watch_supervisor()
+    if argv is None and supervise.needs_supervisor(args.command):
+        return supervise.run_supervised(sys.argv[1:])
+    supervise.watch_supervisor()
     try:
         return args.func(args)
     except KeyboardInterrupt:

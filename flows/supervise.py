@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
-import threading
 
 WATCH_ENV = "HKSTP_SUPERVISOR_FD"  # set in the worker: the pipe end that reaches EOF when the supervisor dies
 
@@ -47,6 +45,8 @@ def _kill_group(pgid: int, sig: int = signal.SIGKILL) -> None:
 
 def run_supervised(argv: list[str]) -> int:
     """Run `hkstp-monitor argv` in a worker process group and return its exit code."""
+    import subprocess  # here, not at the top: every command imports this module, only run and demo need it
+
     read_end, write_end = os.pipe()
     env = {**os.environ, WATCH_ENV: str(read_end)}
     worker = subprocess.Popen(
@@ -94,5 +94,7 @@ def watch_supervisor() -> None:
         except OSError:
             pass
         _kill_group(os.getpgid(0))
+
+    import threading
 
     threading.Thread(target=watch, name="supervisor-watch", daemon=True).start()
