@@ -14,8 +14,9 @@ import re
 
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
-from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, fold, normalize,
-                                parse_chinese, parse_english_words, plain, value_of_match, word_alternation)
+from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, SMALL_WORDS,
+                                fold, normalize, parse_chinese, parse_english_words, plain, value_of_match,
+                                word_alternation)
 from transforms.language import detect_language
 from transforms.sentences import sentence_spans
 
@@ -86,16 +87,11 @@ _CUR_SUFFIX_RE = re.compile(
 )
 # A sum in two denominations: "3 dollars 50 cents", 五元三毛, 50元6角三分, 兩美元又三美分, 12元零5仙. Read only
 # right after a currency word (compiled on first use).
-_ONE_TO_NINE = "one two three four five six seven eight nine".split()
-
-
 @functools.cache
 def _minor_amount_re() -> re.Pattern:
-    below_100 = (word_alternation(EN_TENS) + r"(?:[ ]*-[ ]*|[ ]+)" + word_alternation(_ONE_TO_NINE)
-                 + r"(?![A-Za-z])|" + word_alternation([*EN_UNITS, *EN_TENS]) + r"(?![A-Za-z])")
     cent = r"(?:(?i:cents?)(?![A-Za-z])|港仙|仙|美分|(?:日本)?銭|分(?![之鐘钟]))"
     return re.compile(
-        r"[ ]*(?:(?i:and)[ ]+|又[ ]*|零[ ]*)?(?P<n1>\d{1,2}(?![\d.,])|" + below_100 + r"|[一二兩两三四五六七八九十]{1,3})"
+        r"[ ]*(?:(?i:and)[ ]+|又[ ]*|零[ ]*)?(?P<n1>\d{1,2}(?![\d.,])|" + SMALL_WORDS + r"|[一二兩两三四五六七八九十]{1,3})"
         r"[ ]*(?:(?P<cent>" + cent + r")|(?P<tenth>角|毛(?!利)|毫(?![米升克秒]))"
         r"(?:[ ]*(?P<n2>\d(?![\d.,])|[一二兩两三四五六七八九])[ ]*" + cent + r"?)?)")
 

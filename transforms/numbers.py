@@ -288,15 +288,16 @@ ZH_CONT = (
 # Digits mixed with scale words: "4 thousand 3 hundred and 21", "3 hundred and one". Only after a spelled-out
 # scale (a lookbehind on its last letters), and "and N" only after hundred or thousand, so "1 million and 20
 # companies" stays two numbers.
-_SMALL_WORDS = (rf"(?:{word_alternation(EN_TENS)}(?:[ ]*-[ ]*|[ ]+){word_alternation(_ONE_TO_NINE)}"
-                rf"|{word_alternation([*EN_UNITS, *EN_TENS])})\b")
+# A number word below 100 ("forty-five", "seven"); claims reads cents with it too.
+SMALL_WORDS = (rf"(?:{word_alternation(EN_TENS)}(?:[ ]*-[ ]*|[ ]+){word_alternation(_ONE_TO_NINE)}"
+               rf"|{word_alternation([*EN_UNITS, *EN_TENS])})\b")
 _MIXED_STEP = r"[ ]+(?:[aA][nN][dD][ ]+)?\d{1,3}(?![\d,.])[ ]*"
 EN_MIXED = (
     r"(?:(?<=[dD])|(?<=[oO][nN]))"
     # each step's scale smaller than the last: "4 thousand 3 hundred", never "3 hundred and 2 hundred"
     r"(?:(?<=(?i:billion))" + _MIXED_STEP + r"(?i:million|thousand|hundred)\b"
     r"|(?<=(?i:million))" + _MIXED_STEP + r"(?i:thousand|hundred)\b|(?<=(?i:thousand))" + _MIXED_STEP + r"(?i:hundred)\b)*"
-    rf"(?:(?<=[dD])[ ]+[aA][nN][dD][ ]+(?:[1-9]\d?(?![\d,.%])|{_SMALL_WORDS})"
+    rf"(?:(?<=[dD])[ ]+[aA][nN][dD][ ]+(?:[1-9]\d?(?![\d,.%])|{SMALL_WORDS})"
     rf"(?![ ]*-?[ ]*(?i:hundred|thousand|million|billion|dozen)))?"
 )
 EN_SCALE_AFTER = (
