@@ -320,9 +320,13 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 def fold(text: str) -> str:
-    """`text` with A-Z lowered and nothing else changed, so every offset stays valid (str.lower() may not, beyond
-    ASCII). Word lists then match as lower-case literals, which the engine skips on their first letter."""
-    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    """`text` lower-cased with every offset kept (str.lower() is used when it keeps the length, as it does for all
+    but a few letters; else only A-Z are lowered). Word lists then match as lower-case literals, which the
+    engine skips on their first letter."""
+    if text.isascii():
+        return text.lower()
+    low = text.lower()  # one character for one (no character lowers to none), unless one lowered to two (İ)
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
 # Something every number holds: a digit, a Chinese numeral or an English number word. Cheap to search for; it
