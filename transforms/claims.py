@@ -40,6 +40,20 @@ QUALIFIER_WORDS = {
               "共有", "達到", "达到"],
 }
 _QUAL_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
+# A ceiling or a floor named by a noun a few words before the figure, in the same clause and with no other
+# number between: "Maximum funding support: $10 million", "The funding ceiling is HK$100,000", "Max. 75% of",
+# 資助額上限是500萬元, "Minimum investment: HK$1 million".
+_BOUND_NOUN_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:(?P<ceil>(?i:maximum|max\.|ceiling|cap|upper[ ]limit))|(?P<floor>(?i:minimum|min\.)))(?![A-Za-z])"
+    r"[^\d,;.!?()]{0,32}$"
+    r"|(?:(?P<zceil>上限|最高限額|最高限额|最高資助額|最高资助额)|(?P<zfloor>下限|最低限額|最低限额))[^\d，。；、,;]{0,10}$"
+    # 最高為項目成本的70%: the ceiling, then what it is a share of
+    r"|(?P<zshare>最高[為为]|最多[為为])[^\d，。；、,;]{1,10}的$")
+# "must be completed within six months": a deadline, so at most that long.
+_WITHIN_DEADLINE = re.compile(r"(?i:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?)[ ]+within[ ]+$")
+# "the past year", "within one year", 過去一年, 同一年度: a period named, not a duration figure.
+_ONE_PERIOD_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?i:past|last|previous|within|same|next|coming)[ ]+"
+                                r"|(?:過去|过去|同|未來|未来|這|这|該|该|首|每)[ ]?)$")
 _EN_QUALS = sorted((w for w in _QUAL_OF if w.isascii()), key=len, reverse=True)
 _ZH_QUALS = sorted((w for w in _QUAL_OF if not w.isascii() and w != "左右"), key=len, reverse=True)
 _QUAL_RE = (
@@ -119,9 +133,13 @@ def _small_value(word: str) -> float | None:
     return parsed[0] if parsed else None
 
 
-# 元 means renminbi with 人民幣 or a mainland place in the sentence.
-_YUAN_CNY = re.compile(r"人民幣|人民币|RMB|內地|内地|中國內地|深圳|上海|北京|廣州|广州|杭州|蘇州|苏州|天津|重慶|重庆|成都|武漢|武汉"
-                       r"|南京|東莞|东莞|佛山|珠海|大灣區內地城市|全國|全国|國內|国内")
+# 元 means renminbi with 人民幣 in the sentence, or a mainland place named before the amount with no Hong Kong
+# between them ("深圳附屬公司錄得收入3.2億元"); a place after the amount ("捐出一億元支持深圳的項目") or money
+# raised in Hong Kong ("內地或海外企業在港集資7.8億元") stays Hong Kong dollars.
+_YUAN_CNY = re.compile(r"人民幣|人民币|RMB|CNY")
+_YUAN_MAINLAND = re.compile(r"內地|内地|中國內地|深圳|上海|北京|廣州|广州|杭州|蘇州|苏州|天津|重慶|重庆|成都|武漢|武汉"
+                            r"|南京|東莞|东莞|佛山|珠海|大灣區內地城市|全國|全国|國內|国内")
+_YUAN_HK_BETWEEN = re.compile(r"在港|來港|来港|赴港|本港|香港|全港")
 
 # ------------------------------------------------------------------ things that are not figures
 _MONTH = word_alternation("January February March April May June July August September October November December"
@@ -155,6 +173,8 @@ _SKIP_LETTER_LED = [
     r"(?<![A-Za-z])" + _NAME_WORDS + r"[ ]*[#.]?[ ]*\d+[A-Za-z]?(?:\.\d+)*(?:\([0-9a-z]+\))*"
     r"(?:[ ]*(?:&|and|-|–|to|,|of|/)[ ]*\d+[A-Za-z]?)*",
     r"(?:Primary|Secondary|Form|Years?|Level)[ ]+\d+(?:[ ]*(?:-|–|to|and)[ ]*\d+)?",
+    # a day or round of a programme: "Day 1", "Round 2"
+    r"(?:Day|Week|Round|Module|Session)[ ]+\d{1,3}(?![\d,]|\.\d)",
     # codes: "COVID-19", "A380", "IP/2024/12"
     r"(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)"
     r"[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?",
@@ -173,8 +193,18 @@ _SKIP_OTHER = [
     r"(?<![\d,.])(?:\+?\(?852\)?[ \-]?)?[2-9]\d{3}[ \-]?\d{4}(?![\d,])",
     r"(?<![\d,.])(?:\+\d{1,3}[ \-]?)?\(?\d{3,4}\)?[ \-]\d{4}(?:[ ]*/[ ]*\d{4}(?:[ \-]?\d{4})?)*(?![\d,])",
     # stock codes: "(01234.HK)", "股份代號：1234"; list numbers "(1)", "（一）"
-    r"股份代[號号][ ]*[:：]?[ ]*\d{1,5}",
-    r"[(（][ ]?\d{1,5}(?:\.(?i:hk))?[ ]?[)）]",
+    r"(?:股份|股票|證券|证券)(?:代[號号碼码]|編[號号]|编号)[ ]*[:：]?[ ]*\d{1,5}",
+    # hotlines of any length: 熱線 18222
+    r"(?:熱線|热线|專線|专线)[ ]*(?:電話|电话|號碼|号码)?[ ]*[:：]?[ ]*\d{3,}(?:[ \-]\d{3,})*",
+    # a brand named by a numeral: "3 Hong Kong" (a telecoms operator), unless Hong Kong things are counted
+    r"(?<![\d,.$])3[ ]Hong[ ]Kong(?![ ]+[a-z][a-z\-]*s\b)",
+    # frequency bands ("3.5 GHz band"), aspect ratios ("16:9"), a footnote marker after a percent ("86% 1 at")
+    r"\d+(?:\.\d+)?[ ]?(?:GHz|MHz|kHz|Hz)(?![A-Za-z])",
+    r"(?<![\d.:])\d{1,2}:\d{1,2}(?![\d:])",
+    r"(?<=%[ ])[1-9](?=[ ]*[,.;)]|[ ]+(?:at|as|in|on|by|for|and|of)\b)",
+    # a year with a typo (22014年) is no duration
+    r"(?<![\d,.])\d{5}[ ]?年(?![代度])",
+    r"(?<![A-Za-z][ ])[(（][ ]?\d{1,5}(?:\.(?i:hk))?[ ]?[)）]|(?<=[A-Za-z][ ])\((?![1-9]\d{0,2}\))[ ]?\d{1,5}(?:\.(?i:hk))?[ ]?\)",
     r"\d{4,5}\.(?i:hk)(?![A-Za-z])",
     r"[(（][一二三四五六七八九十]{1,3}[)）]",
     r"^\d{1,2}[.、)](?!\d)",
@@ -192,13 +222,15 @@ _SKIP_OTHER = [
     # anniversaries name an occasion: "30-year anniversary", 30周年
     r"\d+[ \-](?i:years?)[ ]+(?i:anniversary)",
     r"(?<!成立)\d+[ ]?[周週]年",
+    r"(?<=成立)\d+[ ]?[周週]年(?=之際|之际|紀念|纪念|誌慶|志庆|慶典|庆典|活動|活动)",
     # plan and version names: 十四五, "Blueprint 2.0", 計劃3.0, 產學研1+1
     r"十[一二三四五]五(?![年個个萬万億亿千百])",
     r"\d\+\d",
     r"(?:(?<=[A-Za-z\u4e00-\u9fff」”\"])|(?<=[A-Za-z\u4e00-\u9fff][ ]))\d{1,2}\.0(?![\d.])"
     r"(?![ ]?(?:%|(?i:per|percent|million|billion|times|years?)|[億亿萬万倍成]))",
     # days and times: 12日表示, 上午10時30分, 8月; reporting periods
-    r"(?<![月\d.])\d{1,2}[ ]?日(?=表示|指出|宣布|公布|發表|发表|說|说|稱|称|起|舉行|举行|晚|早|上午|下午|[（(])",
+    r"(?<![月\d.])\d{1,2}[ ]?日(?=表示|指出|宣布|公布|發表|发表|說|说|稱|称|起|舉行|举行|晚|早|上午|下午|[（(]"
+    r"|[指透介回強强出到訪访與与向亦聯联率主簽签頒颁開开啟启接拜致推參参視视巡走會会])",
     r"(?<![\d.,])(?:1[0-2]|0?[1-9])[ ]?月(?!份)",
     r"(?<!小)\d{1,2}[ ]?[時时](?:[ ]?\d{1,2}[ ]?分)?",
     r"(?<=止)[ ]?(?:\d+|[一二三四五六七八九十]+)[ ]?[個个]月",
@@ -293,7 +325,8 @@ def _claim_matches(sentence: str, folded: str):
 _PLUS_RE = re.compile(r"\+|[ ]?(?P<zhmore>[多餘余])(?![萬万億亿千百])")
 _MEASURE = (r"人次|萬人|万人|平方米|平方公尺|平方呎|平方英尺|平方尺|公頃|公顷|個月|个月|個星期|个星期|星期|小時|小时|週年|周年|年|天|日"
             r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届"
-            r"|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地")
+            r"|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地"
+            r"|股(?![東东票價价市權权本息民])")
 _MEASURE_RE = re.compile(rf"[ ]?(?P<mw>{_MEASURE})")
 # Ranges: "10 to 20", "10-20", "10至20"; "between 10 and 20", "介乎10與20之間".
 _RANGE_GAP = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*")
@@ -334,9 +367,12 @@ _EN_NOUN_RE = re.compile(rf"[ ]+(?P<noun>{_EN_WORD}(?:[ ]+{_EN_WORD}){{0,2}})")
 _ZH_NOUN_RE = re.compile(r"[^\d\s，。；、,;：:（）()「」『』“”的及和與与或]{1,6}")
 # A number word with no noun after it counts when the noun is in the sentence: "five of the 12 finalists",
 # "three to four weeks".
-_WORD_COUNTS_BEFORE = re.compile(r"[ ]+of[ ]+the[ ]+(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven"
+_WORD_COUNTS_BEFORE = re.compile(r"[ ]+of[ ]+(?:the[ ]+)?(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven"
                                  r"|twelve|twenty|thirty|forty|fifty|hundred))|[ ]*(?:-|–|to|or)[ ]*(?:\d|(?i:two|three"
-                                 r"|four|five|six|seven|eight|nine|ten|twelve)\b)")
+                                 r"|four|five|six|seven|eight|nine|ten|twelve)\b)"
+                                 # "takes part in six and coordinates three": the noun is the second's
+                                 r"|[ ]+(?:and|or)[ ]+[a-z]+[ ]+(?:\d|(?i:two|three|four|five|six|seven|eight|nine"
+                                 r"|ten|eleven|twelve)\b)")
 _ZH_RANGE_NEXT = re.compile(r"[ ]*(?:至|到|-|–)[ ]*[\d一二兩两三四五六七八九十]")
 _GENERIC_COUNT_NOUNS = re.compile(r"[ ]+(?i:people|persons|staff|students|visitors|members|companies|employees|jobs"
                                   r"|units|participants|guests|attendees|teams|projects|firms)\b")
@@ -349,8 +385,14 @@ _OTHER_SUBJECT_BEFORE = re.compile(
     r"(?:(?:Hong[ ]Kong|the[ ]city|HK)(?:[ ]+(?:now[ ]+)?(?:has|had|is[ ]+home[ ]+to|boasts|counts))|Hong[ ]Kong's"
     r"|全港|香港現有|香港现有|香港共有|香港有|本港有|本港現有|本港现有|全香港)[^,，。;；]{0,12}$"
 )
-_EVERY_ONE = re.compile(r"(?i:every|each|per)[ ]+(?:HK|US)?\\?\$[ ]?1(?![\d.,])|每(?:投資|投资|投入)?[ ]?(?:1|一)[ ]?(?:港元|元|美元)")
+_EVERY_ONE = re.compile(r"(?i:every|each|per)[ ]+(?:HK|US)?\\?\$[ ]?1(?![\d.,])"
+                        r"|每(?:投資|投资|投入|投放|注資|注资|資助|资助|撥款|拨款)?[ ]?(?:1|一)[ ]?(?:港元|元|美元)")
 _INVEST_WORDS = re.compile(r"(?i:invest|fund|capital)|投資|投资|資金|资金")
+_PAREN_COUNTS = re.compile(r"[A-Za-z][ ]\([1-9]\d{0,2}\)")
+_STOCK_WORDS = re.compile(r"(?i:stock|shares?|listed|listing|code|HKEX|SEHK|exchange|\.HK)")
+# "HK$150 million ($19.3 million)", "up to HK$6 million (US$771,000)": a conversion in brackets right after
+# an amount; a bare $ there is the US dollar (the newspapers' convention) and the qualifier is the amount's.
+_CONVERSION_GAP = re.compile(r"[ ]*[(（][ ]*")
 _CURRENCY_CODES = ("HKD", "USD", "RMB", "CNY", "EUR", "GBP", "JPY")
 
 # The text a claim keeps around its figure: the whole sentence when it is short, else the clause around the
@@ -426,6 +468,17 @@ class _Sentence:
             self._yuan = ("CNY" if _YUAN_CNY.search(self.text) else self._yuan,)
         return self._yuan[0]
 
+    def yuan_at(self, pos: int) -> str:
+        """What a bare 元 at `pos` means: `yuan`, or renminbi after a mainland place with no Hong Kong between."""
+        if self.yuan == "CNY":
+            return "CNY"
+        last = None
+        for last in _YUAN_MAINLAND.finditer(self.text, 0, pos):
+            pass
+        if last is not None and _YUAN_HK_BETWEEN.search(self.text, last.end(), pos) is None:
+            return "CNY"
+        return self.yuan
+
     @property
     def every_one(self):
         if self._every_one is False:
@@ -500,6 +553,9 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
         if r is None:
             continue
         claim = r.claim
+        if (prev is not None and prev.kind == "money" and claim.kind == "money"
+                and _CONVERSION_GAP.fullmatch(sentence, prev_amount_end, m.start())):
+            _bracketed_conversion(prev, claim, m)
         # "10 to 20", "10-20", "10至20", "HK$200,000 to HK$50 million": one claim with a high value.
         joinable = prev is not None and prev.value_high is None and (
             claim.kind == prev.kind or prev.unit is None
@@ -509,7 +565,10 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
             between = _BETWEEN_GAP.fullmatch(gap) and _BETWEEN_BEFORE.search(sentence, max(0, prev_abs - 12), prev_abs)
             ranged = _RANGE_GAP.fullmatch(gap) and not (
                 _FROM_BEFORE.search(sentence, max(0, prev_abs - 6), prev_abs) and not _RANGE_WORDS.search(sentence))
-            if (between or ranged) and prev.value <= claim.value:
+            # 700、800間: two round figures listed as a guess, about 700 to 800
+            listed = (gap == "、" and s.family == "zh" and prev.kind == "count" and prev.unit is None
+                      and claim.kind == "count" and claim.unit is not None and claim.value <= 2 * prev.value)
+            if (between or ranged or listed) and prev.value <= claim.value:
                 if between:
                     prev_abs = between.start()  # "between 10 and 20 companies"
                 # "10至20億", "HK$1.2-1.5 billion": the scale written once at the high end covers the low end,
@@ -528,10 +587,22 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
                 if prev.currency and claim.currency and prev.kind == "count":
                     prev.kind = "money"
                 if prev.qualifier == "exact":
-                    prev.qualifier = claim.qualifier
+                    prev.qualifier = "about" if listed and claim.qualifier == "exact" else claim.qualifier
                 continue
         out.append(claim)
         prev, prev_abs, prev_amount_end, prev_digits = claim, r.start, r.amount_end, _bare_number(m.group("dig"))
+
+
+def _bracketed_conversion(prev: Claim, claim: Claim, m: re.Match):
+    """The amount in brackets after `prev` is its conversion: a bare $ after HK$ is US$, and it keeps prev's
+    qualifier when it has none of its own."""
+    cur = (m.group("cur") or "").strip()
+    if cur == "$" and prev.currency == "HKD" and ("HK" in prev.text.upper() or "港" in prev.text):
+        claim.currency = "USD"
+        if claim.unit == "HKD":
+            claim.unit = "USD"
+    if claim.qualifier == "exact" and prev.qualifier != "exact":
+        claim.qualifier = prev.qualifier
 
 
 def _small_number(word: str) -> float:
@@ -702,6 +773,10 @@ def _resolve_number(r: _Reading):
         return False
     if before_char == "#" or (before_char == "-" and r.core_start > 1 and text[r.core_start - 2].isalpha()):
         return False
+    if before_char == "(" and after_char == ")" and not g("cur"):
+        # "the US (47), the UK (35)": counts after list items, when there are two or more and no stock code near
+        if len(_PAREN_COUNTS.findall(text)) < 2 or _STOCK_WORDS.search(text):
+            return False
     return True
 
 
@@ -727,6 +802,10 @@ def _resolve_qualifier_before(r: _Reading):
             r.qualifier = None
     if r.approx:
         r.qualifier = r.qualifier or "over"
+    if not r.qualifier and r.start:
+        bound = _BOUND_NOUN_BEFORE.search(r.s.text, max(0, r.start - 40), r.start)
+        if bound:
+            r.qualifier = "at_least" if bound.group("floor") or bound.group("zfloor") else "up_to"
     return True
 
 
@@ -776,7 +855,7 @@ def _currency_of_suffix(cm: re.Match, s: _Sentence, currency: str | None) -> str
         if word.startswith("元人"):
             return "CNY"
         code = _CUR_SUFFIX[word]
-        return s.yuan if code is None else code
+        return s.yuan_at(cm.start()) if code is None else code
     if cm.group("curcode"):
         return _CUR_PREFIX[cm.group("curcode").lower()]
     cent = cm.group("centzh") or cm.group("centen")
@@ -859,6 +938,11 @@ def _resolve_kind(r: _Reading):
         r.kind = "duration"
     if r.kind == "duration" and r.q and r.q.strip().lower() == "over":
         r.qualifier = None  # "over three years" is a period, not more than three
+    if r.kind == "duration" and not r.q:
+        if r.value == 1 and not g("dig") and _ONE_PERIOD_BEFORE.search(text, max(0, r.start - 10), r.start):
+            return False  # "the past year", "within one year", 過去一年, 同一年度
+        if _WITHIN_DEADLINE.search(text, max(0, r.start - 24), r.start):
+            r.qualifier = "up_to"
     # ---- a year: "in 2024", "grew 18% over 2022"
     if (r.kind == "count" and not r.scaled and g("dig") and _YEAR_DIGITS.fullmatch(g("dig")) and not measure
             and not r.plus):

@@ -15,7 +15,7 @@ _BOUNDARY = re.compile(
 )
 # Words whose trailing dot does not end a sentence.
 _ABBREV = re.compile(
-    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ir|Sr|Jr|St|No|Nos|Co|Corp|Ltd|Inc|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|Vol|vol|pp|p|ca|cf|e\.g|i\.e|U\.S|U\.K|H\.K|Cap|cap|no|Nos|nos|para|Para|Sch|sec)|\b[A-Z])\.\S*[ \t]*$"
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Ir|Sr|Jr|St|No|Nos|Co|Corp|Ltd|Inc|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|Vol|vol|pp|p|ca|cf|e\.g|i\.e|U\.S|U\.K|H\.K|Cap|cap|no|Nos|nos|para|Para|Sch|sec|Max|max|Min)|\b[A-Z])\.\S*[ \t]*$"
 )
 
 
