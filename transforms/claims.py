@@ -25,7 +25,7 @@ __all__ = ["extract_claims", "extract_release_claims", "QUALIFIER_WORDS"]
 # ------------------------------------------------------------------ qualifiers
 QUALIFIER_WORDS = {
     "about": ["around", "about", "approximately", "approx.", "approx", "roughly", "some", "circa", "an estimated",
-              "estimated", "約", "约", "大約", "大约", "約有", "约有", "大概", "左右"],
+              "estimated", "約", "约", "大約", "大约", "約有", "约有", "大概", "左右", "約需", "约需", "需時約", "需时约"],
     "over": ["over", "more than", "exceeds", "exceeded", "surpassing", "above", "exceeding", "in excess of", "upwards of", "north of", "well over",
              "逾", "超過", "超过", "超逾", "超", "多於", "多于", "超出"],
     "at_least": ["at least", "a minimum of", "no fewer than", "no less than", "not less than", "至少", "最少",
