@@ -5,7 +5,9 @@ A row lists every figure of its sentence (value, qualifier, kind, currency; `val
 where the figure is one of the vocabulary's) and, in the second set, every number that is NOT a figure
 (`not_figures`: stock codes, phone numbers, street numbers, chapters, list numbers, dates, plan names ...,
 each with the values a reader might wrongly take from it). Claims of kind year, date and quarter are not
-figures and are left out of the comparison.
+figures and are left out of the comparison. The third set (written by an annotator who had not read the
+extractor) gives every claim a `value_high` (null when it is no range) and every row a `style` (gia, legco,
+newswire, newspaper): `by_style` scores each.
 
 - precision: claims that match a labelled figure (value, high value, currency) / all claims
 - recall_q: labelled figures found with the right qualifier / labelled figures
@@ -20,7 +22,8 @@ from pathlib import Path
 from transforms.claims import extract_claims
 
 DATA = Path(__file__).with_name("data")
-SETS = {"first": DATA / "claims_annotated.jsonl", "second": DATA / "claims_annotated_2.jsonl"}
+SETS = {"first": DATA / "claims_annotated.jsonl", "second": DATA / "claims_annotated_2.jsonl",
+        "third": DATA / "claims_annotated_3.jsonl"}
 NOT_FIGURES = ("year", "date", "quarter")
 
 
@@ -96,12 +99,18 @@ def by_language(rows: list[dict]) -> dict[str, tuple[dict, list]]:
     return {lang: score([r for r in rows if r["language"] == lang]) for lang in ("en", "zh-hant", "zh-hans")}
 
 
+def by_style(rows: list[dict]) -> dict[str, tuple[dict, list]]:
+    styles = sorted({r["style"] for r in rows if r.get("style")})
+    return {style: score([r for r in rows if r.get("style") == style]) for style in styles}
+
+
 if __name__ == "__main__":  # .venv/bin/python tests/annotated_scoring.py [-v]
     import sys
 
     for name in SETS:
-        for lang, (res, misses) in by_language(load(name)).items():
-            print(f"{name:6s} {lang:8s} n={res['sentences']:3d} figures={res['figures']:3d} "
+        rows = load(name)
+        for lang, (res, misses) in [*by_language(rows).items(), *by_style(rows).items()]:
+            print(f"{name:6s} {lang:9s} n={res['sentences']:3d} figures={res['figures']:3d} "
                   f"precision={res['precision']:.3f} recall={res['recall']:.3f} recall_q={res['recall_q']:.3f} "
                   f"kind={res['kind']:.3f} metric={res['metric']:.3f} nonfig={res['nonfig']:.3f} "
                   f"({res['non_figures']} non-figures)")
