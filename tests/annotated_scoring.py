@@ -51,6 +51,14 @@ def _same(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= max(1e-9 * abs(b), 0.01 if abs(b) < 100 and b != int(b) else 1e-9)
 
 
+def _same_currency(claim, exp: dict) -> bool:
+    """A leverage ratio ("every HK$1 ... HK$19") is a multiple: the first set labels it with the currency of its
+    base and the extractor keeps that currency, the third labels it with none; either reading is the figure."""
+    if exp.get("kind") == "ratio" and claim.kind == "ratio":
+        return exp["currency"] in (None, claim.currency)
+    return claim.currency == exp["currency"]
+
+
 def score(rows: list[dict]) -> tuple[dict, list]:
     expected = found = qual_ok = kind_ok = metric_ok = metric_n = extra = nonfig = nonfig_hit = 0
     misses: list = []
@@ -59,7 +67,7 @@ def score(rows: list[dict]) -> tuple[dict, list]:
         remaining = list(got)
         for exp in row["claims"]:
             expected += 1
-            match = next((c for c in remaining if _same(c.value, exp["value"]) and c.currency == exp["currency"]
+            match = next((c for c in remaining if _same(c.value, exp["value"]) and _same_currency(c, exp)
                           and ("value_high" not in exp or _same(c.value_high, exp["value_high"]))), None)
             if match is None:
                 misses.append((row["id"], "missing", exp.get("text") or exp["value"], row["text"]))

@@ -26,7 +26,7 @@ __all__ = ["extract_claims", "extract_release_claims", "QUALIFIER_WORDS"]
 QUALIFIER_WORDS = {
     "about": ["around", "about", "approximately", "approx.", "approx", "roughly", "some", "circa", "an estimated",
               "estimated", "約", "约", "大約", "大约", "約有", "约有", "大概", "左右", "約需", "约需", "需時約", "需时约"],
-    "over": ["over", "more than", "exceeds", "exceeded", "surpassing", "above", "exceeding", "in excess of", "upwards of", "north of", "well over",
+    "over": ["over", "more than", "exceed", "exceeds", "exceeded", "surpassing", "above", "exceeding", "in excess of", "upwards of", "north of", "well over",
              "逾", "超過", "超过", "超逾", "超", "多於", "多于", "超出"],
     "at_least": ["at least", "a minimum of", "no fewer than", "no less than", "not less than", "至少", "最少",
                  "不少於", "不少于"],
@@ -46,14 +46,24 @@ _QUAL_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
 _BOUND_NOUN_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:(?P<ceil>(?i:maximum|max\.|ceiling|cap|upper[ ]limit))|(?P<floor>(?i:minimum|min\.)))(?![A-Za-z])"
     r"[^\d,;.!?()]{0,32}$"
-    r"|(?:(?P<zceil>上限|最高限額|最高限额|最高資助額|最高资助额)|(?P<zfloor>下限|最低限額|最低限额))[^\d，。；、,;]{0,10}$"
-    # 最高為項目成本的70%: the ceiling, then what it is a share of
-    r"|(?P<zshare>最高[為为]|最多[為为])[^\d，。；、,;]{1,10}的$")
+    r"|(?:(?P<zceil>上限|最高限額|最高限额|最高資助額|最高资助额)|(?P<zfloor>下限|最低限額|最低限额"
+    r"|最低[^\d，。；、,;]{0,4}[為为是]))[^\d，。；、,;]{0,10}$"
+    # 最高為項目成本的70%, 不多於項目總成本的三分之一: the ceiling, then what it is a share of
+    r"|(?P<zshare>(?:最高|最多)(?:[為为]|涵蓋|涵盖|可達|可达)|不多[於于]|不超過|不超过)[^\d，。；、,;]{1,10}的$"
+    # 最多聘請四名: at most, then the verb
+    r"|(?P<zmost>最多|最高)可?(?:聘請|聘请|資助|资助|涵蓋|涵盖|招收|批出|獲得|获得|提供|申請|申请|錄取|录取)$"
+    # 約為86%, 約為去年同期的1.3倍: about, then what it is compared with
+    r"|(?P<zabout>約[為是佔]|约[为是占])(?:[^\d，。；、,;]{1,10}的)?$")
 # "must be completed within six months": a deadline, so at most that long.
 _WITHIN_DEADLINE = re.compile(r"(?i:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?)[ ]+within[ ]+$")
+_ZH_DEADLINE_AFTER = re.compile(r"[內内][^\d，。；、,;]{0,3}完成")
+# "in the past three years", "in the first ten months of the year", 過去三年, 首六個月, 前十個月: the window a
+# figure is counted over, not a figure ("for the first 30 years" is one).
+_PERIOD_WINDOW_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?i:in|during|over|with|than|of)[ ]+the[ ]+"
+                                   r"(?i:past|last|first|previous|coming|next)[ ]+|(?:過去|过去|首|前)[ ]?)$")
 # "the past year", "within one year", 過去一年, 同一年度: a period named, not a duration figure.
 _ONE_PERIOD_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?i:past|last|previous|within|same|next|coming)[ ]+"
-                                r"|(?:過去|过去|同|未來|未来|這|这|該|该|首|每)[ ]?)$")
+                                r"|(?:過去|过去|同|未來|未来|這|这|該|该|首|每|的)[ ]?)$")
 _EN_QUALS = sorted((w for w in _QUAL_OF if w.isascii()), key=len, reverse=True)
 _ZH_QUALS = sorted((w for w in _QUAL_OF if not w.isascii() and w != "左右"), key=len, reverse=True)
 _QUAL_RE = (
@@ -133,13 +143,13 @@ def _small_value(word: str) -> float | None:
     return parsed[0] if parsed else None
 
 
-# 元 means renminbi with 人民幣 in the sentence, or a mainland place named before the amount with no Hong Kong
-# between them ("深圳附屬公司錄得收入3.2億元"); a place after the amount ("捐出一億元支持深圳的項目") or money
-# raised in Hong Kong ("內地或海外企業在港集資7.8億元") stays Hong Kong dollars.
+# 元 means renminbi with 人民幣 in the sentence, or a mainland place named before the amount in a sentence that
+# names no Hong Kong ("深圳附屬公司錄得收入3.2億元"); a place after the amount ("捐出一億元支持深圳的項目") or money
+# raised or spent in Hong Kong ("內地或海外企業在港集資7.8億元") stays Hong Kong dollars.
 _YUAN_CNY = re.compile(r"人民幣|人民币|RMB|CNY")
 _YUAN_MAINLAND = re.compile(r"內地|内地|中國內地|深圳|上海|北京|廣州|广州|杭州|蘇州|苏州|天津|重慶|重庆|成都|武漢|武汉"
                             r"|南京|東莞|东莞|佛山|珠海|大灣區內地城市|全國|全国|國內|国内")
-_YUAN_HK_BETWEEN = re.compile(r"在港|來港|来港|赴港|本港|香港|全港")
+_YUAN_HONG_KONG = re.compile(r"在港|來港|来港|赴港|本港|香港|全港|港股|港交所")
 
 # ------------------------------------------------------------------ things that are not figures
 _MONTH = word_alternation("January February March April May June July August September October November December"
@@ -148,7 +158,7 @@ _NAME_WORDS = word_alternation(
     "photo photos stage stages batch phase phases page pages p. pp. pp no. nos. nos number room rooms floor floors"
     " level block blocks tower chapter chapters cap. cap section sections article item items figure fig. table"
     " annex appendix schedule gate exit platform version season grade episode vol vol. volume issue part series"
-    " cohort wave lot plot unit bay lab zone hall halls gallery booth stand row cop g web industry top hotline"
+    " cohort wave lot plot unit bay lab zone hall halls gallery booth stand row cop g web industry top hotline helpline"
     " paragraph para. para clause regulation rule".split())
 _EN_SMALL_WORD = word_alternation("one two three four five six seven eight nine ten eleven twelve".split())
 _STREET = r"(?:Road|Street|Avenue|Drive|Lane|Path|Terrace|Boulevard|Crescent|Circuit|Square|Rise|Walk|Praya|Highway)"
@@ -174,7 +184,9 @@ _SKIP_LETTER_LED = [
     r"(?:[ ]*(?:&|and|-|–|to|,|of|/)[ ]*\d+[A-Za-z]?)*",
     r"(?:Primary|Secondary|Form|Years?|Level)[ ]+\d+(?:[ ]*(?:-|–|to|and)[ ]*\d+)?",
     # a day or round of a programme: "Day 1", "Round 2"
-    r"(?:Day|Week|Round|Module|Session)[ ]+\d{1,3}(?![\d,]|\.\d)",
+    r"(?:Day|Week|Round|Module|Session)[ ]+\d{1,3}(?!\d|[,.]\d)",
+    # "five years ago": a time, not a figure
+    r"(?:\d+|" + _EN_SMALL_WORD + r")[ ]+(?i:years?|months?|weeks?|days?)[ ]+(?i:ago)(?![A-Za-z])",
     # codes: "COVID-19", "A380", "IP/2024/12"
     r"(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)"
     r"[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?",
@@ -223,6 +235,15 @@ _SKIP_OTHER = [
     r"\d+[ \-](?i:years?)[ ]+(?i:anniversary)",
     r"(?<!成立)\d+[ ]?[周週]年",
     r"(?<=成立)\d+[ ]?[周週]年(?=之際|之际|紀念|纪念|誌慶|志庆|慶典|庆典|活動|活动)",
+    # years in Chinese numerals (二○二三年, ○ for 〇 as the Government writes it); 五年前 a time; 兩年間 a window
+    r"[〇○零一二三四五六七八九]{4}(?:[ ]*[至\-–/][ ]*[〇○零一二三四五六七八九]{2,4})?[ ]*年",
+    r"(?:\d+|[一二兩两三四五六七八九十]+)[ ]?(?:年|個月|个月|個星期|个星期|星期|週|周|天|日)(?:前(?![往進进])|[間间](?![隔]))",
+    # plan names: 「產學研1+計劃」; LegCo question numbers: 立法會十四題
+    r"\d\+(?=[」”\"]|計劃|计划|方案)",
+    r"(?<=立法會|立法会)[一二三四五六七八九十\d]+[ ]?[題题]",
+    # a table's unit in brackets: "($ million)", （百萬元）
+    r"[(（][ ]?(?:(?:HK|US)?\$|港元|港幣|人民幣|人民币)?[ ]?(?:百萬|百万|千萬|千万|萬|万|億|亿|(?i:million|billion|thousand|'000|m|bn))"
+    r"[ ]?(?:元|港元|美元)?[ ]?[)）]",
     # plan and version names: 十四五, "Blueprint 2.0", 計劃3.0, 產學研1+1
     r"十[一二三四五]五(?![年個个萬万億亿千百])",
     r"\d\+\d",
@@ -323,7 +344,7 @@ def _claim_matches(sentence: str, folded: str):
 
 # What may follow a number: "+", N多, a currency, "or more"/以上, a measure word or a unit.
 _PLUS_RE = re.compile(r"\+|[ ]?(?P<zhmore>[多餘余])(?![萬万億亿千百])")
-_MEASURE = (r"人次|萬人|万人|平方米|平方公尺|平方呎|平方英尺|平方尺|公頃|公顷|個月|个月|個星期|个星期|星期|小時|小时|週年|周年|年|天|日"
+_MEASURE = (r"人次|萬人|万人|個工作天|个工作天|個工作日|个工作日|工作天|工作日|平方米|平方公尺|平方呎|平方英尺|平方尺|公頃|公顷|個月|个月|個星期|个星期|星期|小時|小时|週年|周年|年|天|日"
             r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届"
             r"|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地"
             r"|股(?![東东票價价市權权本息民])")
@@ -344,7 +365,7 @@ _SCALE_AFTER_CODE = re.compile(r"[ ]+(?P<scale>(?i:thousand|million|billion|tril
 _AT_LEAST_AFTER = re.compile(r"[ ]*(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
                              r"|(?P<yishang>或?以上|之多|有多))")
 _EN_UNIT_RE = re.compile(
-    r"[ ]*-?[ ]*(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
+    r"[ ]*-?[ ]*(?:(?i:working|business|calendar|clear)[ ]+(?=(?i:days?)\b))?(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
     r"|sq\.?[ ]?ft\.?|hectares?|ha(?![A-Za-z])|acres?|km²|square[ ]+kilomet(?:re|er)s?"
     r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|times))(?![A-Za-z])"
 )
@@ -353,12 +374,13 @@ _AREA_UNITS = {"square metre": "sq m", "square meter": "sq m", "sq m": "sq m", "
                "ha": "hectares", "acre": "acres", "km²": "sq km", "square kilometre": "sq km",
                "square kilometer": "sq km", "平方米": "sq m", "平方公尺": "sq m", "平方呎": "sq ft",
                "平方英尺": "sq ft", "平方尺": "sq ft", "公頃": "hectares", "公顷": "hectares", "畝": "mu", "亩": "mu"}
-_DURATION_ZH = {"年": "years", "天": "days", "日": "days", "個月": "months", "个月": "months", "小時": "hours",
+_DURATION_ZH = {"個工作天": "days", "个工作天": "days", "個工作日": "days", "个工作日": "days", "工作天": "days",
+                "工作日": "days", "年": "years", "天": "days", "日": "days", "個月": "months", "个月": "months", "小時": "hours",
                 "小时": "hours", "週年": "years", "周年": "years", "週": "weeks", "周": "weeks", "星期": "weeks",
                 "個星期": "weeks", "个星期": "weeks", "分鐘": "minutes", "分钟": "minutes", "秒": "seconds"}
 # "2.3 times faster", "oversubscribed 1,234 times": a multiple; "downloaded 2 million times": a count.
 _TIMES_RATIO_AFTER = re.compile(r"[ ]+(?i:faster|larger|bigger|higher|greater|more|smaller|lower|cheaper|longer|as"
-                                r"|that|the|what|over)\b")
+                                r"|that|the|what|over|its|their|his|her|our)\b")
 _TIMES_RATIO_BEFORE = re.compile(r"(?i:oversubscribed|multiplied|grew|rose|increased|is|was|be|are|were)[ ]+$")
 _EN_WORD = (r"(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has"
             r"|had|will|would|be|been|per|than|as|this|these|those|its|their|our|his|her|it|they|we|out|more|over)\b)"
@@ -372,7 +394,10 @@ _WORD_COUNTS_BEFORE = re.compile(r"[ ]+of[ ]+(?:the[ ]+)?(?:\d|(?i:two|three|fou
                                  r"|four|five|six|seven|eight|nine|ten|twelve)\b)"
                                  # "takes part in six and coordinates three": the noun is the second's
                                  r"|[ ]+(?:and|or)[ ]+[a-z]+[ ]+(?:\d|(?i:two|three|four|five|six|seven|eight|nine"
-                                 r"|ten|eleven|twelve)\b)")
+                                 r"|ten|eleven|twelve)\b)"
+                                 # "and five are from Cyberport", "coordinates three of them"
+                                 r"|[ ]+(?:are|were)[ ]+(?:from|in|based|tenants|members|located)\b"
+                                 r"|[ ]+of[ ]+(?:them|these|those|which)\b")
 _ZH_RANGE_NEXT = re.compile(r"[ ]*(?:至|到|-|–)[ ]*[\d一二兩两三四五六七八九十]")
 _GENERIC_COUNT_NOUNS = re.compile(r"[ ]+(?i:people|persons|staff|students|visitors|members|companies|employees|jobs"
                                   r"|units|participants|guests|attendees|teams|projects|firms)\b")
@@ -475,7 +500,7 @@ class _Sentence:
         last = None
         for last in _YUAN_MAINLAND.finditer(self.text, 0, pos):
             pass
-        if last is not None and _YUAN_HK_BETWEEN.search(self.text, last.end(), pos) is None:
+        if last is not None and _YUAN_HONG_KONG.search(self.text) is None:
             return "CNY"
         return self.yuan
 
@@ -557,7 +582,7 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
                 and _CONVERSION_GAP.fullmatch(sentence, prev_amount_end, m.start())):
             _bracketed_conversion(prev, claim, m)
         # "10 to 20", "10-20", "10至20", "HK$200,000 to HK$50 million": one claim with a high value.
-        joinable = prev is not None and prev.value_high is None and (
+        joinable = prev is not None and prev.value_high is None and (prev.kind != "year" or claim.kind == "year") and (
             claim.kind == prev.kind or prev.unit is None
             or (prev.kind == "money" and claim.kind == "count" and claim.currency is None))
         if joinable:
@@ -805,7 +830,8 @@ def _resolve_qualifier_before(r: _Reading):
     if not r.qualifier and r.start:
         bound = _BOUND_NOUN_BEFORE.search(r.s.text, max(0, r.start - 40), r.start)
         if bound:
-            r.qualifier = "at_least" if bound.group("floor") or bound.group("zfloor") else "up_to"
+            r.qualifier = ("at_least" if bound.group("floor") or bound.group("zfloor")
+                           else "about" if bound.group("zabout") else "up_to")
     return True
 
 
@@ -941,8 +967,11 @@ def _resolve_kind(r: _Reading):
     if r.kind == "duration" and not r.q:
         if r.value == 1 and not g("dig") and _ONE_PERIOD_BEFORE.search(text, max(0, r.start - 10), r.start):
             return False  # "the past year", "within one year", 過去一年, 同一年度
-        if _WITHIN_DEADLINE.search(text, max(0, r.start - 24), r.start):
+        if _WITHIN_DEADLINE.search(text, max(0, r.start - 24), r.start) or (
+                r.family == "zh" and _ZH_DEADLINE_AFTER.match(text, r.pos)):
             r.qualifier = "up_to"
+        if _PERIOD_WINDOW_BEFORE.search(text, max(0, r.start - 20), r.start):
+            return False
     # ---- a year: "in 2024", "grew 18% over 2022"
     if (r.kind == "count" and not r.scaled and g("dig") and _YEAR_DIGITS.fullmatch(g("dig")) and not measure
             and not r.plus):
