@@ -54,6 +54,9 @@ _BOUND_NOUN_BEFORE = re.compile(
     r"|(?P<zmost>最多|最高)可?(?:聘請|聘请|資助|资助|涵蓋|涵盖|招收|批出|獲得|获得|提供|申請|申请|錄取|录取)$"
     # 約為86%, 約為去年同期的1.3倍: about, then what it is compared with
     r"|(?P<zabout>約[為是佔]|约[为是占])(?:[^\d，。；、,;]{1,10}的)?$")
+# Cheap to scan for; _BOUND_NOUN_BEFORE (anchored at the number, so tried at every start in its window) runs
+# only where this finds something.
+_BOUND_TRIGGER = re.compile(r"(?i:max|ceil|cap|upper|min)|上限|下限|最|約|约|不多|不超")
 # "must be completed within six months": a deadline, so at most that long.
 _WITHIN_DEADLINE = re.compile(r"(?i:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?)[ ]+within[ ]+$")
 _ZH_DEADLINE_AFTER = re.compile(r"[內内][^\d，。；、,;]{0,3}完成")
@@ -299,7 +302,12 @@ _FRACTION = (
     r"|(?![百佰][ ]*分)(?P<zfd>[一二三四五六七八九十百千萬万億亿壹貳贰叁參肆伍陸陆柒捌玖拾佰仟\d]{1,4})[ ]*分[ ]*之[ ]*"
     r"(?P<zfn>[一二三四五六七八九十百千壹貳贰叁參肆伍陸陆柒捌玖拾佰仟\d]{1,6}(?:[点點.][一二三四五六七八九零〇\d]+)?)"
     r"|(?P<zhalf>一半)"
-    r"|(?<![上下每])(?P<zhalfyear>半年))"
+    r"|(?<![上下每])(?P<zhalfyear>半年)"
+    # 每五人中有一人, 每三間中小企便有一間: one in N
+    r"|每(?P<zind>[二兩两三四五六七八九十]|[1-9]\d?)(?:[個个間间名位家人])?[^\d，。；,;]{0,6}?中?(?:便|就|即)?有[一1][個个間间名位家人]"
+    # "costs fell by nearly half": half of what went before
+    r"|(?<=[Bb]y[ ])(?P<fhalfby>(?i:half))(?=[ ]*(?:[,.;]|$))"
+    r"|(?P<fhalfbyq>(?i:half))(?=[ ]*(?:[,.;]|$)))"
 )
 _FOLD = r"(?P<fold>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))[ \-]?(?i:fold))(?![A-Za-z])"
 
@@ -654,6 +662,7 @@ def _qualifier_before_re() -> re.Pattern:
     return re.compile(_QUAL_RE + "$")
 
 
+_BY_BEFORE = re.compile(r"(?<![A-Za-z])(?i:by)[ ]+$")
 _WHOLE_AND = re.compile(r"(?<![\w.,])(?P<w>\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))[ ]+(?i:and)[ ]+$")
 _FRACTION_SCALE = re.compile(r"[ ]+(?:(?i:of)[ ]+)?(?:(?i:an?)[ ]+)?(?P<sc>(?i:thousand|million|billion))(?![A-Za-z\-])")
 
@@ -685,6 +694,8 @@ def _fraction_claim(s: _Sentence, m: re.Match, out: list[Claim]) -> Claim | None
     g = m.group
     qualifier = _qualifier_of(g("q")) if g("q") else None
     start = m.start()
+    if qualifier is None:
+        qualifier = _bound_qualifier(s.text, start)  # 不多於項目總成本的三分之一
     if g("zhalfyear"):
         return _claim(s, start, m.end(), value=0.5, kind="duration", unit="years", qualifier=qualifier or "exact")
     if g("fquarter"):
@@ -697,8 +708,16 @@ def _fraction_claim(s: _Sentence, m: re.Match, out: list[Claim]) -> Claim | None
         num, den = _small_number(g("inn")), _small_number(g("ind"))
         if not 0 < num < den <= 100:
             return None
-    elif g("zhalf"):
+    elif g("zhalf") or g("fhalfby"):
         num, den = 1.0, 2.0
+    elif g("fhalfbyq"):  # "by nearly half": only after "by" and a qualifier
+        if not (g("q") and _BY_BEFORE.search(s.text, max(0, start - 4), start)):
+            return None
+        num, den = 1.0, 2.0
+    elif g("zind"):
+        num, den = 1.0, _zh_small(g("zind"))
+        if not den or den < 2:
+            return None
     else:
         num, den = _zh_small(g("zfn")), _zh_small(g("zfd"))
         if not num or not den or (num >= den and den < 100):
@@ -827,12 +846,21 @@ def _resolve_qualifier_before(r: _Reading):
             r.qualifier = None
     if r.approx:
         r.qualifier = r.qualifier or "over"
-    if not r.qualifier and r.start:
-        bound = _BOUND_NOUN_BEFORE.search(r.s.text, max(0, r.start - 40), r.start)
-        if bound:
-            r.qualifier = ("at_least" if bound.group("floor") or bound.group("zfloor")
-                           else "about" if bound.group("zabout") else "up_to")
+    if not r.qualifier:
+        r.qualifier = _bound_qualifier(r.s.text, r.start)
     return True
+
+
+def _bound_qualifier(text: str, start: int) -> str | None:
+    """The qualifier of a ceiling, floor or estimate named a few words before `start` (_BOUND_NOUN_BEFORE)."""
+    if not start or _BOUND_TRIGGER.search(text, max(0, start - 40), start) is None:
+        return None
+    bound = _BOUND_NOUN_BEFORE.search(text, max(0, start - 40), start)
+    if bound is None:
+        return None
+    if bound.group("floor") or bound.group("zfloor"):
+        return "at_least"
+    return "about" if bound.group("zabout") else "up_to"
 
 
 def _resolve_after(r: _Reading):
