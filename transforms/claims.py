@@ -44,7 +44,7 @@ _QUAL_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
 # number between: "Maximum funding support: $10 million", "The funding ceiling is HK$100,000", "Max. 75% of",
 # 資助額上限是500萬元, "Minimum investment: HK$1 million".
 _BOUND_NOUN_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:(?P<ceil>(?i:maximum|max\.|ceiling|cap|upper[ ]limit))|(?P<floor>(?i:minimum|min\.)))(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:(?P<ceil>(?i:maximum|max\.|ceiling|cap|upper[ ]limit))|(?P<floor>(?i:minimum|min\.)))(?![A-Za-z]|[ ]+(?i:wage))"
     r"[^\d,;.!?()]{0,32}$"
     r"|(?:(?P<zceil>上限|最高限額|最高限额|最高資助額|最高资助额)|(?P<zfloor>下限|最低限額|最低限额"
     r"|最低[^\d，。；、,;]{0,4}[為为是]))[^\d，。；、,;]{0,10}$"
@@ -53,7 +53,7 @@ _BOUND_NOUN_BEFORE = re.compile(
     # 最多聘請四名: at most, then the verb
     r"|(?P<zmost>最多|最高)可?(?:聘請|聘请|資助|资助|涵蓋|涵盖|招收|批出|獲得|获得|提供|申請|申请|錄取|录取)$"
     # 約為86%, 約為去年同期的1.3倍: about, then what it is compared with
-    r"|(?P<zabout>約[為是佔]|约[为是占])(?:[^\d，。；、,;]{1,10}的)?$")
+    r"|(?<![合條条契公節节預预簽签制])(?P<zabout>約[為是佔]|约[为是占])(?:[^\d，。；、,;]{1,10}的)?$")
 # Cheap to scan for; _BOUND_NOUN_BEFORE (anchored at the number, so tried at every start in its window) runs
 # only where this finds something.
 _BOUND_TRIGGER = re.compile(r"(?i:max|ceil|cap|upper|min)|上限|下限|最|約|约|不多|不超")
@@ -421,7 +421,8 @@ _OTHER_SUBJECT_BEFORE = re.compile(
 _EVERY_ONE = re.compile(r"(?i:every|each|per)[ ]+(?:HK|US)?\\?\$[ ]?1(?![\d.,])"
                         r"|每(?:投資|投资|投入|投放|注資|注资|資助|资助|撥款|拨款)?[ ]?(?:1|一)[ ]?(?:港元|元|美元)")
 _INVEST_WORDS = re.compile(r"(?i:invest|fund|capital)|投資|投资|資金|资金")
-_PAREN_COUNTS = re.compile(r"[A-Za-z][ ]\([1-9]\d{0,2}\)")
+# "the US (47), the UK (35)": counts; "to (1) support start-ups and (2) attract talent": numbering (1, 2, 3 ...)
+_PAREN_COUNTS = re.compile(r"[A-Za-z][ ]\(([1-9]\d{0,2})\)")
 _STOCK_WORDS = re.compile(r"(?i:stock|shares?|listed|listing|code|HKEX|SEHK|exchange|\.HK)")
 # "HK$150 million ($19.3 million)", "up to HK$6 million (US$771,000)": a conversion in brackets right after
 # an amount; a bare $ there is the US dollar (the newspapers' convention) and the qualifier is the amount's.
@@ -819,7 +820,8 @@ def _resolve_number(r: _Reading):
         return False
     if before_char == "(" and after_char == ")" and not g("cur"):
         # "the US (47), the UK (35)": counts after list items, when there are two or more and no stock code near
-        if len(_PAREN_COUNTS.findall(text)) < 2 or _STOCK_WORDS.search(text):
+        numbers = [int(n) for n in _PAREN_COUNTS.findall(text)]
+        if len(numbers) < 2 or numbers == list(range(1, len(numbers) + 1)) or _STOCK_WORDS.search(text):
             return False
     return True
 
