@@ -33,6 +33,7 @@ QUALIFIER_WORDS = {
     "nearly": ["nearly", "nearing", "almost", "close to", "just under", "近", "接近", "將近", "将近", "差不多", "幾近", "几近"],
     "under": ["under", "less than", "fewer than", "below", "不足", "少於", "少于", "低於", "低于", "不到"],
     "up_to": ["up to", "as many as", "as much as", "as high as", "no more than", "not more than", "not exceeding",
+              "not exceed",
               "capped at", "a maximum of", "maximum of", "a ceiling of", "多達", "多达", "高達", "高达", "最多", "最高",
               "最多可", "最多可申請", "最多可申请", "最高可", "最高可獲", "最高可获", "最高為", "最高为", "最長", "最长",
               "上限為", "上限为", "不多於", "不多于", "不超過", "不超过"],
@@ -50,6 +51,7 @@ _BOUND_NOUN_BEFORE = re.compile(
     r"|最低[^\d，。；、,;]{0,4}[為为是]))[^\d，。；、,;]{0,10}$"
     # 最高為項目成本的70%, 不多於項目總成本的三分之一: the ceiling, then what it is a share of
     r"|(?P<zshare>(?:最高|最多)(?:[為为]|涵蓋|涵盖|可達|可达)|不多[於于]|不超過|不超过)[^\d，。；、,;]{1,10}的$"
+    r"|(?P<zeach>(?:最高|最多)[為为]?每)[^\d，。；、,;]{0,6}$"
     # 最多聘請四名: at most, then the verb
     r"|(?P<zmost>最多|最高)可?(?:聘請|聘请|資助|资助|涵蓋|涵盖|招收|批出|獲得|获得|提供|申請|申请|錄取|录取)$"
     # 約為86%, 約為去年同期的1.3倍: about, then what it is compared with
@@ -63,7 +65,7 @@ _ZH_DEADLINE_AFTER = re.compile(r"[內内][^\d，。；、,;]{0,3}完成")
 # "in the past three years", "in the first ten months of the year", 過去三年, 首六個月, 前十個月: the window a
 # figure is counted over, not a figure ("for the first 30 years" is one).
 _PERIOD_WINDOW_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?i:in|during|over|with|than|of)[ ]+the[ ]+"
-                                   r"(?i:past|last|first|previous|coming|next)[ ]+|(?:過去|过去|首|前)[ ]?)$")
+                                   r"(?i:past|last|first|previous|coming|next)[ ]+|(?:過去|过去|首|(?<!提)前)[ ]?)$")
 # "the past year", "within one year", 過去一年, 同一年度: a period named, not a duration figure.
 _ONE_PERIOD_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?i:past|last|previous|within|same|next|coming)[ ]+"
                                 r"|(?:過去|过去|同|未來|未来|這|这|該|该|首|每|的)[ ]?)$")
@@ -176,6 +178,7 @@ _PHONE_LABELLED = (word_alternation(["tel", "fax", "phone", "mobile", "電話", 
                    + r"[ ]*[:：.]?[ ]*[+(]?\d[\d ()\-/]{6,}\d")
 # reporting periods: "six months ended", 止六個月
 _MONTHS_ENDED = r"(?i:(?:\d+|" + _EN_SMALL_WORD + r")[ ]+months?[ ]+end(?:ed|ing))"
+_AGO = r"(?:\d+|" + _EN_SMALL_WORD + r")[ ]+(?i:years?|months?|weeks?|days?)[ ]+(?i:ago)(?![A-Za-z])"
 _SKIP_LETTER_LED = [
     r"(?:https?://|www\.)[^\s)\]]+",
     _EMAIL,
@@ -189,7 +192,7 @@ _SKIP_LETTER_LED = [
     # a day or round of a programme: "Day 1", "Round 2"
     r"(?:Day|Week|Round|Module|Session)[ ]+\d{1,3}(?!\d|[,.]\d)",
     # "five years ago": a time, not a figure
-    r"(?:\d+|" + _EN_SMALL_WORD + r")[ ]+(?i:years?|months?|weeks?|days?)[ ]+(?i:ago)(?![A-Za-z])",
+    _AGO,
     # codes: "COVID-19", "A380", "IP/2024/12"
     r"(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)"
     r"[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?",
@@ -238,6 +241,7 @@ _SKIP_OTHER = [
     r"\d+[ \-](?i:years?)[ ]+(?i:anniversary)",
     r"(?<!成立)\d+[ ]?[周週]年",
     r"(?<=成立)\d+[ ]?[周週]年(?=之際|之际|紀念|纪念|誌慶|志庆|慶典|庆典|活動|活动)",
+    _AGO,
     # years in Chinese numerals (二○二三年, ○ for 〇 as the Government writes it); 五年前 a time; 兩年間 a window
     r"[〇○零一二三四五六七八九]{4}(?:[ ]*[至\-–/][ ]*[〇○零一二三四五六七八九]{2,4})?[ ]*年",
     r"(?:\d+|[一二兩两三四五六七八九十]+)[ ]?(?:年|個月|个月|個星期|个星期|星期|週|周|天|日)(?:前(?![往進进])|[間间](?![隔]))",
@@ -423,7 +427,8 @@ _EVERY_ONE = re.compile(r"(?i:every|each|per)[ ]+(?:HK|US)?\\?\$[ ]?1(?![\d.,])"
 _INVEST_WORDS = re.compile(r"(?i:invest|fund|capital)|投資|投资|資金|资金")
 # "the US (47), the UK (35)": counts; "to (1) support start-ups and (2) attract talent": numbering (1, 2, 3 ...)
 _PAREN_COUNTS = re.compile(r"[A-Za-z][ ]\(([1-9]\d{0,2})\)")
-_STOCK_WORDS = re.compile(r"(?i:stock|shares?|listed|listing|code|HKEX|SEHK|exchange|\.HK)")
+_STOCK_WORDS = re.compile(r"(?i:stock|shares?|listed|listing|code|HKEX|SEHK|exchange|\.HK|gain|rose|fell|surged|slid"
+                          r"|closed|traded|index|Hang[ ]Seng|counter|constituent)")
 # "HK$150 million ($19.3 million)", "up to HK$6 million (US$771,000)": a conversion in brackets right after
 # an amount; a bare $ there is the US dollar (the newspapers' convention) and the qualifier is the amount's.
 _CONVERSION_GAP = re.compile(r"[ ]*[(（][ ]*")
@@ -601,7 +606,8 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
                 _FROM_BEFORE.search(sentence, max(0, prev_abs - 6), prev_abs) and not _RANGE_WORDS.search(sentence))
             # 700、800間: two round figures listed as a guess, about 700 to 800
             listed = (gap == "、" and s.family == "zh" and prev.kind == "count" and prev.unit is None
-                      and claim.kind == "count" and claim.unit is not None and claim.value <= 2 * prev.value)
+                      and claim.kind == "count" and claim.unit is not None and claim.value <= 2 * prev.value
+                      and sentence[prev_abs - 1:prev_abs] != "、")  # 10、20、30間 is a list, not a guess
             if (between or ranged or listed) and prev.value <= claim.value:
                 if between:
                     prev_abs = between.start()  # "between 10 and 20 companies"
