@@ -426,10 +426,11 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
         if found is None:
             found = cache[c.sentence] = _mentions_in(c.sentence)
         c.subject = subject_of(c, organisation, found)
-        c.metric = metric_of(c, c.subject, language)
+        c.scope = scope_of(c, published_on)
+        if c.scope == "standing":  # "more than 800 companies" are a park's technology companies as it stands
+            c.metric = metric_of(c, c.subject, language)
         if c.metric in _HONG_KONG_METRICS:
             c.subject = "hong-kong"
-        c.scope = scope_of(c, published_on)
         c.as_of = as_of_of(c, published_on, c.scope)
     return claims
 
