@@ -487,14 +487,21 @@ R("hkstp-corporate-venture-fund-grows-to-hk-600-million", "2021-02-24",
         "Demand for space remains strong: Hong Kong Science Park, now home to about 950 companies, will add "
         "laboratory floors under its expansion programme."],
        about="E4",
-       standing=[S("hkstp/science-park", "tech_companies", 950, "about", "about 950 companies")],
+       standing=[S("hkstp/science-park", "tech_companies", 950, "about", "about 950 companies"),
+                 # added by the issue-19 engineer: the fund's size and its co-investment ratio are HKSTP's standing
+                 # figures by the contract (DESIGN.md: "standing (the subject's figure as it stands)"; the issue:
+                 # "companies it houses, its fund, its staff")
+                 S("hkstp", "fund_hkd", 600000000, "exact", "HK$600 million"),
+                 S("hkstp", "co_investment_ratio", 13, "exact", "HK$13")],
        traps=[T("Hong Kong Science Park, now home to about 950 companies", "site",
                 "the Science Park's own figure (subject hkstp/science-park): nothing against hkstp's over 1,100; "
                 "its science-park findings are in expected-findings.yaml")]),
   zh_hant=E("科技園公司企業投資基金增至6億港元",
             ["(香港,2021年2月24日) 科技園公司歡迎政府向企業投資基金注資3.5億港元，令基金總額增至6億港元。",
              "基金自成立以來，每投資1港元，可帶動13港元私人資金。"],
-            about="Z4"))
+            about="Z4",
+            standing=[S("hkstp", "fund_hkd", 600000000, "exact", "6億港元"),
+                      S("hkstp", "co_investment_ratio", 13, "exact", "13港元私人資金")]))
 
 R("science-park-tenant-survey-seven-in-ten-plan-to-expand", "2021-03-18",
   en=E("Science Park Tenant Survey: Seven in Ten Plan to Expand",
@@ -626,7 +633,9 @@ R("hkstp-welcomes-2023-24-budget", "2023-03-02",
         "of external funding."],
        about="E4",
        takeaways=["Budget to attract enterprises and talent", "Corporate Venture Fund reaches HK$1 billion"],
-       standing=[S("hkstp", "community_size", 19000, "about", "about 19,000 people")],
+       standing=[S("hkstp", "community_size", 19000, "about", "about 19,000 people"),
+                 S("hkstp", "fund_hkd", 1000000000, "exact", "HK$1 billion"),
+                 S("hkstp", "co_investment_ratio", 18, "exact", "HK$18")],
        traps=[T("up from around 600 in 2017", "history"),
               T("The park community now counts about 19,000 people.", "single",
                 "community_size stated once in English: no finding")]),
@@ -636,7 +645,9 @@ R("hkstp-welcomes-2023-24-budget", "2023-03-02",
              "園區社群約有1.9萬人。",
              "科技園公司企業投資基金已達10億元，每投資1元可吸引18元外來投資。"],
             about="Z4",
-            standing=[S("hkstp", "community_size", 19000, "about", "約有1.9萬人")],
+            standing=[S("hkstp", "community_size", 19000, "about", "約有1.9萬人"),
+                      S("hkstp", "fund_hkd", 1000000000, "exact", "達10億元"),
+                      S("hkstp", "co_investment_ratio", 18, "exact", "18元")],
             traps=[T("較2017年的約600間大幅上升", "history"),
                    T("園區社群約有1.9萬人。", "single", "community_size stated once in Traditional Chinese")]))
 
