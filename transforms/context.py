@@ -216,6 +216,8 @@ _WILL_AFTER = re.compile(r"(?:[ ]+[A-Za-z\-]+){0,3}?[ ]+(?i:will|would|are[ ]+ex
 # "HKSTP led 24 companies to MWC": a delegation in all but name
 _LED_BEFORE = re.compile(r"(?<![A-Za-z])(?i:leads?|led|leading|brings?|brought|takes?|took|sends?|sent|heads?|headed)"
                          r"[ ]+(?:(?i:a|the)[ ]+(?:[a-z\-]+[ ]+){0,2}?)?$|(?:率領|率领|帶領|带领)[^，。]{0,6}$")
+_PRESENT_AFTER = re.compile(r"(?<![A-Za-z])(?i:(?:that|which|who)[ ]+(?:is|are|has|have)|now|currently|today|at[ ]+present)"
+                            r"(?![A-Za-z])|現時|现时|目前|現有|现有|現已|现已")
 _INCREMENT_BEFORE = re.compile(r"(?<![A-Za-z])(?i:another|additional|a[ ]+further|an[ ]+extra)[ ]+$|(?:再|新增|額外|额外)"
                                r"(?:吸引|引入|招攬|招揽)?[ ]*$")
 _INCREMENT_IN = re.compile(r"(?<![A-Za-z])(?i:new|newly)[ ]+(?!(?i:york|zealand|territories)\b)|新進駐|新进驻|新加入|新增")
@@ -272,7 +274,12 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
     # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
     target_lo = seg_lo if zh else lo
     target = _TARGET_ZH if zh else _TARGET_EN
-    if (target.search(s, target_lo, start) or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
+    said = None
+    for said in target.finditer(s, target_lo, start):
+        pass
+    if said is not None and _PRESENT_AFTER.search(s, said.end(), start):
+        said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
+    if (said is not None or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
             or _TARGET_AFTER.search(s, end, hi) or _WILL_AFTER.match(s, end)):
         return "target"
     if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
