@@ -234,6 +234,8 @@ _PAST_WHEN = re.compile(r"(?:19|20)\d\d[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|ba
 # "100 university students will spend the summer": the figure is the subject of what will be
 _WILL_AFTER = re.compile(r"(?:[ ]+[A-Za-z\-]+){0,3}?[ ]+(?i:will|would|are[ ]+expected[ ]+to|are[ ]+set[ ]+to|are[ ]+to)"
                          r"[ ]+(?!(?i:be[ ]+(?:on[ ]+offer|offered|shown|exhibited)))")
+# "its 3 industrial estates will support ...": a figure someone has is what stands, whatever it will do
+_POSSESSED = re.compile(r"(?<![A-Za-z])(?i:its|their|our|his|her)[ ]+$|'s[ ]+$|’s[ ]+$")
 # "HKSTP led 24 companies to MWC": a delegation in all but name
 _LED_BEFORE = re.compile(r"(?<![A-Za-z])(?i:leads?|led|leading|brings?|brought|takes?|took|sends?|sent|heads?|headed)"
                          r"[ ]+(?:(?i:a|the)[ ]+(?:[a-z\-]+[ ]+){0,2}?)?$|(?:率領|率领|帶領|带领)[^，。]{0,6}$")
@@ -310,7 +312,8 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
     if said is not None and _PRESENT_AFTER.search(s, said.end(), start):
         said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
     if (said is not None or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
-            or _TARGET_AFTER.search(s, end, hi) or _WILL_AFTER.match(s, end)):
+            or _TARGET_AFTER.search(s, end, hi)
+            or (_WILL_AFTER.match(s, end) and not _POSSESSED.search(s, max(0, start - 16), start))):
         return "target"
     if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
@@ -487,9 +490,11 @@ def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
                 return key
     if claim.kind == "count" and subject in HKSTP_KEYS and claim.unit and _COMPANY_NOUN.search(claim.unit):
         return "tech_companies"
-    if (claim.kind == "count" and family == "zh" and subject in HKSTP_KEYS and claim.unit in ("人", "萬人", "万人")
-            and claim.value >= 1000):
-        return "employees_community"
+    if (claim.kind == "count" and subject in HKSTP_KEYS and claim.value >= 1000
+            and (claim.unit or "").lower() in ("人", "萬人", "万人", "people", "persons")):
+        # 約1.9萬人, "about 19,000 people": the park's people; "community" / 社群 says they are its community
+        before = claim.sentence[:claim.start]
+        return "community_size" if re.search(r"(?i:community)|社群|社區|社区", before) else "employees_community"
     return None
 
 
