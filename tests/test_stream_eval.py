@@ -3,15 +3,9 @@ someone who had not read the code and full of events, targets, past figures, oth
 years (benchmarks/stream/), the monitor's figure findings match the expected ones: precision >= 0.9 and
 recall >= 0.8, over all and for each check that has expected findings. Lowering a floor is a visible act."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from eval_stream import evaluate  # noqa: E402
+from benchmarks.eval_stream import evaluate
 
 PRECISION_FLOOR = 0.9
 RECALL_FLOOR = 0.8
