@@ -77,7 +77,8 @@ def _same_value(a, b) -> bool:
 
 def _matches(found: dict, expected: dict) -> bool:
     return all(
-        _same_value(found.get(k), expected.get(k)) if k in ("old_value", "new_value") else found.get(k) == expected.get(k)
+        _same_value(found.get(k), expected.get(k)) if k in ("old_value", "new_value")
+        else found.get(k) == expected.get(k)
         for k in KEY_FIELDS
     )
 

@@ -320,8 +320,8 @@ def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dic
     label_en, label_zh = labels.get(metric, (metric.replace("_", " ").capitalize(), ""))
     anchor = f"chart-{metric}" if subject in (None, DEFAULT_SUBJECT) else f"chart-{metric}--{subject.replace('/', '-')}"
     whose = "" if subject in (None, DEFAULT_SUBJECT) else subject_name(subject)
-    return Chart(metric=metric, subject=subject, anchor=anchor, whose=whose, label_en=label_en, label_zh=label_zh, width=W, height=H, left=LEFT, right=RIGHT,
-                 top=TOP, bottom=BOTTOM, x_ticks=x_ticks, y_ticks=y_ticks, series=series, labels=words,
+    return Chart(metric=metric, subject=subject, anchor=anchor, whose=whose, label_en=label_en, label_zh=label_zh,
+                 width=W, height=H, left=LEFT, right=RIGHT, top=TOP, bottom=BOTTOM, x_ticks=x_ticks, y_ticks=y_ticks, series=series, labels=words,
                  first=day(d0), last=day(d1), figures=len(pts))
 
 
@@ -382,8 +382,8 @@ def _finding_view(f: dict, labels: dict[str, tuple[str, str]]) -> dict:
 
 
 # one change seen in several language timelines makes one line of the summary
-_SAME_CHANGE = ("check_name", "severity", "metric", "subject", "old_value", "new_value", "old_qualifier", "new_qualifier",
-                "old_published_on", "new_published_on")
+_SAME_CHANGE = ("check_name", "severity", "metric", "subject", "old_value", "new_value", "old_qualifier",
+                "new_qualifier", "old_published_on", "new_published_on")
 
 
 def headline(findings: list[dict]) -> list[dict]:

@@ -10,16 +10,19 @@
 -- with the first later release of each other value: a change a -> b followed by five more releases saying b
 -- within the window is one conflict.
 -- severity: warning.
--- how: a timeline (metric, subject, language, kind, in as_of order; standing figures only) is a series of runs of equal values. the latest
--- earlier release with another value is always the last release of a run, so the pairs are: the last release
--- of a run against the first release of each later run whose value has not been seen since that run, up to
+-- how: a timeline (metric, subject, language, kind, in as_of order; standing figures only) is a series of runs
+-- of equal values. the latest earlier release with another value is always the last release of a run, so the
+-- pairs are: the last release of a run against the first release of each later run whose value has not been
+-- seen since that run, up to
 -- the next run with the run's own value, within the window. the runs come from core.timeline_steps (the
 -- figures that differ from the one before them), a few rows per change, so no release is paired with all its
 -- neighbours.
 with run_starts as (
     select
         s.*,
-        row_number() over (partition by s.metric, s.subject, s.language, s.kind order by s.as_of, s.published_on, s.release_id)
+        row_number() over (
+            partition by s.metric, s.subject, s.language, s.kind order by s.as_of, s.published_on, s.release_id
+        )
             as run_no
     from core.timeline_steps as s
     where s.old_claim_id is null or s.old_value <> s.value or s.old_value_high is distinct from s.value_high
@@ -99,7 +102,8 @@ select
     coalesce(o.as_of, o.published_on) as old_as_of,
     coalesce(n.as_of, n.published_on) as new_as_of,
     -- the subject names the finding only when it is not hkstp: findings about hkstp keep the ids they had
-    concat_ws('|', nullif(n.subject, 'hkstp'), o.release_id, n.release_id, o.value, o.value_high, n.value, n.value_high) as identity_key
+    concat_ws('|', nullif(n.subject, 'hkstp'), o.release_id, n.release_id, o.value, o.value_high, n.value,
+        n.value_high) as identity_key
 from conflicts as c
 join core.timeline as o on o.claim_id = c.old_claim_id
 join core.timeline as n on n.claim_id = c.claim_id

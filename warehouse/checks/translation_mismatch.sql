@@ -69,7 +69,8 @@ select
     coalesce(a.as_of, a.published_on) as old_as_of,
     coalesce(b.as_of, b.published_on) as new_as_of,
     -- the subject names the finding only when it is not hkstp: findings about hkstp keep the ids they had
-    concat_ws('|', nullif(a.subject, 'hkstp'), a.release_id, a.value, a.value_high, b.value, b.value_high) as identity_key
+    concat_ws('|', nullif(a.subject, 'hkstp'), a.release_id, a.value, a.value_high, b.value,
+        b.value_high) as identity_key
 from mismatches as m
 join core.timeline as a on a.claim_id = m.old_claim_id
 join core.timeline as b on b.claim_id = m.new_claim_id
