@@ -108,3 +108,16 @@ def test_mentions_lists_the_bodies_a_text_names_in_any_script():
     assert mentions("香港科学园与数码港合作，HKSTP表示") == {"hkstp/science-park", "cyberport", "hkstp"}
     assert mentions("The Government's press release on InvestHK") >= {"investhk"}
     assert "hong-kong" not in mentions("a prize of 5 million Hong Kong dollars")
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The Science Park, InnoCentre and InnoParks are home to over 1,800 companies.", "hkstp"),
+    ("香港科技園公司轄下的科學園、創新中心及創新園共有逾1,800間公司", "hkstp"),
+    ("HKSTP and Cyberport together host more than 3,000 start-ups.", "other"),
+    ("數碼港及科技園共有逾3,000間初創企業。", "other"),
+    ("Hong Kong is home to more than 4,000 start-ups, according to InvestHK.", "hong-kong"),
+    ("HKSTP, Hong Kong's I&T flagship, houses over 1,800 technology companies.", "hkstp"),
+])
+def test_figures_named_together_or_in_passing(text, subject):
+    [c] = [c for c in extract_claims(text, None, organisation="hkstp") if c.kind == "count"]
+    assert c.subject == subject

@@ -165,7 +165,8 @@ def mentions(text: str) -> set[str]:
 # ------------------------------------------------------------------ subject
 # a body named after the figure owns it when joined by these ("over 1,100 companies in the Science Park")
 _OWNER_AFTER = re.compile(
-    r"(?:(?<![A-Za-z])(?i:in|at|to|into|within|across|throughout|of|on)(?:[ ]+(?i:the|its|their|our|HKSTP's))?"
+    r"(?:(?<![A-Za-z])(?<!(?i:according)[ ])(?i:in|at|to|into|within|across|throughout|of|on)"
+    r"(?:[ ]+(?i:the|its|their|our|HKSTP's))?"
     r"|進駐|进驻|位於|位于|落戶|落户|在|於|于)[ ]*$")
 # a place owns a figure only as the subject of a verb of having ("Hong Kong has", 全港有) or right before it
 _PLACE_HAS = re.compile(
@@ -199,14 +200,17 @@ def subject_of(claim: Claim, organisation: str | None = None, found: list[Mentio
 def _subject_key(m: Mention, found: list[Mention], s: str) -> str:
     if m.kind == "unknown":
         return OTHER
-    if m.kind == "site":  # "the Science Park, InnoCentre and InnoParks": HKSTP's sites together are HKSTP
-        i = found.index(m)
-        for other in (found[i - 1] if i > 0 else None, found[i + 1] if i + 1 < len(found) else None):
-            if other is None or other.kind != "site" or other.key == m.key:
-                continue
-            gap = (other.end, m.start) if other.start < m.start else (m.end, other.start)
-            if gap[1] - gap[0] <= 12 and _LIST_JOIN.match(s[gap[0]:gap[1]] or ","):
-                return HKSTP
+    # named together: "the Science Park, InnoCentre and InnoParks" are HKSTP; "HKSTP and Cyberport together" is
+    # a figure of neither alone (other)
+    i = found.index(m)
+    for other in (found[i - 1] if i > 0 else None, found[i + 1] if i + 1 < len(found) else None):
+        if other is None or other.kind not in ("site", "organisation") or m.kind not in ("site", "organisation"):
+            continue
+        if other.key == m.key:
+            continue
+        gap = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+        if gap[1] - gap[0] <= 12 and _LIST_JOIN.match(s[gap[0]:gap[1]] or ","):
+            return HKSTP if other.key in HKSTP_KEYS and m.key in HKSTP_KEYS else OTHER
     return m.key
 
 
@@ -486,7 +490,9 @@ def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
     if claim.kind in ("count", "money"):
         key = noun_before(claim.sentence[:claim.start], family)
         if key is not None and (claim.kind == "count") == (key_kind(key) == "count"):
-            if family == "zh" or not claim.unit or _STANDING_NOUN_TIME.match(claim.unit or "") or claim.kind == "money":
+            # only where the figure has no noun of its own after it (科技公司超過2,200間, "1,800 today")
+            if (not claim.unit or len(claim.unit) == 1 and family == "zh" or _STANDING_NOUN_TIME.match(claim.unit)
+                    or claim.kind == "money"):
                 return key
     if claim.kind == "count" and subject in HKSTP_KEYS and claim.unit and _COMPANY_NOUN.search(claim.unit):
         return "tech_companies"

@@ -29,7 +29,7 @@ ORGANISATIONS = [
          en=["Hong Kong Science and Technology Parks Corporation", "Hong Kong Science & Technology Parks Corporation",
              "Hong Kong Science and Technology Parks", "Science and Technology Parks Corporation", "HKSTP",
              "HKSTPC"],
-         zh_hant=["香港科技園公司", "香港科技園", "科技園公司"],
+         zh_hant=["香港科技園公司", "香港科技園", "科技園公司", "科技園"],
          zh_hans=[]),
     dict(key="hkstp/science-park", kind="site",
          en=["Hong Kong Science Park", "Science Park", "HKSP", "Pak Shek Kok campus"],
