@@ -220,12 +220,16 @@ _HISTORY_BEFORE = re.compile(
     r"|fell|fallen|dropped|expanded|doubled|tripled|compared)(?:[ ]+[a-z]+){0,3}?[ ]+(?i:from|with)"
     r"|(?<![A-Za-z])(?i:compared[ ]+(?:with|to)|versus|vs\.?|as[ ]+against))[ ]+(?:(?i:the|a|an|just|only)[ ]+)?$"
     r"|(?:較|较|相比|對比|对比|由|從|从|比)(?:(?:19|20)\d\d[ ]*年(?:底|初|中|\d{1,2}月(?:底)?)?|去年|前年|上年|上一年)?(?:的|時的|时的)?[ ]*$")
-_TARGET_EN = re.compile(
-    r"(?<![A-Za-z])(?i:aims?[ ]+to|aiming[ ]+to|aimed[ ]+to|aim[ ]+of|targets?|targeted|targeting|goal|will|would|shall"
-    r"|expects?[ ]+to|expected|plans?[ ]+to|planned|planning|forecasts?|forecasted|projected|projects?[ ]+to"
-    r"|intends?[ ]+to|seeks?[ ]+to|commit(?:s|ted)?[ ]+to|pledged?|pledges|(?:is|are)[ ]+set[ ]+to|estimated[ ]+to"
-    r"|anticipated?|going[ ]+to|strives?[ ]+to|envisag\w*|to[ ]+reach|to[ ]+attract|to[ ]+bring[ ]+in|next[ ]+year"
-    r"|the[ ]+coming[ ]+year|in[ ]+the[ ]+coming)(?![A-Za-z])")
+_TARGET_WORDS = [
+    "aim to", "aims to", "aiming to", "aimed to", "aim of", "target", "targets", "targeted", "targeting", "goal",
+    "will", "would", "shall", "expect to", "expects to", "expected", "plan to", "plans to", "planned", "planning",
+    "forecast", "forecasts", "forecasted", "projected", "project to", "projects to", "intend to", "intends to",
+    "seek to", "seeks to", "commit to", "commits to", "committed to", "pledge", "pledged", "pledges", "is set to",
+    "are set to", "estimated to", "anticipate", "anticipated", "going to", "strive to", "strives to", "envisage",
+    "envisages", "envisaged", "envisaging", "to reach", "to attract", "to bring in", "next year", "the coming year",
+    "in the coming"]
+# searched in the folded sentence, like the event words
+_TARGET_EN = re.compile(rf"(?<![a-z]){word_alternation(_TARGET_WORDS, ignore_case=False)}(?![a-z])")
 _TARGET_ZH = re.compile(r"來年|来年|明年|下年|目標|目标|預計|预计|預期|预期|將(?!近|軍)|将(?!近|军)|擬|拟|力爭|力争|期望|有望|爭取|争取|承諾|承诺"
                         r"|計劃(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|於|達|达)"
                         r"|计划(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|達|达)")
@@ -300,7 +304,8 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
                                                             s[max(0, start - 12):start]):
         return "history"
     lo, hi = _clause(s, start, end)
-    if _PAST_WHEN.search(s, 0, start) and _PAST_WHEN.search(s, 0, start).end() >= lo - 2:
+    when = _PAST_WHEN.search(s, 0, start)
+    if when and when.end() >= lo - 2:
         return "history"  # "since 2002, when fewer than 100 companies were based there"
     if claim.section == "about":
         return "standing"  # the About paragraph is the organisation as it stands
@@ -309,9 +314,9 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
     zh = _CJK.search(clause) is not None
     # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
     target_lo = seg_lo if zh else lo
-    target = _TARGET_ZH if zh else _TARGET_EN
+    target, text = (_TARGET_ZH, s) if zh else (_TARGET_EN, fold(s))
     said = None
-    for said in target.finditer(s, target_lo, start):
+    for said in target.finditer(text, target_lo, start):
         pass
     if said is not None and _PRESENT_AFTER.search(s, said.end(), start):
         said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
