@@ -320,9 +320,11 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
         pass
     if said is not None and _PRESENT_AFTER.search(s, said.end(), start):
         said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
+    # what is said of a figure someone has, or has now, after it ("its 2,200 companies are expected to grow")
+    # leaves the figure standing
+    held = _POSSESSED.search(s, max(0, start - 16), start) or _PRESENT_AFTER.search(s, lo, start)
     if (said is not None or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
-            or _TARGET_AFTER.search(s, end, hi)
-            or (_WILL_AFTER.match(s, end) and not _POSSESSED.search(s, max(0, start - 16), start))):
+            or (not held and (_TARGET_AFTER.search(s, end, hi) or _WILL_AFTER.match(s, end)))):
         return "target"
     if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
