@@ -7,17 +7,23 @@ the subject completes, scope, as-of). The rules, in words:
 - subject: the organisation or site the figure belongs to. A body named right after the figure by "in", "at",
   "to", 進駐, 位於 ("over 1,100 companies in the Science Park") owns it; else the nearest body named before it in
   the sentence ("Cyberport is home to ..."); a place (Hong Kong) only as a subject ("Hong Kong has ...") or
-  after the figure; two or more of HKSTP's sites named together are HKSTP. A named body the vocabulary does not
-  know is `other`. Where the sentence names none, the press room's own organisation (`organisation`) owns it,
-  and the About paragraph is always that organisation; with no organisation given (a bare text), null.
-- scope: `history` for a past figure given for comparison ("up from 600 in 2018", 較2018年的600間); `target`
-  for an aim, plan or forecast in the figure's clause ("aims to", "will", "by 2026", 目標, 預計, 將); `event`
-  for a figure of one event in its clause (delegation, expo, competition, graduating class, survey, signing);
-  else `standing`.
+  after the figure; HKSTP's sites named together are HKSTP, two organisations named together neither alone
+  (`other`). A named body the vocabulary does not know is `other`. Where the sentence names none, the press
+  room's own organisation (`organisation`) owns it, and the About paragraph is always that organisation; with no
+  organisation given (a bare text), null.
+- scope: `history` for a past figure given for comparison ("up from 600 in 2018", 較2018年的600間, "since 2002,
+  when ...", or a figure dated over HISTORY_AFTER_DAYS before its release); `target` for an aim, plan or forecast
+  in the figure's clause ("aims to", "will", "by 2026", 目標, 預計, 將; in Chinese the sentence up to the figure),
+  unless the figure is had now ("a Park that is now home to ..."); `event` for a figure of one event named
+  anywhere in its sentence up to what someone said (delegation, expo, competition, graduating class, survey,
+  signing, "led 24 companies to"), or an increment ("another 100", "120 new companies"); else `standing`. The
+  About paragraph is standing. A headline repeats the body's scope (`align_release`).
 - as_of: the date the figure describes: a date phrase in its clause ("as at end-January 2021", "in 2023",
   截至2023年9月底, "last year"), else one that opens the sentence, else the publication date (null without
   one). A period ends on its last day; a period that has not ended by the publication date stands at the
   publication date (a target keeps its future date).
+- metric: a standing figure the vocabulary left without a metric gets one from its subject and sentence
+  (`metric_of`): a park's "800 companies" are its technology companies, 科技公司超過2,200間 names its noun first.
 
 Pure: no I/O. The organisation vocabulary is data (transforms/vocab/organisations.py); `mentions(text)` gives the
 keys a text names, for whoever must know whether a text speaks of HKSTP.
@@ -34,7 +40,8 @@ from functools import lru_cache
 from transforms.model import Claim
 from transforms.numbers import fold, word_alternation
 
-__all__ = ["resolve_context", "subject_of", "scope_of", "as_of_of", "mentions", "HKSTP_KEYS", "organisations"]
+__all__ = ["resolve_context", "align_release", "subject_of", "scope_of", "as_of_of", "metric_of", "mentions",
+           "HKSTP_KEYS", "organisations"]
 
 HKSTP = "hkstp"
 OTHER = "other"
