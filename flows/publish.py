@@ -105,7 +105,7 @@ def send_alert(url: str, title: str, body: str) -> bool:
 
 FINDING_FIELDS = ("check_name", "severity", "metric", "language", "old_value", "new_value", "old_qualifier",
                   "new_qualifier", "change_pct", "old_published_on", "new_published_on", "old_url", "new_url",
-                  "old_text", "new_text", "old_release_id", "new_release_id")
+                  "old_text", "new_text", "old_release_id", "new_release_id", "subject")
 
 
 def finding_event(finding: dict, flow_run_id: str | None) -> dict:
@@ -194,6 +194,7 @@ def publish_run(
             "check": f["check_name"],
             "severity": f["severity"],
             "metric": f.get("metric") or "",
+            "subject": f.get("subject") or "",
             "language": f.get("language") or "",
             "old": fmt_number(f.get("old_value")),
             "new": fmt_number(f.get("new_value")),

@@ -1,0 +1,606 @@
+"""Whose figure a claim is, what kind of figure, and as of when: `subject`, `scope` and `as_of`.
+
+A claim is read from its sentence (`Claim.sentence`, the figure at `Claim.start`). Each resolver below owns one
+rule and returns one value; `resolve_context` applies them in order (a year is not a count, subject, the metric
+the subject completes, scope, as-of). The rules, in words:
+
+- subject: the organisation or site the figure belongs to. A body named right after the figure by "in", "at",
+  "to", 進駐, 位於 ("over 1,100 companies in the Science Park") owns it; else the nearest body named before it in
+  the sentence ("Cyberport is home to ..."); a place (Hong Kong) only as a subject ("Hong Kong has ...") or
+  after the figure; HKSTP's sites named together are HKSTP, two organisations named together neither alone
+  (`other`). A named body the vocabulary does not know is `other`. Where the sentence names none, the press
+  room's own organisation (`organisation`) owns it, and the About paragraph is always that organisation; with no
+  organisation given (a bare text), null.
+- scope: `history` for a past figure given for comparison ("up from 600 in 2018", 較2018年的600間, "since 2002,
+  when ...", or a figure dated over HISTORY_AFTER_DAYS before its release); `target` for an aim, plan or forecast
+  in the figure's clause ("aims to", "will", "by 2026", 目標, 預計, 將; in Chinese the sentence up to the figure),
+  unless the figure is had now ("a Park that is now home to ..."); `event` for a figure of one event named
+  anywhere in its sentence up to what someone said (delegation, expo, competition, graduating class, survey,
+  signing, "led 24 companies to"), or an increment ("another 100", "120 new companies"); else `standing`. The
+  About paragraph is standing. A headline repeats the body's scope (`align_release`).
+- as_of: the date the figure describes: a date phrase in its clause ("as at end-January 2021", "in 2023",
+  截至2023年9月底, "last year"), else one that opens the sentence, else the publication date (null without
+  one). A period ends on its last day; a period that has not ended by the publication date stands at the
+  publication date (a target keeps its future date).
+- metric: a standing figure the vocabulary left without a metric gets one from its subject and sentence
+  (`metric_of`): a park's "800 companies" are its technology companies, 科技公司超過2,200間 names its noun first.
+
+Pure: no I/O. The organisation vocabulary is data (transforms/vocab/organisations.py); `mentions(text)` gives the
+keys a text names, for whoever must know whether a text speaks of HKSTP.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from transforms.model import Claim
+from transforms.numbers import fold, word_alternation
+
+__all__ = ["resolve_context", "align_release", "subject_of", "scope_of", "as_of_of", "metric_of", "mentions",
+           "HKSTP_KEYS", "organisations"]
+
+HKSTP = "hkstp"
+OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    key: str
+    kind: str  # organisation, site, place
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    key: str
+    kind: str  # organisation, site, place, or unknown (a name the vocabulary does not know: subject `other`)
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=2)
+def organisations(chinese: bool = True) -> dict[str, Organisation]:
+    """The vocabulary by key; with chinese=True the Traditional names and their OpenCC Simplified forms too."""
+    from transforms.vocab.organisations import ORGANISATIONS
+
+    out = {}
+    for item in ORGANISATIONS:
+        names = list(item.get("en") or [])
+        if chinese:
+            from transforms.language import converter
+
+            hant = list(item.get("zh_hant") or [])
+            conv = converter("t2s")
+            names += hant + list(item.get("zh_hans") or []) + [conv.convert(n) for n in hant]
+        out[item["key"]] = Organisation(item["key"], item["kind"], tuple(dict.fromkeys(names)))
+    return out
+
+
+HKSTP_KEYS = frozenset({"hkstp", "hkstp/science-park", "hkstp/innocentre", "hkstp/innoparks", "hkstp/shenzhen"})
+
+
+def _is_abbreviation(name: str) -> bool:
+    return name.isascii() and any(ch.isupper() for ch in name[1:]) and " " not in name
+
+
+@lru_cache(maxsize=2)
+def _name_table(chinese: bool) -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]]]:
+    """(a pattern of every name but the abbreviations, lower-case, to search the folded text; a pattern of the
+    abbreviations (HKSTP, ITC), which match in their own case only; lower-cased name -> (key, kind)). Both are
+    tries (numbers.word_alternation): a plain alternation of a hundred names cost more than the claims' grammar."""
+    table: dict[str, tuple[str, str]] = {}
+    for org in organisations(chinese).values():
+        for n in org.names:
+            table.setdefault(re.sub(r"[ ]+", " ", n.lower()), (org.key, org.kind))
+    names = {n for o in organisations(chinese).values() for n in o.names}
+    abbreviations = [n for n in names if _is_abbreviation(n)]
+    words = [n.lower() for n in names if not _is_abbreviation(n)]
+    lower = re.compile(rf"(?<![a-z]){word_alternation(words, ignore_case=False)}(?![a-z])")
+    caps = re.compile(rf"(?<![A-Za-z]){word_alternation(abbreviations, ignore_case=False)}(?![A-Za-z])")
+    return lower, caps, table
+
+
+def _known_names(text: str, chinese: bool) -> list[tuple[int, int]]:
+    """Spans of known names, leftmost first, the longest where two start together, none overlapping."""
+    lower, caps, _ = _name_table(chinese)
+    spans = sorted(((m.start(), m.end()) for p, t in ((lower, fold(text)), (caps, text)) for m in p.finditer(t)),
+                   key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for se in spans:
+        if not out or se[0] >= out[-1][1]:
+            out.append(se)
+    return out
+
+
+# a name the vocabulary does not know, by its form: "Acme Robotics Limited", "park company Blue Owl", 雲端科技有限公司
+_UNKNOWN_EN = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][\w&.'\-]*[ ]+){1,4}(?:Ltd\.?|Limited|Inc\.?|Group|Holdings|Technologies|Robotics|Biotech"
+    r"|Therapeutics|Labs?|Laboratories|University|Association|Council|Foundation|Bank|Corporation|Alliance|Institute"
+    r"|Capital|Ventures|Pharma|Pharmaceuticals|Medical|Systems|Solutions|Co\.)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?i:park[ ]+company|start-?up|partner|incubatee|tenant|portfolio[ ]+company)[ ]+"
+    r"(?:[A-Z][\w&.'\-]*)(?:[ ]+[A-Z][\w&.'\-]*)*"
+)
+# the words every unknown English name holds; the name pattern runs only where one of them is
+_UNKNOWN_HINT = re.compile(r"Ltd|Limited|Inc|Group|Holdings|Technologies|Robotics|Biotech|Therapeutics|Lab|University"
+                           r"|Association|Council|Foundation|Bank|Corporation|Alliance|Institute|Capital|Ventures|Pharma"
+                           r"|Medical|Systems|Solutions|Co\.|(?i:park[ ]+company|start-?up|partner|incubatee|tenant"
+                           r"|portfolio[ ]+company)[ ]+[A-Z]")
+_UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限公司|集團|集团|大學|大学|學院|学院|協會|协会|基金會|基金会|銀行|银行"
+                         r"|研究院|研究所|聯盟|联盟|商會|商会|實驗室|实验室)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _mentions_in(text: str) -> list[Mention]:
+    """Every known name (and every unknown name by its form) in `text`, in order, none overlapping."""
+    chinese = _CJK.search(text) is not None
+    table = _name_table(chinese)[2]
+    found: list[Mention] = []
+    for start, end in _known_names(text, chinese):
+        key, kind = table[re.sub(r"[ ]+", " ", text[start:end]).lower()]
+        if key == "hong-kong" and re.match(r"[ ]?(?i:dollars?|\$|cents?)", text[end:end + 8]):
+            continue  # Hong Kong dollars are money, not Hong Kong's figure
+        found.append(Mention(key, kind, start, end))
+    unknown = list(_UNKNOWN_EN.finditer(text)) if _UNKNOWN_HINT.search(text) else []
+    if chinese:
+        unknown += list(_UNKNOWN_ZH.finditer(text))
+    for m in unknown:
+        start = m.start()
+        for k in found:  # a known name inside it ("Hong Kong Polytechnic University") is the known one
+            if k.start < m.end() and start < k.end:
+                start = max(start, k.end)
+        if m.end() - start >= 2 and not any(k.start <= start < k.end for k in found) and not (
+                any(k.start < m.end() <= k.end for k in found)):
+            found.append(Mention(OTHER, "unknown", start, m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def mentions(text: str) -> set[str]:
+    """The subject keys of the organisations and places `text` names ("HKSTP", 科學園, "Cyberport"), without `other`.
+
+    >>> sorted(mentions("香港科學園與數碼港合作"))
+    ['cyberport', 'hkstp/science-park']
+    """
+    if not text:
+        return set()
+    return {m.key for m in _mentions_in(text) if m.kind != "unknown"}
+
+
+# ------------------------------------------------------------------ subject
+# a body named after the figure owns it when joined by these ("over 1,100 companies in the Science Park")
+_OWNER_AFTER = re.compile(
+    r"(?:(?<![A-Za-z])(?<!(?i:according)[ ])(?i:in|at|to|into|within|across|throughout|of|on)"
+    r"(?:[ ]+(?i:the|its|their|our|HKSTP's))?"
+    r"|進駐|进驻|位於|位于|落戶|落户|在|於|于)[ ]*$")
+# a place owns a figure only as the subject of a verb of having ("Hong Kong has", 全港有) or right before it
+_PLACE_HAS = re.compile(
+    r"[ ]*(?:'s[ ]*$|(?i:now[ ]+|currently[ ]+|already[ ]+)?(?i:has|have|had|is[ ]+home[ ]+to|was[ ]+home[ ]+to"
+    r"|boasts|counts|houses|hosts|recorded|saw|attracted|registered)\b|(?:現有|现有|共有|已有|擁有|拥有|錄得|录得|有))")
+_LIST_JOIN = re.compile(r"^(?:[ ]*(?:,|、|及|和|與|与|(?i:and)|(?i:its)|(?i:the)|(?i:as[ ]+well[ ]+as))[ ]*)+$")
+_CLAUSE_MARK = re.compile(r"[,;:，；：。!?！？]")
+
+
+def subject_of(claim: Claim, organisation: str | None = None, found: list[Mention] | None = None) -> str | None:
+    """Whose figure the claim is (see the module's rules). `organisation`: the press room's own, the default."""
+    if claim.section == "about" and organisation:
+        return organisation
+    s = claim.sentence
+    start, end = claim.start, claim.start + len(claim.text)
+    found = _mentions_in(s) if found is None else found
+    clause_end = _CLAUSE_MARK.search(s, end)
+    limit = clause_end.start() if clause_end else len(s)
+    for m in found:  # after the figure, joined to it
+        if end <= m.start < min(limit, end + 60) and not re.search(r"\d", s[end:m.start]) and _OWNER_AFTER.search(
+                s[end:m.start]):
+            return _subject_key(m, found, s)
+    before = [m for m in found if m.end <= start]
+    for m in reversed(before):
+        if m.kind == "place" and not (_PLACE_HAS.match(s, m.end) or start - m.end <= 3):
+            continue
+        return _subject_key(m, found, s)
+    return organisation
+
+
+def _subject_key(m: Mention, found: list[Mention], s: str) -> str:
+    if m.kind == "unknown":
+        return OTHER
+    # named together: "the Science Park, InnoCentre and InnoParks" are HKSTP; "HKSTP and Cyberport together" is
+    # a figure of neither alone (other)
+    i = found.index(m)
+    for other in (found[i - 1] if i > 0 else None, found[i + 1] if i + 1 < len(found) else None):
+        if other is None or other.kind not in ("site", "organisation") or m.kind not in ("site", "organisation"):
+            continue
+        if other.key == m.key:
+            continue
+        gap = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+        if gap[1] - gap[0] <= 12 and _LIST_JOIN.match(s[gap[0]:gap[1]] or ","):
+            return HKSTP if other.key in HKSTP_KEYS and m.key in HKSTP_KEYS else OTHER
+    return m.key
+
+
+# ------------------------------------------------------------------ scope
+_HISTORY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:up|down|rising|rose|risen|grew|grown|growing|increased|increasing|jumped|climbed|surged"
+    r"|fell|fallen|dropped|expanded|doubled|tripled|compared)(?:[ ]+[a-z]+){0,3}?[ ]+(?i:from|with)"
+    r"|(?<![A-Za-z])(?i:compared[ ]+(?:with|to)|versus|vs\.?|as[ ]+against))[ ]+(?:(?i:the|a|an|just|only)[ ]+)?$"
+    r"|(?:較|较|相比|對比|对比|由|從|从|比)(?:(?:19|20)\d\d[ ]*年(?:底|初|中|\d{1,2}月(?:底)?)?|去年|前年|上年|上一年)?(?:的|時的|时的)?[ ]*$")
+_TARGET_WORDS = [
+    "aim to", "aims to", "aiming to", "aimed to", "aim of", "target", "targets", "targeted", "targeting", "goal",
+    "will", "would", "shall", "expect to", "expects to", "expected", "plan to", "plans to", "planned", "planning",
+    "forecast", "forecasts", "forecasted", "projected", "project to", "projects to", "intend to", "intends to",
+    "seek to", "seeks to", "commit to", "commits to", "committed to", "pledge", "pledged", "pledges", "is set to",
+    "are set to", "estimated to", "anticipate", "anticipated", "going to", "strive to", "strives to", "envisage",
+    "envisages", "envisaged", "envisaging", "to reach", "to attract", "to bring in", "next year", "the coming year",
+    "in the coming"]
+# searched in the folded sentence, like the event words
+_TARGET_EN = re.compile(rf"(?<![a-z]){word_alternation(_TARGET_WORDS, ignore_case=False)}(?![a-z])")
+_TARGET_ZH = re.compile(r"來年|来年|明年|下年|目標|目标|預計|预计|預期|预期|將(?!近|軍)|将(?!近|军)|擬|拟|力爭|力争|期望|有望|爭取|争取|承諾|承诺"
+                        r"|計劃(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|於|達|达)"
+                        r"|计划(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|達|达)")
+# what every comparison before a figure holds: the history pattern runs only where one of these is
+_COMPARISON_HINT = re.compile(r"(?i:from|with|versus|vs|against)|較|较|比|由|從|从")
+# what every date phrase holds: the date patterns run only on a clause with one
+_DATE_HINT = re.compile(r"(?:19|20)\d\d|(?i:year|month)|去年|今年|上年|上月|上個月|上个月")
+_PAST_WHEN = re.compile(r"(?:19|20)\d\d[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|back[ ]+then)(?![A-Za-z])"
+                        r"|(?:19|20)\d\d[ ]*年(?:時|时)")
+# "100 university students will spend the summer": the figure is the subject of what will be
+_WILL_AFTER = re.compile(r"(?:[ ]+[A-Za-z\-]+){0,3}?[ ]+(?i:will|would|are[ ]+expected[ ]+to|are[ ]+set[ ]+to|are[ ]+to)"
+                         r"[ ]+(?!(?i:be[ ]+(?:on[ ]+offer|offered|shown|exhibited)))")
+# "its 3 industrial estates will support ...": a figure someone has is what stands, whatever it will do
+_POSSESSED = re.compile(r"(?<![A-Za-z])(?i:its|their|our|his|her)[ ]+$|'s[ ]+$|’s[ ]+$")
+# "HKSTP led 24 companies to MWC": a delegation in all but name
+_LED_BEFORE = re.compile(r"(?<![A-Za-z])(?i:leads?|led|leading|brings?|brought|takes?|took|sends?|sent|heads?|headed)"
+                         r"[ ]+(?:(?i:a|the)[ ]+(?:[a-z\-]+[ ]+){0,2}?)?$|(?:率領|率领|帶領|带领)[^，。]{0,6}$")
+_PRESENT_AFTER = re.compile(r"(?<![A-Za-z])(?i:(?:that|which|who)[ ]+(?:is|are|has|have)|now|currently|today|at[ ]+present)"
+                            r"(?![A-Za-z])|現時|现时|目前|現有|现有|現已|现已")
+_INCREMENT_BEFORE = re.compile(r"(?<![A-Za-z])(?i:another|additional|a[ ]+further|an[ ]+extra)[ ]+$|(?:再|新增|額外|额外)"
+                               r"(?:吸引|引入|招攬|招揽)?[ ]*$")
+_INCREMENT_IN = re.compile(r"(?<![A-Za-z])(?i:new|newly)[ ]+(?!(?i:york|zealand|territories)\b)|新進駐|新进驻|新加入|新增")
+_SEGMENT_MARK = re.compile(r"[;；]|(?<![A-Za-z])(?i:said|says|noted|added|stated)(?:[ ]+that)?(?![A-Za-z])|表示|指出|透露")
+_TARGET_AFTER = re.compile(r"(?<![A-Za-z])(?i:expected|projected|forecast|targets?|targeted|goal|planned)(?![A-Za-z])"
+                           r"|預計|预计|目標|目标")
+_BY_YEAR = re.compile(r"(?<![A-Za-z])(?i:by|before)[ ]+(?:(?i:the[ ]+end[ ]+of|end-)[ ]*)?(?P<y>(?:19|20)\d\d)(?!\d)"
+                      r"|(?:到|於|于|在)?(?P<zy>(?:19|20)\d\d)[ ]*年(?:底)?前")
+_EVENT_WORDS = (
+    "delegation delegations mission missions expo expos exhibition exhibitions exhibitor exhibitors fair fairs"
+    " competition competitions contest contests challenge summit summits forum forums conference conferences"
+    " roadshow roadshows showcase showcases pavilion pavilions booth booths hackathon hackathons bootcamp bootcamps"
+    " ceremony ceremonies festival festivals workshop workshops seminar seminars webinar webinars tour tours visit"
+    " visits visited visiting visitor visitors trip trips cohort cohorts intake intakes batch round graduation"
+    " graduate graduates graduated graduating survey surveys surveyed poll polls questionnaire questionnaires"
+    " respondent respondents signed signing mou mous memorandum memoranda participate participates participated"
+    " participating participation participant participants attend attends attended attending attendance attendee"
+    " attendees event events gala recruitment edition final finals finalist finalists semi-finalist semi-finalists"
+    " entries pitch pitches pitching prize prizes champion champions championship winner winners compete competes"
+    " competed competing competitor competitors celebrate celebrates celebrated celebrating celebration"
+    " celebrations anniversary met meeting meetings").split() + [
+    "demo day", "demo days", "class of", "took part", "taking part", "take part", "joined the", "job fair",
+    "career fair", "career expo", "careers expo", "this year's", "open day"]
+# searched in the folded sentence (numbers.fold): a trie of lower-case words, as the metric vocabulary does
+_EVENT_EN = re.compile(rf"(?<![a-z]){word_alternation(_EVENT_WORDS, ignore_case=False)}(?![a-z])")
+_EVENT_ZH = re.compile(r"代表團|代表团|考察團|考察团|訪問團|访问团|博覽|博览|展覽|展览|展會|展会|展位|展館|展馆|展區|展区|參展|参展"
+                       r"|比賽|比赛|大賽|大赛|競賽|竞赛|挑戰賽|挑战赛|峰會|峰会|論壇|论坛|研討會|研讨会|會議|会议|路演|招聘會|招聘会"
+                       r"|工作坊|典禮|典礼|儀式|仪式|畢業|毕业|屆|届|調查|调查|問卷|问卷|受訪|受访|簽署|签署|簽訂|签订|簽約|签约"
+                       r"|參加|参加|參與|参与|出席|率領|率领|帶領|带领|訪問|访问|活動|活动|嘉年華|嘉年华|開放日|开放日|週(?!年)"
+                       r"|周(?!年)|本期|今期|今屆|今届|本屆|本届|慶祝|庆祝|周年|週年|決賽|决赛|獎金|奖金|冠軍|冠军|參賽|参赛|會見|会见"
+                       r"|完成培育|取錄|取录")
+# where a figure's clause starts and ends: punctuation, and "said"/表示 (what follows is what was said)
+_CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|says|noted|added|while|whereas|stated)(?:[ ]+that)?"
+                           r"(?![A-Za-z])|表示|指出|稱|称|透露")
+
+
+def _clause(s: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _CLAUSE_START.finditer(s, 0, start):
+        lo = m.end()
+    m = _CLAUSE_MARK.search(s, end)
+    return lo, (m.start() if m else len(s))
+
+
+def scope_of(claim: Claim, published_on: date | None = None) -> str:
+    """standing, event, target or history (see the module's rules)."""
+    s = claim.sentence
+    start, end = claim.start, claim.start + len(claim.text)
+    window = s[max(0, start - 40):start]
+    if _COMPARISON_HINT.search(window) and _HISTORY_BEFORE.search(window):
+        return "history"
+    if _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
+                                                            s[max(0, start - 12):start]):
+        return "history"
+    lo, hi = _clause(s, start, end)
+    when = _PAST_WHEN.search(s, 0, start)
+    if when and when.end() >= lo - 2:
+        return "history"  # "since 2002, when fewer than 100 companies were based there"
+    if claim.section == "about":
+        return "standing"  # the About paragraph is the organisation as it stands
+    clause = s[lo:hi]
+    seg_lo, seg_hi = _segment(s, start, end)
+    zh = _CJK.search(clause) is not None
+    # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
+    target_lo = seg_lo if zh else lo
+    target, text = (_TARGET_ZH, s) if zh else (_TARGET_EN, fold(s))
+    said = None
+    for said in target.finditer(text, target_lo, start):
+        pass
+    if said is not None and _PRESENT_AFTER.search(s, said.end(), start):
+        said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
+    # what is said of a figure someone has, or has now, after it ("its 2,200 companies are expected to grow")
+    # leaves the figure standing
+    held = _POSSESSED.search(s, max(0, start - 16), start) or _PRESENT_AFTER.search(s, lo, start)
+    if (said is not None or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
+            or (not held and (_TARGET_AFTER.search(s, end, hi) or _WILL_AFTER.match(s, end)))):
+        return "target"
+    if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
+        return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
+    # an event is named anywhere in the sentence ("..., where over 150 companies offered 1,600 positions"), up to
+    # what someone said or a semicolon
+    if _has_event(s, seg_lo, seg_hi) or _LED_BEFORE.search(
+            s, max(seg_lo, start - 30), start):
+        return "event"
+    return "standing"
+
+
+@lru_cache(maxsize=256)
+def _event_starts(s: str) -> tuple[int, ...]:
+    """Where the sentence names an event (English words in its folded form, Chinese as written); once per
+    sentence, however many figures it holds."""
+    starts = [m.start() for m in _EVENT_EN.finditer(fold(s))]
+    if _CJK.search(s):
+        starts += [m.start() for m in _EVENT_ZH.finditer(s)]
+    return tuple(starts)
+
+
+def _has_event(s: str, lo: int, hi: int) -> bool:
+    return any(lo <= p < hi for p in _event_starts(s))
+
+
+def _segment(s: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _SEGMENT_MARK.finditer(s, 0, start):
+        lo = m.end()
+    m = re.search(r"[;；]", s[end:])
+    return lo, (end + m.start() if m else len(s))
+
+
+def _future_year(text: str, published_on: date | None) -> bool:
+    m = _BY_YEAR.search(text)
+    if not m:
+        return False
+    year = int(m.group("y") or m.group("zy"))
+    return published_on is None or year >= published_on.year
+
+
+def _past_year_after(s: str, end: int, published_on: date | None) -> bool:
+    """"600 in 2018", "600 at the end of 2019" right after the figure, the year before the publication's."""
+    m = re.match(r"[ ]+(?:[a-z\-]+[ ]+){0,3}?(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at|as[ ]+of|by)[ ]+(?:(?:end-)?[A-Za-z]+[ ]+)?"
+                 r"((?:19|20)\d\d)(?!\d)", s[end:end + 60])
+    return bool(m) and (published_on is None or int(m.group(1)) < published_on.year)
+
+
+# ------------------------------------------------------------------ as of
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_EN = re.compile(
+    rf"(?<![A-Za-z])(?P<lead>(?i:as[ ]+at|as[ ]+of|at[ ]+the[ ]+end[ ]+of|by[ ]+the[ ]+end[ ]+of|end[ ]+of|in|during"
+    rf"|by|until|since|at[ ]+end|for)[ ]+)?(?P<end>(?i:end-|the[ ]+end[ ]+of[ ]+|end[ ]+|mid-|the[ ]+first[ ]+half[ ]+of[ ]+"
+    rf"|the[ ]+second[ ]+half[ ]+of[ ]+))?(?:(?P<d>\d{{1,2}})[ ]+)?(?P<m>(?i:{_MONTH_RE}))?\.?[ ]*(?(m)(?P<d2>\d{{1,2}})?,?[ ]*)"
+    rf"(?P<y>(?:19|20)\d\d)(?![\d/\-])(?![ ]*(?i:graduates|cohort|class|edition|batch|intake))"
+    rf"|(?<![A-Za-z])(?P<rel>(?i:last[ ]+year|the[ ]+previous[ ]+year|the[ ]+past[ ]+year|this[ ]+year|last[ ]+month))(?![A-Za-z])")
+_DATE_ZH = re.compile(
+    r"(?P<lead>截至|截止|截止至|至|到|於|于|在)?[ ]*(?P<y>(?:19|20)\d\d)[ ]*年(?![度代])"
+    r"(?:[ ]*(?P<m>\d{1,2})[ ]*月(?:[ ]*(?P<d>\d{1,2})[ ]*[日號号])?)?(?P<end>底|末|止|初|中|上半年|下半年)?"
+    r"|(?P<rel>去年|上年|今年|上月|上個月|上个月)")
+
+
+def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None = None) -> date | None:
+    """The date the claim's figure describes (see the module's rules)."""
+    s = claim.sentence
+    start, end = claim.start, claim.start + len(claim.text)
+    lo, hi = _clause(s, start, end)
+    pattern = _DATE_ZH if _CJK.search(s) else _DATE_EN
+    best = None
+    if not _DATE_HINT.search(s):
+        return published_on
+    for m in pattern.finditer(s, lo, hi):
+        if start <= m.start() < end:
+            continue  # the claim's own words
+        if m.group("y") and not (m.group("lead") or m.group("m") or m.group("end") or pattern is _DATE_ZH):
+            continue  # a bare year ("the 2021 graduates", "EPiC 2023") names no period
+        between = s[m.end():start] if m.end() <= start else s[end:m.start()]
+        if re.search(r"\d", between) and not re.fullmatch(r"[^\d]*", between):
+            continue  # another figure stands between: the date is that one's
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    if best is None:  # a date phrase that opens the sentence: "As at end-January 2021, ...", "截至2023年9月底，"
+        m = pattern.match(s.lstrip())
+        if m and re.match(r"[ ]*[,，]", s.lstrip()[m.end():]) and (m.group("lead") or m.group("rel") or pattern is _DATE_ZH):
+            best = (0, m)
+    if best is None:
+        return published_on
+    day = _date_of(best[1], published_on, pattern is _DATE_ZH)
+    if day is None:
+        return published_on
+    if published_on is not None and day > published_on and scope != "target":
+        return published_on  # a period not yet over: as it stands on the day of publication
+    return day
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _date_of(m: re.Match, published_on: date | None, zh: bool) -> date | None:
+    rel = m.group("rel")
+    if rel:
+        if published_on is None:
+            return None
+        rel = rel.lower()
+        if rel in ("this year", "今年"):
+            return published_on
+        if rel in ("last month", "上月", "上個月", "上个月"):
+            first = published_on.replace(day=1)
+            return _month_end(first.year - (first.month == 1), 12 if first.month == 1 else first.month - 1)
+        return date(published_on.year - 1, 12, 31)
+    y = int(m.group("y"))
+    if not 1950 <= y <= 2100:
+        return None
+    month = m.group("m")
+    end = (m.group("end") or "").strip().lower()
+    if month:
+        mo = int(month) if zh else _MONTHS.get(month.lower().rstrip("."))
+        if not mo or not 1 <= mo <= 12:
+            return None
+        d = m.group("d") or (None if zh else m.group("d2"))
+        if d and not end and 1 <= int(d) <= calendar.monthrange(y, mo)[1]:
+            return date(y, mo, int(d))
+        return _month_end(y, mo)
+    if end in ("mid-", "中", "上半年") or end.startswith("the first half"):
+        return date(y, 6, 30)
+    if end == "初":
+        return date(y, 1, 31)
+    return date(y, 12, 31)
+
+
+# ------------------------------------------------------------------ a year is never a count
+_YEAR_BEFORE = re.compile(r"(?<![A-Za-z])(?i:the|this|its|our|their|class[ ]+of|cohort[ ]+of|batch[ ]+of)[ ]+$|'s[ ]+$")
+_YEAR_NOUN_AFTER = re.compile(r"[ ]+(?i:graduates|graduating|cohort|class|edition|batch|intake|winners|finalists|alumni"
+                              r"|programme|program|competition|awards?|expo|summit)(?![A-Za-z])")
+
+
+def _is_year(claim: Claim) -> bool:
+    """"the 2021 graduates", "its 2023 cohort": a year that names a group, not 2,021 of them."""
+    if claim.kind != "count" or claim.qualifier != "exact" or not 1950 <= claim.value <= 2100:
+        return False
+    digits = re.match(r"(?:19|20)\d\d(?![\d,.])", claim.text)
+    if not digits:
+        return False
+    s, start = claim.sentence, claim.start
+    return bool(_YEAR_BEFORE.search(s[max(0, start - 12):start]) or _YEAR_NOUN_AFTER.match(s, start + 4))
+
+
+# ------------------------------------------------------------------ the metric a subject completes
+_COMPANY_NOUN = re.compile(r"(?i:companies|company|firms|enterprises|businesses|tenants|tenant[ ]+companies)\b"
+                           r"|^[間间家](?:公司|企業|企业)|^[間间家]$")
+_STANDING_NOUN_TIME = re.compile(r"^(?i:today|now|currently|at[ ]+present|in[ ]+total|so[ ]+far|to[ ]+date)$")
+
+
+def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
+    """The metric of a claim the vocabulary left without one, from what the subject and the sentence say:
+    "more than 800 companies" of a park are its technology companies; "approximately 20 hectares" is land;
+    科技公司超過2,200間 and "technology companies ... has grown to 1,800 today" name the noun before the figure."""
+    if claim.metric is not None:
+        return claim.metric
+    from transforms.metrics import noun_before
+
+    family = "zh" if language.startswith("zh") else "en"
+    if claim.kind == "area" and claim.unit == "hectares":
+        return "land_hectares"
+    if claim.kind in ("count", "money"):
+        key = noun_before(claim.sentence[:claim.start], family)
+        if key is not None and (claim.kind == "count") == (key_kind(key) == "count"):
+            # only where the figure has no noun of its own after it (科技公司超過2,200間, "1,800 today")
+            if (not claim.unit or len(claim.unit) == 1 and family == "zh" or _STANDING_NOUN_TIME.match(claim.unit)
+                    or claim.kind == "money"):
+                return key
+    if claim.kind == "count" and subject in HKSTP_KEYS and claim.unit and _COMPANY_NOUN.search(claim.unit):
+        return "tech_companies"
+    if (claim.kind == "count" and subject in HKSTP_KEYS and claim.value >= 1000
+            and (claim.unit or "").lower() in ("人", "萬人", "万人", "people", "persons")):
+        # 約1.9萬人, "about 19,000 people": the park's people; "community" / 社群 says they are its community
+        before = claim.sentence[:claim.start]
+        return "community_size" if re.search(r"(?i:community)|社群|社區|社区", before) else "employees_community"
+    return None
+
+
+def key_kind(key: str) -> str:
+    from transforms.metrics import load_vocabulary
+
+    m = load_vocabulary(simplified=False).get(key)
+    return m.kind if m else "count"
+
+
+# ------------------------------------------------------------------ all together
+def resolve_context(claims: list[Claim], language: str, *, published_on: date | None = None,
+                    organisation: str | None = None) -> list[Claim]:
+    """Set subject, scope and as_of on each claim (in place; returns the list). `organisation`: the press
+    room's own subject key, the default where a sentence names none (None for a bare text)."""
+    cache: dict[str, list[Mention]] = {}
+    previous: Claim | None = None
+    for c in claims:
+        if _is_year(c):
+            c.kind, c.metric, c.unit = "year", None, None
+        found = cache.get(c.sentence)
+        if found is None:
+            found = cache[c.sentence] = _mentions_in(c.sentence)
+        c.subject = subject_of(c, organisation, found)
+        c.scope = scope_of(c, published_on)
+        if c.kind in ("year", "date", "quarter"):
+            c.as_of = published_on  # a year is the figure itself, not the date it describes
+            continue
+        if c.scope == "standing":  # "more than 800 companies" are a park's technology companies as it stands
+            c.metric = _noun_over_collective(c) or metric_of(c, c.subject, language) or _carried_metric(c, previous)
+        if c.metric in _HONG_KONG_METRICS:
+            c.subject = "hong-kong"
+        c.as_of = as_of_of(c, published_on, c.scope)
+        if (c.scope == "standing" and published_on is not None and c.as_of is not None
+                and (published_on - c.as_of).days > HISTORY_AFTER_DAYS):
+            c.scope = "history"  # a figure this old, given in a newer release, is given for comparison
+        if c.metric is not None:
+            previous = c
+    return claims
+
+
+# a standing figure whose text dates it more than this many days before its release is a past figure
+# (history): "as at end-January 2021" in a March 2021 release is current, "in 2017" in a 2024 release is not
+HISTORY_AFTER_DAYS = 400
+
+
+def _noun_over_collective(c: Claim) -> str | None:
+    """"a community of more than 800 technology companies": the counted noun's metric, not the community's."""
+    if c.metric != "community_size" or not c.unit:
+        return None
+    from transforms.metrics import key_for, matchers
+
+    family = "zh" if _CJK.search(c.unit) else "en"
+    key = key_for(c.unit, matchers(family).after_keys)
+    return key if key not in (None, "community_size") else None
+
+
+def _carried_metric(c: Claim, previous: Claim | None) -> str | None:
+    """"grown from around 600 technology companies in 2017 to 1,800 today", 由600間科技公司增至1,800間: the
+    second figure counts what the first did."""
+    if previous is None or previous.sentence != c.sentence or c.kind != previous.kind or c.metric is not None:
+        return None
+    between = c.sentence[previous.start + len(previous.text):c.start]
+    if re.fullmatch(r"(?:[ ]+(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at)[ ]+(?:19|20)\d\d)?[ ]+(?i:to|and[ ]+now)[ ]+"
+                    r"|(?:[^\d，。]{0,8})?(?:增至|增加至|升至|上升至|增長至|增长至|到)(?:今天的|現時的|现时的|目前的)?", between):
+        return previous.metric
+    return None
+
+
+_HONG_KONG_METRICS = frozenset({"hk_unicorns", "hk_startups", "hk_tech_companies"})
+
+
+_SHORT_SECTIONS = frozenset({"title", "subtitle", "key_takeaways", "caption"})
+
+
+def align_release(claims: list[Claim]) -> list[Claim]:
+    """A headline repeats a figure of the body in fewer words ("24 Companies to MWC Barcelona"): a title, subtitle,
+    key takeaway or caption figure that the body states as an event, target or past figure (same metric and
+    value) takes the body's scope and as-of. In place; returns the list."""
+    told = {}
+    for c in claims:
+        if c.section not in _SHORT_SECTIONS and c.scope not in (None, "standing") and c.metric is not None:
+            told.setdefault((c.metric, c.value), c)
+    for c in claims:
+        if c.section in _SHORT_SECTIONS and c.scope == "standing":
+            body = told.get((c.metric, c.value))
+            if body is not None:
+                c.scope, c.as_of = body.scope, body.as_of
+    return claims
