@@ -99,9 +99,9 @@ def test_every_view_and_view_column_has_a_comment(tmp_path):
 CONTRACT = {
     "releases": "release_id, language, title, published_on, url, source, first_seen_at, last_seen_at, version_count",
     "claims": "claim_id, release_id, language, published_on, metric, value, value_high, qualifier, kind, unit, "
-              "currency, text, sentence, section, url",
-    "metric_timeline": "metric, language, published_on, value, qualifier, release_id, url, text",
-    "findings": "finding_id, check_name, severity, metric, language, old_value, new_value, old_qualifier, "
+              "currency, text, sentence, section, url, subject, scope, as_of",
+    "metric_timeline": "metric, subject, language, published_on, as_of, value, qualifier, release_id, url, text",
+    "findings": "finding_id, check_name, severity, metric, subject, language, old_value, new_value, old_qualifier, "
                 "new_qualifier, change_pct, old_published_on, new_published_on, old_url, new_url, old_text, "
                 "new_text, first_seen_at, last_seen_at, status",
     "problems": "url, stage, reason, seen_at",

@@ -16,6 +16,8 @@ LANGUAGES = ("en", "zh-hant", "zh-hans")
 SECTIONS = ("title", "subtitle", "key_takeaways", "body", "caption", "about", "contact")
 QUALIFIERS = ("exact", "about", "over", "at_least", "nearly", "under", "up_to")
 KINDS = ("count", "money", "percent", "area", "ratio", "duration", "year", "date", "quarter")
+# What kind of figure a claim is (transforms/context.py): only `standing` figures enter the timelines.
+SCOPES = ("standing", "event", "target", "history")
 # Sections whose figures are never claims about the organisation (phone numbers, addresses).
 NON_CLAIM_SECTIONS = frozenset({"contact"})
 
@@ -44,6 +46,9 @@ class Claim:
     sentence: str = ""
     section: str = "body"
     start: int = 0  # offset of `text` within `sentence`
+    subject: str | None = None  # whose figure: hkstp, hkstp/science-park, cyberport, other, ... (vocab/organisations.py)
+    scope: str | None = None  # standing, event, target or history (SCOPES)
+    as_of: date | None = None  # the date the figure describes
 
     def to_json(self) -> dict:
         # Field by field rather than dataclasses.asdict, which deep-copies every value: this runs once per claim
@@ -53,6 +58,8 @@ class Claim:
             v = d[key]
             if isinstance(v, float) and v.is_integer():
                 d[key] = int(v)
+        if d["as_of"] is not None:
+            d["as_of"] = d["as_of"].isoformat()
         return d
 
 

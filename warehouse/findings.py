@@ -31,7 +31,7 @@ FINDING_COLUMNS = (
     "severity", "metric", "language", "old_language", "new_language", "old_release_id", "new_release_id",
     "old_version_id", "new_version_id", "old_value", "new_value", "old_value_high", "new_value_high",
     "old_qualifier", "new_qualifier", "change_pct", "old_published_on", "new_published_on", "old_url", "new_url",
-    "old_text", "new_text", "old_sentence", "new_sentence",
+    "old_text", "new_text", "old_sentence", "new_sentence", "subject", "old_as_of", "new_as_of",
 )
 
 

@@ -124,7 +124,8 @@ def _columns_of(docs: list[DocumentResult]) -> dict[str, dict[str, tuple[str, li
                               "seen_at", "source")}
     s_cols = {k: [] for k in ("version_id", "ordinal", "name", "heading", "text")}
     c_cols = {k: [] for k in ("claim_id", "version_id", "ordinal", "metric", "value", "value_high", "qualifier",
-                              "kind", "unit", "currency", "text", "sentence", "section", "start_offset")}
+                              "kind", "unit", "currency", "text", "sentence", "section", "start_offset",
+                              "subject", "scope", "as_of")}
     versions_done: set[str] = set()
     for doc in docs:
         seen_at = utc_timestamp(doc.fetched_at)
@@ -162,11 +163,12 @@ def _columns_of(docs: list[DocumentResult]) -> dict[str, dict[str, tuple[str, li
             for k, v in (("claim_id", claim_id), ("version_id", version_id), ("ordinal", i), ("metric", c.metric),
                          ("value", value), ("value_high", high), ("qualifier", c.qualifier), ("kind", c.kind),
                          ("unit", c.unit), ("currency", c.currency), ("text", c.text), ("sentence", c.sentence),
-                         ("section", c.section), ("start_offset", c.start)):
+                         ("section", c.section), ("start_offset", c.start), ("subject", c.subject),
+                         ("scope", c.scope), ("as_of", c.as_of if isinstance(c.as_of, date) else None)):
                 c_cols[k].append(v)
     types = {
         "fetched_at": "timestamp", "seen_at": "timestamp", "published_on": "date", "ordinal": "integer",
-        "value": "double", "value_high": "double", "start_offset": "integer",
+        "value": "double", "value_high": "double", "start_offset": "integer", "as_of": "date",
     }
     return {
         name: {k: (types.get(k, "varchar"), v) for k, v in cols.items()}
@@ -252,12 +254,20 @@ MERGE_STEPS: list[tuple[str, str]] = [
             and claim_id not in (select claim_id from stage_claims)
     """),
     ("claims", """
-        insert into core.claims
+        insert into core.claims by name
         select claim_id, version_id, ordinal, metric, value, value_high, qualifier, kind, unit, currency, text,
-            sentence, section, start_offset, $flow_run_id
+            sentence, section, start_offset, $flow_run_id as flow_run_id, subject, scope, as_of
         from stage_claims
         qualify row_number() over (partition by claim_id order by ordinal) = 1
         on conflict do nothing
+    """),
+    ("claims_context", """
+        -- a claim read again (a rebuild, a newer extractor) takes the subject, scope and as-of it reads now
+        update core.claims as c set subject = s.subject, scope = s.scope, as_of = s.as_of
+        from stage_claims as s
+        where c.claim_id = s.claim_id
+            and (c.subject is distinct from s.subject or c.scope is distinct from s.scope
+                 or c.as_of is distinct from s.as_of)
     """),
     ("timeline_out", """
         -- the editions of this batch get their timeline rows afresh: their latest version may have changed
@@ -266,7 +276,7 @@ MERGE_STEPS: list[tuple[str, str]] = [
         where t.release_id = e.release_id and t.language = e.language
     """),
     ("timeline_in", """
-        insert into core.timeline
+        insert into core.timeline by name
         with latest as (
             select v.* from core.versions as v
             semi join (select distinct release_id, language from stage_versions) as e
@@ -277,16 +287,19 @@ MERGE_STEPS: list[tuple[str, str]] = [
         )
         select
             c.claim_id, v.release_id, v.language, v.version_id, v.published_on, c.metric, c.value, c.value_high,
-            coalesce(q.qualifier, c.qualifier), c.kind, c.unit, c.currency, c.section, c.text, c.sentence, v.url,
-            $flow_run_id
+            coalesce(q.qualifier, c.qualifier) as qualifier, c.kind, c.unit, c.currency, c.section, c.text,
+            c.sentence, v.url, $flow_run_id as flow_run_id, c.subject, c.scope, c.as_of
         from core.claims as c
         join latest as v on v.version_id = c.version_id
         left join core.qualifier_aliases as q on q.alias = lower(trim(c.qualifier))
         where c.version_id in (select version_id from latest)
             and c.metric is not null and c.section is distinct from 'contact'
+            -- only a subject's figure as it stands enters a timeline (a claim loaded before scopes existed
+            -- has none: it is compared as before)
+            and coalesce(c.scope, 'standing') = 'standing'
         qualify row_number() over (
-            partition by c.metric, v.language, v.release_id
-            order by core.section_rank(c.section), c.ordinal
+            partition by c.metric, c.subject, v.language, v.release_id
+            order by core.section_rank(c.section), c.as_of desc nulls last, c.ordinal
         ) = 1
     """),
     ("timeline_press_room_only", """

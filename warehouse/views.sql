@@ -37,28 +37,38 @@ select
     c.section,
     c.ordinal,
     core.section_rank(c.section) as section_rank,
-    v.url
+    v.url,
+    c.subject,
+    c.scope,
+    coalesce(c.as_of, v.published_on) as as_of
 from core.claims as c
 join core.versions as v on v.version_id = c.version_id
 left join core.qualifier_aliases as q on q.alias = lower(trim(c.qualifier));
 
 -- each figure of the timeline that starts its timeline or differs from the one before it, beside that one;
--- a timeline is one metric, language and kind, ordered by published_on (release_id breaks ties). the steps
--- figure_changed, qualifier_changed and figure_conflict look at: run_checks computes it once per run.
+-- a timeline is one metric, subject, language and kind (standing figures only: core.timeline holds no other),
+-- ordered by as_of, the date the figure describes (a claim loaded before as_of existed: its publication
+-- date), then published_on and release_id. the steps figure_changed, qualifier_changed and figure_conflict
+-- look at: run_checks computes it once per run.
 create or replace view core.timeline_steps as
 select *
 from (
     select
-        t.claim_id, t.metric, t.language, t.kind, t.published_on, t.release_id,
+        t.claim_id, t.metric, t.subject, t.language, t.kind, t.published_on, t.release_id,
         t.value, t.value_high, t.qualifier,
+        coalesce(t.as_of, t.published_on) as as_of,
         lag(t.claim_id) over w as old_claim_id,
         lag(t.published_on) over w as old_published_on,
+        lag(coalesce(t.as_of, t.published_on)) over w as old_as_of,
         lag(t.value) over w as old_value,
         lag(t.value_high) over w as old_value_high,
         lag(t.qualifier) over w as old_qualifier
     from core.timeline as t
     where t.published_on is not null
-    window w as (partition by t.metric, t.language, t.kind order by t.published_on, t.release_id)
+    window w as (
+        partition by t.metric, t.subject, t.language, t.kind
+        order by coalesce(t.as_of, t.published_on), t.published_on, t.release_id
+    )
 )
 where old_claim_id is null
     or old_value <> value
@@ -104,6 +114,9 @@ select
     cv.sentence,
     cv.section,
     cv.url,
+    cv.subject,
+    cv.scope,
+    cv.as_of,
     cv.version_id,
     cv.ordinal
 from core.claim_versions as cv
@@ -112,8 +125,10 @@ join core.latest_versions as lv on lv.version_id = cv.version_id;
 create or replace view metric_timeline as
 select
     t.metric,
+    t.subject,
     t.language,
     t.published_on,
+    coalesce(t.as_of, t.published_on) as as_of,
     t.value,
     t.qualifier,
     t.release_id,
@@ -135,6 +150,7 @@ select
     f.check_name,
     f.severity,
     f.metric,
+    f.subject,
     f.language,
     f.old_value,
     f.new_value,
@@ -164,7 +180,9 @@ select
     f.reviewed_at,
     f.reviewed_by,
     f.review_note,
-    f.review_flow_run_id
+    f.review_flow_run_id,
+    f.old_as_of,
+    f.new_as_of
 from core.findings as f
 -- a silently revised edition counts by its current version: a finding that paired a superseded version with
 -- another release (2,200 -> 2,400 after 2,200 was revised to 2,300) is gone; the superseded version appears
@@ -277,11 +295,16 @@ comment on column claims.text is 'The words of the claim as written (e.g. around
 comment on column claims.sentence is 'The sentence the claim was found in: the evidence.';
 comment on column claims.section is 'Part of the release: title, subtitle, key_takeaways, body, caption, about or contact.';
 comment on column claims.url is 'URL of the page the claim was read from.';
+comment on column claims.subject is 'Whose figure it is: hkstp (the corporation and its parks together), hkstp/science-park, hkstp/innocentre, hkstp/innoparks, hkstp/shenzhen, another organisation or place (cyberport, hong-kong, itc, ...), other (a named body the vocabulary does not know), or null (the text does not say; also claims loaded before subjects were read).';
+comment on column claims.scope is 'What kind of figure: standing (the subject''s figure as it stands), event (one event, delegation, expo, competition, programme round, graduating class, survey), target (an aim, plan or forecast) or history (a past figure given for comparison); null for claims loaded before scopes were read (compared as standing).';
+comment on column claims.as_of is 'The date the figure describes (as at end-January 2021 is 2021-01-31, in 2023 is 2023-12-31), else the publication date (DATE).';
 comment on column claims.version_id is 'Version (distinct content) of the edition the claim belongs to.';
 comment on column claims.ordinal is 'Position of the claim within its version.';
 
-comment on view metric_timeline is 'One figure per metric, language and release (the About paragraph wins when a release states a metric several times): what HKSTP said about X over time.';
+comment on view metric_timeline is 'Standing figures only (no event, target or history figure), one per metric, subject, language and release (the About paragraph wins when a release states a metric several times): what HKSTP said about X over time.';
 comment on column metric_timeline.metric is 'Metric vocabulary key.';
+comment on column metric_timeline.subject is 'Whose figure it is (see claims.subject); each subject is its own timeline.';
+comment on column metric_timeline.as_of is 'The date the figure describes (DATE); a timeline is ordered by it.';
 comment on column metric_timeline.language is 'Edition language; languages are separate timelines.';
 comment on column metric_timeline.published_on is 'Publication date of the release (DATE).';
 comment on column metric_timeline.value is 'The figure in plain units.';
@@ -303,6 +326,9 @@ comment on column findings.finding_id is 'Stable identifier: hash of check name,
 comment on column findings.check_name is 'figure_changed, qualifier_changed, figure_conflict, translation_mismatch or release_revised.';
 comment on column findings.severity is 'info, warning or critical.';
 comment on column findings.metric is 'Metric vocabulary key; null for a release_revised finding about figures outside the vocabulary.';
+comment on column findings.subject is 'Whose figure the finding is about (see claims.subject); null for findings made before subjects were read and for release_revised and site_drift.';
+comment on column findings.old_as_of is 'The date the old figure describes (DATE).';
+comment on column findings.new_as_of is 'The date the new figure describes (DATE).';
 comment on column findings.language is 'Language of the compared figures; for translation_mismatch the pair, e.g. en/zh-hant.';
 comment on column findings.old_value is 'The earlier (or first edition''s) figure.';
 comment on column findings.new_value is 'The later (or other edition''s) figure.';
@@ -420,6 +446,9 @@ comment on column core.claims.text is 'The words of the claim as written (e.g. a
 comment on column core.claims.sentence is 'The sentence the claim was found in: the evidence.';
 comment on column core.claims.section is 'Part of the release: title, subtitle, key_takeaways, body, caption, about or contact.';
 comment on column core.claims.start_offset is 'Offset of text within sentence.';
+comment on column core.claims.subject is 'Whose figure it is (see claims.subject); null also for claims loaded before subjects were read.';
+comment on column core.claims.scope is 'standing, event, target or history; null for claims loaded before scopes were read (compared as standing).';
+comment on column core.claims.as_of is 'The date the figure describes (DATE); null for claims loaded before it was read.';
 comment on column core.claims.flow_run_id is 'Prefect flow run that loaded it.';
 comment on column core.documents.url is 'URL the body was fetched from.';
 comment on column core.documents.sha256 is 'sha256 of the body (its key in the raw store).';
@@ -487,6 +516,9 @@ comment on column core.findings.reviewed_at is 'When a person last reviewed the 
 comment on column core.findings.reviewed_by is 'Who reviewed it: the name given in the review form, else prefect-ui or cli.';
 comment on column core.findings.review_note is 'The reviewer''s note.';
 comment on column core.findings.review_flow_run_id is 'Prefect flow run of the review-findings flow that applied the decision.';
+comment on column core.findings.subject is 'Whose figure the finding is about; null before subjects were read.';
+comment on column core.findings.old_as_of is 'The date the old figure describes (DATE).';
+comment on column core.findings.new_as_of is 'The date the new figure describes (DATE).';
 comment on column core.meta.key is 'State key.';
 comment on column core.meta.value is 'State value.';
 comment on column core.metrics.key is 'Metric key used in claims.metric.';
@@ -525,6 +557,9 @@ comment on column core.timeline.text is 'The claim as written.';
 comment on column core.timeline.sentence is 'Evidence sentence.';
 comment on column core.timeline.url is 'URL of the page that stated it.';
 comment on column core.timeline.flow_run_id is 'Prefect flow run whose load last rebuilt this row.';
+comment on column core.timeline.subject is 'Whose figure it is; each subject is its own timeline.';
+comment on column core.timeline.scope is 'standing, or null for claims loaded before scopes were read (the timeline holds no other).';
+comment on column core.timeline.as_of is 'The date the figure describes (DATE); null before it was read (the publication date stands in).';
 comment on column core.versions.version_id is 'Identifier: hash of release_id, language and content_hash.';
 comment on column core.versions.release_id is 'Identifier shared by the English, Traditional and Simplified Chinese editions of one release.';
 comment on column core.versions.language is 'Edition language: en, zh-hant or zh-hans.';

@@ -24,6 +24,7 @@ select
         else 'info'
     end as severity,
     c.metric,
+    c.subject,
     c.language,
     o.language as old_language,
     n.language as new_language,
@@ -46,7 +47,10 @@ select
     n.text as new_text,
     o.sentence as old_sentence,
     n.sentence as new_sentence,
-    concat_ws('|', o.release_id, n.release_id, c.old_value, c.old_value_high, c.value, c.value_high) as identity_key
+    coalesce(o.as_of, o.published_on) as old_as_of,
+    coalesce(n.as_of, n.published_on) as new_as_of,
+    -- the subject names the finding only when it is not hkstp: findings about hkstp keep the ids they had
+    concat_ws('|', nullif(c.subject, 'hkstp'), o.release_id, n.release_id, c.old_value, c.old_value_high, c.value, c.value_high) as identity_key
 from changes as c
 join core.timeline as o on o.claim_id = c.old_claim_id
 join core.timeline as n on n.claim_id = c.claim_id

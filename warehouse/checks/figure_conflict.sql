@@ -10,7 +10,7 @@
 -- with the first later release of each other value: a change a -> b followed by five more releases saying b
 -- within the window is one conflict.
 -- severity: warning.
--- how: a timeline (metric, language, kind, in release order) is a series of runs of equal values. the latest
+-- how: a timeline (metric, subject, language, kind, in as_of order; standing figures only) is a series of runs of equal values. the latest
 -- earlier release with another value is always the last release of a run, so the pairs are: the last release
 -- of a run against the first release of each later run whose value has not been seen since that run, up to
 -- the next run with the run's own value, within the window. the runs come from core.timeline_steps (the
@@ -19,7 +19,7 @@
 with run_starts as (
     select
         s.*,
-        row_number() over (partition by s.metric, s.language, s.kind order by s.published_on, s.release_id)
+        row_number() over (partition by s.metric, s.subject, s.language, s.kind order by s.as_of, s.published_on, s.release_id)
             as run_no
     from core.timeline_steps as s
     where s.old_claim_id is null or s.old_value <> s.value or s.old_value_high is distinct from s.value_high
@@ -27,19 +27,21 @@ with run_starts as (
 
 runs as (
     select
-        metric, language, kind, run_no, value, value_high,
+        metric, subject, language, kind, run_no, value, value_high,
         claim_id as first_claim_id,
-        published_on as first_published_on,
+        -- "published within the window" is measured on the dates the figures describe (as_of: the
+        -- publication date unless the text names another), the order of the timeline
+        as_of as first_published_on,
         -- the figure before the next run's first is this run's last
         lead(old_claim_id) over timeline as last_claim_id,
-        lead(old_published_on) over timeline as last_published_on,
+        lead(old_as_of) over timeline as last_published_on,
         -- the runs of the same value before and after this one
         lag(run_no) over same_value as previous_same_run_no,
         lead(run_no) over same_value as next_same_run_no
     from run_starts
     window
-        timeline as (partition by metric, language, kind order by run_no),
-        same_value as (partition by metric, language, kind, value, value_high order by run_no)
+        timeline as (partition by metric, subject, language, kind order by run_no),
+        same_value as (partition by metric, subject, language, kind, value, value_high order by run_no)
 ),
 
 bucketed as (
@@ -58,7 +60,8 @@ conflicts as (
     select o.last_claim_id as old_claim_id, n.first_claim_id as claim_id
     from (select *, unnest([last_bucket, last_bucket + 1]) as join_bucket from bucketed) as o
     join bucketed as n
-        on n.metric = o.metric and n.language = o.language and n.kind is not distinct from o.kind
+        on n.metric = o.metric and n.subject is not distinct from o.subject and n.language = o.language
+        and n.kind is not distinct from o.kind
         and n.first_bucket = o.join_bucket and n.run_no > o.run_no
     -- no run of the old value in between (then that run's last release is the latest earlier one), and the
     -- first run of the new value since the old run (later runs of it are the same conflict again)
@@ -70,6 +73,7 @@ conflicts as (
 select
     'warning' as severity,
     n.metric,
+    n.subject,
     n.language,
     o.language as old_language,
     n.language as new_language,
@@ -92,7 +96,10 @@ select
     n.text as new_text,
     o.sentence as old_sentence,
     n.sentence as new_sentence,
-    concat_ws('|', o.release_id, n.release_id, o.value, o.value_high, n.value, n.value_high) as identity_key
+    coalesce(o.as_of, o.published_on) as old_as_of,
+    coalesce(n.as_of, n.published_on) as new_as_of,
+    -- the subject names the finding only when it is not hkstp: findings about hkstp keep the ids they had
+    concat_ws('|', nullif(n.subject, 'hkstp'), o.release_id, n.release_id, o.value, o.value_high, n.value, n.value_high) as identity_key
 from conflicts as c
 join core.timeline as o on o.claim_id = c.old_claim_id
 join core.timeline as n on n.claim_id = c.claim_id
