@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 
+from transforms.context import resolve_context
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, SMALL_WORDS,
@@ -369,11 +371,12 @@ def _vocab():
 
 
 def extract_claims(text: str, language: str | None = None, section: str = "body", *, dollar: str = "HKD",
-                   yuan: str = "HKD") -> list[Claim]:
+                   yuan: str = "HKD", published_on: date | None = None, organisation: str | None = None) -> list[Claim]:
     """Every numeric claim in `text`, sentence by sentence. `language`: "en", "zh-hant", "zh-hans" or None.
 
     `dollar` is what a bare "$" means and `yuan` what a bare 元 means: Hong Kong dollars in Hong Kong text
-    (a sentence naming 人民幣 or a mainland place makes 元 renminbi)."""
+    (a sentence naming 人民幣 or a mainland place makes 元 renminbi). `published_on` and `organisation` (the
+    press room's own subject key) are what subject, scope and as-of default to (transforms/context.py)."""
     if not text:
         return []
     if not text.isascii():  # full-width digits and signs are not ASCII: ASCII text is already normal
@@ -392,11 +395,12 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
         claim.value = plain(claim.value)
         if claim.value_high is not None:
             claim.value_high = plain(claim.value_high)
-    return out
+    return resolve_context(out, language, published_on=published_on, organisation=organisation)
 
 
-def extract_release_claims(release: Release) -> list[Claim]:
-    """Claims of every section of a release except NON_CLAIM_SECTIONS, the title included."""
+def extract_release_claims(release: Release, organisation: str | None = "hkstp") -> list[Claim]:
+    """Claims of every section of a release except NON_CLAIM_SECTIONS, the title included. `organisation`: the
+    subject of the press room's own figures (its About paragraph, sentences naming no one else)."""
     out: list[Claim] = []
     sections = [("title", release.title or "")]
     if release.subtitle:
@@ -405,7 +409,8 @@ def extract_release_claims(release: Release) -> list[Claim]:
     for name, text in sections:
         if name in NON_CLAIM_SECTIONS or not text:
             continue
-        out.extend(extract_claims(text, release.language, name))
+        out.extend(extract_claims(text, release.language, name, published_on=release.published_on,
+                                  organisation=organisation))
     return out
 
 

@@ -131,3 +131,29 @@ def matchers(family: str) -> Matchers:
 
 def key_for(phrase: str, table: dict[str, str]) -> str | None:
     return table.get(_norm(phrase))
+
+
+@lru_cache(maxsize=2)
+def _noun_before_re(family: str) -> re.Pattern:
+    """A counted noun of the vocabulary that comes before its figure: 科技公司超過2,200間 (the noun, then a verb of
+    having or reaching), "the number of technology companies ... has grown to 1,800 today". Searches the folded
+    text before the figure, anchored at its end."""
+    table = matchers(family).after_keys
+    phrase = _alternation(table)
+    if family == "zh":
+        link = (r"(?:的)?(?:數目|数目|數量|数量|總數|总数|人數|人数|規模|规模)?[ ]*(?:已|現已|现已|現|现|共|總共|总共|目前)?[ ]*"
+                r"(?:有|達|达|為|为|增至|增加至|升至|上升至|突破|錄得|录得)?[ ]*$")
+    else:
+        link = (r"(?:[ ]+(?![a-z]*\d)[a-z&'\-]+){0,6}?[ ]+(?:has|have|had)?[ ]*(?:now[ ]+)?(?:grown|grew|risen|rose"
+                r"|reached|reaches|stands[ ]+at|stood[ ]+at|totals|totalled|totaled|numbers|numbered|increased|climbed"
+                r"|jumped|expanded|is|are|was|were)(?:[ ]+(?:to|at|by))?[ ]*$")
+    return re.compile(rf"(?P<phrase>{phrase}){link}")
+
+
+def noun_before(text_before: str, family: str) -> str | None:
+    """The metric of a counted noun written before its figure (see _noun_before_re), or None."""
+    from transforms.numbers import fold
+
+    tail = fold(text_before[-90:])
+    m = _noun_before_re(family).search(tail)
+    return key_for(m.group("phrase"), matchers(family).after_keys) if m else None

@@ -1,0 +1,437 @@
+"""Whose figure a claim is, what kind of figure, and as of when: `subject`, `scope` and `as_of`.
+
+A claim is read from its sentence (`Claim.sentence`, the figure at `Claim.start`). Each resolver below owns one
+rule and returns one value; `resolve_context` applies them in order (a year is not a count, subject, the metric
+the subject completes, scope, as-of). The rules, in words:
+
+- subject: the organisation or site the figure belongs to. A body named right after the figure by "in", "at",
+  "to", 進駐, 位於 ("over 1,100 companies in the Science Park") owns it; else the nearest body named before it in
+  the sentence ("Cyberport is home to ..."); a place (Hong Kong) only as a subject ("Hong Kong has ...") or
+  after the figure; two or more of HKSTP's sites named together are HKSTP. A named body the vocabulary does not
+  know is `other`. Where the sentence names none, the press room's own organisation (`organisation`) owns it,
+  and the About paragraph is always that organisation; with no organisation given (a bare text), null.
+- scope: `history` for a past figure given for comparison ("up from 600 in 2018", 較2018年的600間); `target`
+  for an aim, plan or forecast in the figure's clause ("aims to", "will", "by 2026", 目標, 預計, 將); `event`
+  for a figure of one event in its clause (delegation, expo, competition, graduating class, survey, signing);
+  else `standing`.
+- as_of: the date the figure describes: a date phrase in its clause ("as at end-January 2021", "in 2023",
+  截至2023年9月底, "last year"), else one that opens the sentence, else the publication date (null without
+  one). A period ends on its last day; a period that has not ended by the publication date stands at the
+  publication date (a target keeps its future date).
+
+Pure: no I/O. The organisation vocabulary is data (transforms/vocab/organisations.py); `mentions(text)` gives the
+keys a text names, for whoever must know whether a text speaks of HKSTP.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from transforms.model import Claim
+
+__all__ = ["resolve_context", "subject_of", "scope_of", "as_of_of", "mentions", "HKSTP_KEYS", "organisations"]
+
+HKSTP = "hkstp"
+OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    key: str
+    kind: str  # organisation, site, place
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    key: str
+    kind: str  # organisation, site, place, or unknown (a name the vocabulary does not know: subject `other`)
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=2)
+def organisations(chinese: bool = True) -> dict[str, Organisation]:
+    """The vocabulary by key; with chinese=True the Traditional names and their OpenCC Simplified forms too."""
+    from transforms.vocab.organisations import ORGANISATIONS
+
+    out = {}
+    for item in ORGANISATIONS:
+        names = list(item.get("en") or [])
+        if chinese:
+            from transforms.language import converter
+
+            hant = list(item.get("zh_hant") or [])
+            conv = converter("t2s")
+            names += hant + list(item.get("zh_hans") or []) + [conv.convert(n) for n in hant]
+        out[item["key"]] = Organisation(item["key"], item["kind"], tuple(dict.fromkeys(names)))
+    return out
+
+
+HKSTP_KEYS = frozenset({"hkstp", "hkstp/science-park", "hkstp/innocentre", "hkstp/innoparks", "hkstp/shenzhen"})
+
+
+def _is_abbreviation(name: str) -> bool:
+    return name.isascii() and any(ch.isupper() for ch in name[1:]) and " " not in name
+
+
+@lru_cache(maxsize=2)
+def _name_table(chinese: bool) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """One pattern of every name, longest first (so the longest name wins where names overlap), and
+    lower-cased name -> (key, kind). Abbreviations (HKSTP, ITC) match in their own case only."""
+    table: dict[str, tuple[str, str]] = {}
+    for org in organisations(chinese).values():
+        for n in org.names:
+            table.setdefault(n.lower(), (org.key, org.kind))
+    parts = []
+    for n in sorted({n for o in organisations(chinese).values() for n in o.names}, key=len, reverse=True):
+        body = re.escape(n).replace(r"\ ", r"[ ]+")
+        if n.isascii():
+            body = body if _is_abbreviation(n) else f"(?i:{body})"
+            body = rf"(?<![A-Za-z]){body}(?![A-Za-z])"
+        parts.append(body)
+    return re.compile("|".join(parts)), table
+
+
+# a name the vocabulary does not know, by its form: "Acme Robotics Limited", "park company Blue Owl", 雲端科技有限公司
+_UNKNOWN_EN = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][\w&.'\-]*[ ]+){1,4}(?:Ltd\.?|Limited|Inc\.?|Group|Holdings|Technologies|Robotics|Biotech"
+    r"|Therapeutics|Labs?|Laboratories|University|Association|Council|Foundation|Bank|Corporation|Alliance|Institute"
+    r"|Capital|Ventures|Pharma|Pharmaceuticals|Medical|Systems|Solutions|Co\.)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?i:park[ ]+company|start-?up|partner|incubatee|tenant|portfolio[ ]+company)[ ]+"
+    r"(?:[A-Z][\w&.'\-]*)(?:[ ]+[A-Z][\w&.'\-]*)*"
+)
+_UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限公司|集團|集团|大學|大学|學院|学院|協會|协会|基金會|基金会|銀行|银行"
+                         r"|研究院|研究所|聯盟|联盟|商會|商会|實驗室|实验室)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _mentions_in(text: str) -> list[Mention]:
+    """Every known name (and every unknown name by its form) in `text`, in order, none overlapping."""
+    chinese = _CJK.search(text) is not None
+    pattern, table = _name_table(chinese)
+    found: list[Mention] = []
+    for m in pattern.finditer(text):
+        key, kind = table[re.sub(r"[ ]+", " ", m.group(0)).lower()]
+        if key == "hong-kong" and re.match(r"[ ]?(?i:dollars?|\$|cents?)", text[m.end():m.end() + 8]):
+            continue  # Hong Kong dollars are money, not Hong Kong's figure
+        found.append(Mention(key, kind, m.start(), m.end()))
+    unknown = list(_UNKNOWN_EN.finditer(text))
+    if chinese:
+        unknown += list(_UNKNOWN_ZH.finditer(text))
+    for m in unknown:
+        start = m.start()
+        for k in found:  # a known name inside it ("Hong Kong Polytechnic University") is the known one
+            if k.start < m.end() and start < k.end:
+                start = max(start, k.end)
+        if m.end() - start >= 2 and not any(k.start <= start < k.end for k in found) and not (
+                any(k.start < m.end() <= k.end for k in found)):
+            found.append(Mention(OTHER, "unknown", start, m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def mentions(text: str) -> set[str]:
+    """The subject keys of the organisations and places `text` names ("HKSTP", 科學園, "Cyberport"), without `other`.
+
+    >>> sorted(mentions("香港科學園與數碼港合作"))
+    ['cyberport', 'hkstp/science-park']
+    """
+    if not text:
+        return set()
+    return {m.key for m in _mentions_in(text) if m.kind != "unknown"}
+
+
+# ------------------------------------------------------------------ subject
+# a body named after the figure owns it when joined by these ("over 1,100 companies in the Science Park")
+_OWNER_AFTER = re.compile(
+    r"(?:(?<![A-Za-z])(?i:in|at|to|into|within|across|throughout|of|on)(?:[ ]+(?i:the|its|their|our|HKSTP's))?"
+    r"|進駐|进驻|位於|位于|落戶|落户|在|於|于)[ ]*$")
+# a place owns a figure only as the subject of a verb of having ("Hong Kong has", 全港有) or right before it
+_PLACE_HAS = re.compile(
+    r"[ ]*(?:'s[ ]*$|(?i:now[ ]+|currently[ ]+|already[ ]+)?(?i:has|have|had|is[ ]+home[ ]+to|was[ ]+home[ ]+to"
+    r"|boasts|counts|houses|hosts|recorded|saw|attracted|registered)\b|(?:現有|现有|共有|已有|擁有|拥有|錄得|录得|有))")
+_LIST_JOIN = re.compile(r"^(?:[ ]*(?:,|、|及|和|與|与|(?i:and)|(?i:its)|(?i:the)|(?i:as[ ]+well[ ]+as))[ ]*)+$")
+_CLAUSE_MARK = re.compile(r"[,;:，；：。!?！？]")
+
+
+def subject_of(claim: Claim, organisation: str | None = None, found: list[Mention] | None = None) -> str | None:
+    """Whose figure the claim is (see the module's rules). `organisation`: the press room's own, the default."""
+    if claim.section == "about" and organisation:
+        return organisation
+    s = claim.sentence
+    start, end = claim.start, claim.start + len(claim.text)
+    found = _mentions_in(s) if found is None else found
+    clause_end = _CLAUSE_MARK.search(s, end)
+    limit = clause_end.start() if clause_end else len(s)
+    for m in found:  # after the figure, joined to it
+        if end <= m.start < min(limit, end + 60) and not re.search(r"\d", s[end:m.start]) and _OWNER_AFTER.search(
+                s[end:m.start]):
+            return _subject_key(m, found, s)
+    before = [m for m in found if m.end <= start]
+    for m in reversed(before):
+        if m.kind == "place" and not (_PLACE_HAS.match(s, m.end) or start - m.end <= 3):
+            continue
+        return _subject_key(m, found, s)
+    return organisation
+
+
+def _subject_key(m: Mention, found: list[Mention], s: str) -> str:
+    if m.kind == "unknown":
+        return OTHER
+    if m.kind == "site":  # "the Science Park, InnoCentre and InnoParks": HKSTP's sites together are HKSTP
+        i = found.index(m)
+        for other in (found[i - 1] if i > 0 else None, found[i + 1] if i + 1 < len(found) else None):
+            if other is None or other.kind != "site" or other.key == m.key:
+                continue
+            gap = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+            if gap[1] - gap[0] <= 12 and _LIST_JOIN.match(s[gap[0]:gap[1]] or ","):
+                return HKSTP
+    return m.key
+
+
+# ------------------------------------------------------------------ scope
+_HISTORY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:up|down|rising|rose|risen|grew|grown|growing|increased|increasing|jumped|climbed|surged"
+    r"|fell|fallen|dropped|expanded|doubled|tripled|compared)(?:[ ]+[a-z]+){0,3}?[ ]+(?i:from|with)"
+    r"|(?<![A-Za-z])(?i:compared[ ]+(?:with|to)|versus|vs\.?|as[ ]+against))[ ]+(?:(?i:the|a|an|just|only)[ ]+)?$"
+    r"|(?:較|较|相比|對比|对比|由|從|从|比)(?:(?:19|20)\d\d[ ]*年(?:底|初|中|\d{1,2}月(?:底)?)?|去年|前年|上年|上一年)?(?:的|時的|时的)?[ ]*$")
+_TARGET_EN = re.compile(
+    r"(?<![A-Za-z])(?i:aims?[ ]+to|aiming[ ]+to|aimed[ ]+to|aim[ ]+of|targets?|targeted|targeting|goal|will|would|shall"
+    r"|expects?[ ]+to|expected|plans?[ ]+to|planned|planning|forecasts?|forecasted|projected|projects?[ ]+to"
+    r"|intends?[ ]+to|seeks?[ ]+to|commit(?:s|ted)?[ ]+to|pledged?|pledges|(?:is|are)[ ]+set[ ]+to|estimated[ ]+to"
+    r"|anticipated?|going[ ]+to|strives?[ ]+to|envisag\w*|to[ ]+reach|to[ ]+attract|to[ ]+bring[ ]+in)(?![A-Za-z])")
+_TARGET_ZH = re.compile(r"目標|目标|預計|预计|預期|预期|將(?!近|軍)|将(?!近|军)|擬|拟|力爭|力争|期望|有望|爭取|争取|承諾|承诺"
+                        r"|計劃(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|於|達|达)"
+                        r"|计划(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|達|达)")
+_TARGET_AFTER = re.compile(r"(?<![A-Za-z])(?i:expected|projected|forecast|targets?|targeted|goal|planned)(?![A-Za-z])"
+                           r"|預計|预计|目標|目标")
+_BY_YEAR = re.compile(r"(?<![A-Za-z])(?i:by|before)[ ]+(?:(?i:the[ ]+end[ ]+of|end-)[ ]*)?(?P<y>(?:19|20)\d\d)(?!\d)"
+                      r"|(?:到|於|于|在)?(?P<zy>(?:19|20)\d\d)[ ]*年(?:底)?前")
+_EVENT_EN = re.compile(
+    r"(?<![A-Za-z])(?i:delegations?|missions?|expos?|exhibitions?|exhibitors?|fairs?|competitions?|contests?|challenge"
+    r"|summits?|forums?|conferences?|roadshows?|showcases?|pavilions?|booths?|hackathons?|bootcamps?|demo[ ]+days?"
+    r"|ceremony|ceremonies|festivals?|workshops?|seminars?|webinars?|tours?|visits?|visited|visiting|visitors?|trips?"
+    r"|cohorts?|intakes?|batch|round|graduating[ ]+class|class[ ]+of|graduation|graduated|surveys?|surveyed|polls?"
+    r"|questionnaires?|respondents?|signed|signing|MoUs?|memorand(?:um|a)|took[ ]+part|taking[ ]+part|take[ ]+part"
+    r"|participat\w*|joined[ ]+the|attend\w*|events?|gala|job[ ]+fair|career[ ]+fair|careers?[ ]+expo"
+    r"|recruitment|this[ ]+year's|edition|open[ ]+day)(?![A-Za-z])")
+_EVENT_ZH = re.compile(r"代表團|代表团|考察團|考察团|訪問團|访问团|博覽|博览|展覽|展览|展會|展会|展位|展館|展馆|展區|展区|參展|参展"
+                       r"|比賽|比赛|大賽|大赛|競賽|竞赛|挑戰賽|挑战赛|峰會|峰会|論壇|论坛|研討會|研讨会|會議|会议|路演|招聘會|招聘会"
+                       r"|工作坊|典禮|典礼|儀式|仪式|畢業|毕业|屆|届|調查|调查|問卷|问卷|受訪|受访|簽署|签署|簽訂|签订|簽約|签约"
+                       r"|參加|参加|參與|参与|出席|率領|率领|帶領|带领|訪問|访问|活動|活动|嘉年華|嘉年华|開放日|开放日|週(?!年)"
+                       r"|周(?!年)|本期|今期|今屆|今届|本屆|本届")
+# where a figure's clause starts and ends: punctuation, and "said"/表示 (what follows is what was said)
+_CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|says|noted|added|while|whereas|stated)(?:[ ]+that)?"
+                           r"(?![A-Za-z])|表示|指出|稱|称|透露")
+
+
+def _clause(s: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _CLAUSE_START.finditer(s, 0, start):
+        lo = m.end()
+    m = _CLAUSE_MARK.search(s, end)
+    return lo, (m.start() if m else len(s))
+
+
+def scope_of(claim: Claim, published_on: date | None = None) -> str:
+    """standing, event, target or history (see the module's rules)."""
+    s = claim.sentence
+    start, end = claim.start, claim.start + len(claim.text)
+    if _HISTORY_BEFORE.search(s[max(0, start - 40):start]):
+        return "history"
+    if _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
+                                                            s[max(0, start - 12):start]):
+        return "history"
+    lo, hi = _clause(s, start, end)
+    clause = s[lo:hi]
+    target = _TARGET_ZH if _CJK.search(clause) else _TARGET_EN
+    if target.search(s, lo, start) or _future_year(s[end:hi], published_on) or _TARGET_AFTER.search(s, end, hi):
+        return "target"
+    if _EVENT_EN.search(clause) or _EVENT_ZH.search(clause):
+        return "event"
+    return "standing"
+
+
+def _future_year(text: str, published_on: date | None) -> bool:
+    m = _BY_YEAR.search(text)
+    if not m:
+        return False
+    year = int(m.group("y") or m.group("zy"))
+    return published_on is None or year >= published_on.year
+
+
+def _past_year_after(s: str, end: int, published_on: date | None) -> bool:
+    """"600 in 2018", "600 at the end of 2019" right after the figure, the year before the publication's."""
+    m = re.match(r"[ ]+(?:[a-z\-]+[ ]+){0,3}?(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at|as[ ]+of|by)[ ]+(?:(?:end-)?[A-Za-z]+[ ]+)?"
+                 r"((?:19|20)\d\d)(?!\d)", s[end:end + 60])
+    return bool(m) and (published_on is None or int(m.group(1)) < published_on.year)
+
+
+# ------------------------------------------------------------------ as of
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_EN = re.compile(
+    rf"(?<![A-Za-z])(?P<lead>(?i:as[ ]+at|as[ ]+of|at[ ]+the[ ]+end[ ]+of|by[ ]+the[ ]+end[ ]+of|end[ ]+of|in|during"
+    rf"|by|until|since|at[ ]+end|for)[ ]+)?(?P<end>(?i:end-|the[ ]+end[ ]+of[ ]+|end[ ]+|mid-|the[ ]+first[ ]+half[ ]+of[ ]+"
+    rf"|the[ ]+second[ ]+half[ ]+of[ ]+))?(?:(?P<d>\d{{1,2}})[ ]+)?(?P<m>(?i:{_MONTH_RE}))?\.?[ ]*(?(m)(?P<d2>\d{{1,2}})?,?[ ]*)"
+    rf"(?P<y>(?:19|20)\d\d)(?![\d/\-])(?![ ]*(?i:graduates|cohort|class|edition|batch|intake))"
+    rf"|(?<![A-Za-z])(?P<rel>(?i:last[ ]+year|the[ ]+previous[ ]+year|the[ ]+past[ ]+year|this[ ]+year|last[ ]+month))(?![A-Za-z])")
+_DATE_ZH = re.compile(
+    r"(?P<lead>截至|截止|截止至|至|到|於|于|在)?[ ]*(?P<y>(?:19|20)\d\d)[ ]*年(?![度代])"
+    r"(?:[ ]*(?P<m>\d{1,2})[ ]*月(?:[ ]*(?P<d>\d{1,2})[ ]*[日號号])?)?(?P<end>底|末|止|初|中|上半年|下半年)?"
+    r"|(?P<rel>去年|上年|今年|上月|上個月|上个月)")
+
+
+def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None = None) -> date | None:
+    """The date the claim's figure describes (see the module's rules)."""
+    s = claim.sentence
+    start, end = claim.start, claim.start + len(claim.text)
+    lo, hi = _clause(s, start, end)
+    pattern = _DATE_ZH if _CJK.search(s) else _DATE_EN
+    best = None
+    for m in pattern.finditer(s, lo, hi):
+        if start <= m.start() < end:
+            continue  # the claim's own words
+        if m.group("y") and not (m.group("lead") or m.group("m") or m.group("end") or pattern is _DATE_ZH):
+            continue  # a bare year ("the 2021 graduates", "EPiC 2023") names no period
+        between = s[m.end():start] if m.end() <= start else s[end:m.start()]
+        if re.search(r"\d", between) and not re.fullmatch(r"[^\d]*", between):
+            continue  # another figure stands between: the date is that one's
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    if best is None:  # a date phrase that opens the sentence: "As at end-January 2021, ...", "截至2023年9月底，"
+        m = pattern.match(s.lstrip())
+        if m and re.match(r"[ ]*[,，]", s.lstrip()[m.end():]) and (m.group("lead") or m.group("rel") or pattern is _DATE_ZH):
+            best = (0, m)
+    if best is None:
+        return published_on
+    day = _date_of(best[1], published_on, pattern is _DATE_ZH)
+    if day is None:
+        return published_on
+    if published_on is not None and day > published_on and scope != "target":
+        return published_on  # a period not yet over: as it stands on the day of publication
+    return day
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _date_of(m: re.Match, published_on: date | None, zh: bool) -> date | None:
+    rel = m.group("rel")
+    if rel:
+        if published_on is None:
+            return None
+        rel = rel.lower()
+        if rel in ("this year", "今年"):
+            return published_on
+        if rel in ("last month", "上月", "上個月", "上个月"):
+            first = published_on.replace(day=1)
+            return _month_end(first.year - (first.month == 1), 12 if first.month == 1 else first.month - 1)
+        return date(published_on.year - 1, 12, 31)
+    y = int(m.group("y"))
+    if not 1950 <= y <= 2100:
+        return None
+    month = m.group("m")
+    end = (m.group("end") or "").strip().lower()
+    if month:
+        mo = int(month) if zh else _MONTHS.get(month.lower().rstrip("."))
+        if not mo or not 1 <= mo <= 12:
+            return None
+        d = m.group("d") or (None if zh else m.group("d2"))
+        if d and not end and 1 <= int(d) <= calendar.monthrange(y, mo)[1]:
+            return date(y, mo, int(d))
+        return _month_end(y, mo)
+    if end in ("mid-", "中", "上半年") or end.startswith("the first half"):
+        return date(y, 6, 30)
+    if end == "初":
+        return date(y, 1, 31)
+    return date(y, 12, 31)
+
+
+# ------------------------------------------------------------------ a year is never a count
+_YEAR_BEFORE = re.compile(r"(?<![A-Za-z])(?i:the|this|its|our|their|class[ ]+of|cohort[ ]+of|batch[ ]+of)[ ]+$|'s[ ]+$")
+_YEAR_NOUN_AFTER = re.compile(r"[ ]+(?i:graduates|graduating|cohort|class|edition|batch|intake|winners|finalists|alumni"
+                              r"|programme|program|competition|awards?|expo|summit)(?![A-Za-z])")
+
+
+def _is_year(claim: Claim) -> bool:
+    """"the 2021 graduates", "its 2023 cohort": a year that names a group, not 2,021 of them."""
+    if claim.kind != "count" or claim.qualifier != "exact" or not 1950 <= claim.value <= 2100:
+        return False
+    digits = re.match(r"(?:19|20)\d\d(?![\d,.])", claim.text)
+    if not digits:
+        return False
+    s, start = claim.sentence, claim.start
+    return bool(_YEAR_BEFORE.search(s[max(0, start - 12):start]) or _YEAR_NOUN_AFTER.match(s, start + 4))
+
+
+# ------------------------------------------------------------------ the metric a subject completes
+_COMPANY_NOUN = re.compile(r"(?i:companies|company|firms|enterprises|businesses|tenants|tenant[ ]+companies)\b"
+                           r"|^[間间家](?:公司|企業|企业)$|^[間间家]$")
+_STANDING_NOUN_TIME = re.compile(r"^(?i:today|now|currently|at[ ]+present|in[ ]+total|so[ ]+far|to[ ]+date)$")
+
+
+def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
+    """The metric of a claim the vocabulary left without one, from what the subject and the sentence say:
+    "more than 800 companies" of a park are its technology companies; "approximately 20 hectares" is land;
+    科技公司超過2,200間 and "technology companies ... has grown to 1,800 today" name the noun before the figure."""
+    if claim.metric is not None:
+        return claim.metric
+    from transforms.metrics import noun_before
+
+    family = "zh" if language.startswith("zh") else "en"
+    if claim.kind == "area" and claim.unit == "hectares":
+        return "land_hectares"
+    if claim.kind in ("count", "money"):
+        key = noun_before(claim.sentence[:claim.start], family)
+        if key is not None and (claim.kind == "count") == (key_kind(key) == "count"):
+            if family == "zh" or not claim.unit or _STANDING_NOUN_TIME.match(claim.unit or "") or claim.kind == "money":
+                return key
+    if claim.kind == "count" and subject in HKSTP_KEYS and claim.unit and _COMPANY_NOUN.search(claim.unit):
+        return "tech_companies"
+    if (claim.kind == "count" and family == "zh" and subject in HKSTP_KEYS and claim.unit in ("人", "萬人", "万人")
+            and claim.value >= 1000):
+        return "employees_community"
+    return None
+
+
+def key_kind(key: str) -> str:
+    from transforms.metrics import load_vocabulary
+
+    m = load_vocabulary(simplified=False).get(key)
+    return m.kind if m else "count"
+
+
+# ------------------------------------------------------------------ all together
+def resolve_context(claims: list[Claim], language: str, *, published_on: date | None = None,
+                    organisation: str | None = None) -> list[Claim]:
+    """Set subject, scope and as_of on each claim (in place; returns the list). `organisation`: the press
+    room's own subject key, the default where a sentence names none (None for a bare text)."""
+    cache: dict[str, list[Mention]] = {}
+    for c in claims:
+        if _is_year(c):
+            c.kind, c.metric, c.unit = "year", None, None
+        if c.kind in ("year", "date", "quarter"):
+            c.as_of = published_on
+            continue
+        found = cache.get(c.sentence)
+        if found is None:
+            found = cache[c.sentence] = _mentions_in(c.sentence)
+        c.subject = subject_of(c, organisation, found)
+        c.metric = metric_of(c, c.subject, language)
+        if c.metric in _HONG_KONG_METRICS:
+            c.subject = "hong-kong"
+        c.scope = scope_of(c, published_on)
+        c.as_of = as_of_of(c, published_on, c.scope)
+    return claims
+
+
+_HONG_KONG_METRICS = frozenset({"hk_unicorns", "hk_startups", "hk_tech_companies"})
