@@ -231,7 +231,8 @@ def fetch_releases(session: PoliteSession, profile: dict, base_url: str, batch: 
     """Fetch each release (conditional GET when known), parse it, keep it only when it mentions HKSTP."""
     site = _Site(profile, base_url)
     store = RawStore(raw_dir)
-    names = list(profile.get("mentions") or [])
+    subjects = list(profile.get("mention_subjects") or ["hkstp"])
+    names = list(profile.get("mention_names") or [])
     out = FetchedReleases()
     for item in batch:
         prev = None if refetch else known.get(item.url)
@@ -256,7 +257,7 @@ def fetch_releases(session: PoliteSession, profile: dict, base_url: str, batch: 
                                            error=str(exc), source=SOURCE))
             continue
         text = "\n".join([release.title, *(s.text for s in release.sections)])
-        mentioned = bool(mentions(text, names))
+        mentioned = bool(mentions(text, subjects, names))
         out.items.append(SourceItem(url=item.url, language=release.language, item_key=item.item_key,
                                     mentions=mentioned, etag=record.etag, last_modified=record.last_modified,
                                     sha256=sha, checked_at=record.fetched_at))

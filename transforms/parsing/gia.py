@@ -210,11 +210,15 @@ def legco_question(title: str) -> str | None:
     return m.group("en") or m.group("zh") or m.group("zhs")
 
 
-def mentions(text: str, names: list[str]) -> list[str]:
-    """Which of `names` the text mentions (case-insensitive, whole words for Latin names)."""
-    found = []
+def mentions(text: str, subjects: list[str], names: list[str] | None = None) -> list[str]:
+    """Which of `subjects` (organisation vocabulary keys; a key covers its sites: hkstp -> hkstp/science-park) and
+    extra `names` (any case, whole words for Latin names) the text mentions, in the three languages."""
+    from transforms.context import mentions as organisations_in
+
+    keys = organisations_in(text)
+    found = sorted(k for k in keys if any(k == s or k.startswith(s + "/") for s in subjects))
     low = text.lower()
-    for name in names:
+    for name in names or ():
         n = name.lower()
         if re.search(r"[a-z]", n):
             if re.search(r"(?<![a-z])" + re.escape(n) + r"(?![a-z])", low):
