@@ -171,6 +171,23 @@ class Series:
 
 
 @dataclass
+class EchoMark:
+    """Another source's statement of the figure (the `echoes` view): a square, coloured by its verdict, lettered
+    by its source."""
+
+    x: float
+    y: float
+    source: str
+    letter: str
+    colour: str
+    tip: str
+
+
+# an echo's square: current grey, stale amber, mismatch red, unknown outline only
+VERDICT_COLOURS = {"current": "#8c959f", "stale": "#bf8700", "mismatch": "#cf222e", "unknown": "#d0d7de"}
+
+
+@dataclass
 class Chart:
     metric: str
     label_en: str
@@ -188,6 +205,7 @@ class Chart:
     first: str
     last: str
     figures: int
+    echoes: list[EchoMark] = field(default_factory=list)
 
 
 def _nice_step(span: float, n: int = 4) -> float:
@@ -228,8 +246,10 @@ def _shape(kind: str, x: float, y: float, r: float = 4.5) -> str:
     return " ".join(f"{a:.1f},{b:.1f}" for a, b in pts)
 
 
-def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dict[str, tuple[str, str]]) -> Chart | None:
-    """One metric's figures on a date axis: a series per language, a marker per figure, words where it moves."""
+def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dict[str, tuple[str, str]],
+                echoes: list[dict] | None = None) -> Chart | None:
+    """One metric's figures on a date axis: a series per language, a marker per figure, words where it moves;
+    other sources' statements of it (`echoes`) as squares marked by source."""
     kinds = defaultdict(int)
     for r in rows:
         kinds[r.get("kind")] += 1
@@ -238,10 +258,12 @@ def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dic
     pts = [(r, d) for r, d in pts if d]
     if not pts:
         return None
-    d0, d1 = min(d for _, d in pts), max(d for _, d in pts)
+    echo_pts = [(e, _as_date(e["published_on"])) for e in echoes or ()
+                if e.get("value") is not None and e.get("kind") == kind and _as_date(e.get("published_on"))]
+    d0, d1 = min(d for _, d in pts + echo_pts), max(d for _, d in pts + echo_pts)
     pad_days = max(20, (d1 - d0).days // 30)
     x0, x1 = d0.toordinal() - pad_days, d1.toordinal() + pad_days
-    values = [float(r["value"]) for r, _ in pts]
+    values = [float(r["value"]) for r, _ in pts + echo_pts]
     lo, hi = min(values), max(values)
     step = _nice_step(hi - lo) if hi > lo else _nice_step(max(abs(hi), 1.0) * 0.2, 2)
     y0 = math.floor(lo / step) * step
@@ -309,8 +331,17 @@ def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dic
                 anchor = "start" if x < LEFT + 30 else "end" if x > W - RIGHT - 40 else "middle"
                 words.append(Label(x=x, y=ly, text=figure(v, q, lang), anchor=anchor, lang=lang))
         series.append(s)
+    marks = []
+    for e, d in echo_pts:
+        x, y = xy(d, float(e["value"]))
+        source = str(e.get("source") or "other")
+        marks.append(EchoMark(x=x, y=y, source=source, letter=source[:1].upper(),
+                              colour=VERDICT_COLOURS.get(e.get("verdict"), VERDICT_COLOURS["unknown"]),
+                              tip=f"{day(d)} · {source} ({LANG_NAMES.get(e.get('language'), e.get('language'))}): "
+                                  f"{figure(float(e['value']), e.get('qualifier'), e.get('language') or 'en')} — "
+                                  f"“{e.get('text') or ''}” · {e.get('verdict')}"))
     label_en, label_zh = labels.get(metric, (metric.replace("_", " ").capitalize(), ""))
-    return Chart(metric=metric, label_en=label_en, label_zh=label_zh, width=W, height=H, left=LEFT, right=RIGHT,
+    return Chart(echoes=marks, metric=metric, label_en=label_en, label_zh=label_zh, width=W, height=H, left=LEFT, right=RIGHT,
                  top=TOP, bottom=BOTTOM, x_ticks=x_ticks, y_ticks=y_ticks, series=series, labels=words,
                  first=day(d0), last=day(d1), figures=len(pts))
 
@@ -390,7 +421,11 @@ def render_report(data: dict) -> str:
     by_metric: dict[str, list] = defaultdict(list)
     for row in data.get("timelines", []):
         by_metric[row["metric"]].append(row)
-    charts = [c for c in (build_chart(m, by_metric[m], findings, labels) for m in _charted_metrics(by_metric)) if c]
+    echoes_by_metric: dict[str, list] = defaultdict(list)
+    for e in data.get("echoes", []):
+        echoes_by_metric[e["metric"]].append(e)
+    charts = [c for c in (build_chart(m, by_metric[m], findings, labels, echoes_by_metric.get(m))
+                          for m in _charted_metrics(by_metric)) if c]
     summary = headline(findings)
     totals = data.get("totals", {})
     return _environment().get_template("report.html.j2").render(
@@ -407,6 +442,7 @@ def render_report(data: dict) -> str:
         shapes=[("exact", "circle", _shape("circle", 10, 8)), ("over, at least", "up", _shape("up", 10, 8)),
                 ("about", "diamond", _shape("diamond", 10, 8)), ("nearly, under, up to", "down", _shape("down", 10, 8))],
         severity_colours=SEVERITY_COLOURS,
+        verdict_colours=VERDICT_COLOURS if data.get("echoes") else {},
     )
 
 

@@ -79,3 +79,16 @@ def test_the_configured_tolerance_makes_a_close_figure_agree(tmp_path):
     assert lenient.counts_by_check["echo_mismatch"] == 0
     _, rows = warehouse.query(db, "select verdict from echoes")
     assert rows == [("current",)]
+
+
+def test_the_report_draws_each_echo_on_its_metrics_chart_marked_by_source(tmp_path):
+    from flows.report import write_report
+
+    db = tmp_path / "w.duckdb"
+    _load(db, _press_room() + [_echo("gia-stale", "2025-09-03", [_c("tech_companies", 1700)]),
+                               _echo("gia-subset", "2025-09-07", [_c("tech_companies", 1200, "about",
+                                                                     subject="hkstp/science-park")])])
+    html = write_report(db, tmp_path / "report.html").read_text(encoding="utf-8")
+    chart = html.split('id="chart-tech_companies"', 1)[1].split("</figure>", 1)[0]
+    assert chart.count('class="echo" data-source="gia"') == 1  # the Science Park's figure is not HKSTP's chart
+    assert "stale" in chart.split('class="echo"', 1)[1].split("</g>", 1)[0]
