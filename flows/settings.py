@@ -46,6 +46,7 @@ class MonitorSettings(BaseSettings):
     critical_decrease_pct: float = 10.0  # a cumulative figure falling by more than this percent is critical
     translation_tolerance_pct: float = 0.0  # language editions differing by at most this percent agree
     echo_tolerance_pct: float = 0.0  # another source's figure within this percent of HKSTP's agrees with it (echo checks)
+    copy_window_days: int = 5  # a newswire copy is linked to an HKSTP release this many days apart at most
     # -- alerts
     notify_url: str | None = None  # Apprise URL for alerts (slack://..., mailto://..., json://host/path)
     notify_severity: str = "warning"  # lowest severity that is sent as an alert

@@ -122,3 +122,19 @@ def link_copies(db_path: str | Path, links: list[dict]) -> int:
                  link.get("similarity"), link.get("days_apart"), utc_now()],
             )
     return len(links)
+
+
+def edition_text(db_path: str | Path, release_id: str, language: str) -> str:
+    """Title and sections of an edition's latest version, as one text (the words a copy is repaired with)."""
+    with read_connection(db_path) as con:
+        row = con.execute(
+            """
+            select v.title || chr(10) || coalesce(string_agg(s.text, chr(10) order by s.ordinal), '')
+            from core.latest_versions as v
+            left join core.sections as s on s.version_id = v.version_id
+            where v.release_id = $1 and v.language = $2
+            group by v.title
+            """,
+            [release_id, language],
+        ).fetchone()
+    return row[0] if row else ""
