@@ -242,7 +242,8 @@ with occurrences as (
         s.seen_at,
         null as http_status,
         'web' as source,
-        s.run_key is distinct from (select r.run_key from core.site_runs as r order by r.seen_at desc limit 1) as resolved,
+        s.run_key is distinct from (select r.run_key from core.site_runs as r where r.source is not distinct from s.source
+                                    order by r.seen_at desc limit 1) as resolved,
         s.flow_run_id
     from core.site_signals as s
     where not s.drift
@@ -453,7 +454,7 @@ comment on column metric_timeline.version_id is 'Version of the edition the clai
 
 comment on view findings is 'What the checks flagged, one row per stable finding_id; status is kept across runs (muted stays muted).';
 comment on column findings.finding_id is 'Stable identifier: hash of check name, metric, language and the identity of the old and new figures; use it with `hkstp-monitor ack` or `mute`.';
-comment on column findings.check_name is 'figure_changed, qualifier_changed, figure_conflict, translation_mismatch or release_revised.';
+comment on column findings.check_name is 'figure_changed, qualifier_changed, figure_conflict, translation_mismatch, release_revised, site_drift, echo_stale (another source repeats a figure HKSTP had replaced) or echo_mismatch (another source gives a figure HKSTP never gave).';
 comment on column findings.severity is 'info, warning or critical.';
 comment on column findings.metric is 'Metric vocabulary key; null for a release_revised finding about figures outside the vocabulary.';
 comment on column findings.subject is 'Whose figure the finding is about (see claims.subject); null for findings made before subjects were read and for release_revised and site_drift.';
