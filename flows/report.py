@@ -109,8 +109,23 @@ def describe(f: dict, languages: list[str] | None = None) -> str:
         else:
             what = f"{_quoted(f.get('old_text'))} became {_quoted(f.get('new_text'))}"
         return f"the {lang} release of {day(f.get('new_published_on'))} was edited after publication: {what}"
+    if check in ("echo_stale", "echo_mismatch"):  # another source repeats HKSTP's figure (issue 21)
+        source = _source_of(f.get("new_url"))
+        said = f"HKSTP had said {old} on {day(f.get('old_published_on'))}" if f.get("old_value") is not None else ""
+        if check == "echo_stale":
+            return f"{source} said {new} on {day(f.get('new_published_on'))}, a figure HKSTP had replaced: {said}"
+        return f"{source} said {new} on {day(f.get('new_published_on'))}, a figure HKSTP never gave; {said}"
     text = f.get("new_text") or f.get("old_text") or ""
     return f"{(check or 'finding').replace('_', ' ')}: {text}".strip()
+
+
+def _source_of(url: str | None) -> str:
+    """Who said it, from where: the Government for its press releases, else the site's host."""
+    from urllib.parse import urlsplit
+
+    if url and "/gia/general/" in url:
+        return "the Government"
+    return urlsplit(url or "").hostname or "another source"
 
 
 def highlight(sentence: str | None, text: str | None) -> dict:

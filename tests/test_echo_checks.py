@@ -92,3 +92,5 @@ def test_the_report_draws_each_echo_on_its_metrics_chart_marked_by_source(tmp_pa
     chart = html.split('id="chart-tech_companies"', 1)[1].split("</figure>", 1)[0]
     assert chart.count('class="echo" data-source="gia"') == 1  # the Science Park's figure is not HKSTP's chart
     assert "stale" in chart.split('class="echo"', 1)[1].split("</g>", 1)[0]
+    # and the finding in words, with both figures and dates
+    assert "the Government said over 1,700 on 3 Sep 2025, a figure HKSTP had replaced: HKSTP had said over 2,200" in html
