@@ -142,11 +142,26 @@ def test_backfill_loads_exactly_the_releases_that_mention_hkstp_then_the_next_ru
         _, rows = warehouse.query(db, "select verdict, count(*) from echoes group by all")
         assert dict(rows).get("current") == 2 and dict(rows).get("unknown") == 2  # current en/zh; the Science Park
 
+        # the README's examples of the echoes view answer on this warehouse
+        for query in readme_echo_queries():
+            _, rows = warehouse.query(db, query)
+            assert rows, query
+
         site.clear_log()
         assert _run(db, site) == 0
         asked = {e.path for e in site.log}
         assert asked <= {"/robots.txt", "/gia/rss/general_en.xml", "/gia/rss/general_zh.xml"}, asked
         assert {"/gia/rss/general_en.xml", "/gia/rss/general_zh.xml"} <= asked
+
+
+def readme_echo_queries() -> list[str]:
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    found = [q for q in re.findall(r'hkstp-monitor sql "([^"]+)"', text) if "from echoes" in q]
+    assert len(found) >= 2
+    return found
 
 
 def site_path(url: str) -> str:

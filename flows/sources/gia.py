@@ -194,6 +194,8 @@ def list_releases(session: PoliteSession, profile: dict, base_url: str, language
                 for url, title in links:
                     add(url, lang, _key("index", title), index_url)
             day += timedelta(days=1)
+    for record in out.fetches:
+        record.source = SOURCE  # the problems view names the source of a failed feed or index
     out.items = list(seen.values())
     print(f"listed {len(out.items)} releases with {len(out.fetches)} requests")
     return out
