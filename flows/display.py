@@ -60,7 +60,7 @@ def findings_table(rows: list[dict], title: str) -> Table:
 
     table = Table(title=title, show_lines=False, caption=QUALIFIER_LEGEND)
     table.add_column("id", no_wrap=True)
-    for col in ("check", "severity", "metric", "lang", "old -> new", "published"):
+    for col in ("check", "severity", "metric", "subject", "lang", "old -> new", "published"):
         table.add_column(col)
     table.add_column("status")
     colour = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
@@ -70,6 +70,7 @@ def findings_table(rows: list[dict], title: str) -> Table:
             f["check_name"],
             f"[{colour.get(f['severity'], '')}]{f['severity']}[/]",
             f.get("metric") or "",
+            f.get("subject") or "",  # whose figure (hkstp, hkstp/science-park, cyberport, ...)
             f.get("language") or "",
             f"{qualified(f.get('old_value'), f.get('old_qualifier'))} -> "
             f"{qualified(f.get('new_value'), f.get('new_qualifier'))}",

@@ -205,6 +205,9 @@ VERDICT_COLOURS = {"current": "#8c959f", "stale": "#bf8700", "mismatch": "#cf222
 @dataclass
 class Chart:
     metric: str
+    subject: str | None
+    anchor: str  # the figure's id: chart-<metric>, chart-<metric>--<subject> for a subject other than HKSTP
+    whose: str  # the subject in words ("Hong Kong Science Park"); empty for HKSTP itself
     label_en: str
     label_zh: str
     width: int
@@ -262,18 +265,20 @@ def _shape(kind: str, x: float, y: float, r: float = 4.5) -> str:
 
 
 def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dict[str, tuple[str, str]],
-                echoes: list[dict] | None = None) -> Chart | None:
-    """One metric's figures on a date axis: a series per language, a marker per figure, words where it moves;
-    other sources' statements of it (`echoes`) as squares marked by source."""
+                subject: str | None = None, echoes: list[dict] | None = None) -> Chart | None:
+    """One metric's figures of one subject on a date axis (the date each figure describes: as_of): a series per
+    language, a marker per figure, words where it moves; other sources' statements of it (`echoes`) as squares
+    marked by source."""
     kinds = defaultdict(int)
     for r in rows:
         kinds[r.get("kind")] += 1
     kind = max(kinds, key=kinds.get) if kinds else None
-    pts = [(r, _as_date(r["published_on"])) for r in rows if r.get("value") is not None and r.get("kind") == kind]
+    pts = [(r, _as_date(r.get("as_of") or r["published_on"])) for r in rows
+           if r.get("value") is not None and r.get("kind") == kind]
     pts = [(r, d) for r, d in pts if d]
     if not pts:
         return None
-    echo_pts = [(e, _as_date(e["published_on"])) for e in echoes or ()
+    echo_pts = [(e, _as_date(e.get("as_of") or e["published_on"])) for e in echoes or ()
                 if e.get("value") is not None and e.get("kind") == kind and _as_date(e.get("published_on"))]
     d0, d1 = min(d for _, d in pts + echo_pts), max(d for _, d in pts + echo_pts)
     pad_days = max(20, (d1 - d0).days // 30)
@@ -303,9 +308,11 @@ def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dic
     worst = {"critical": 0, "warning": 1, "info": 2}
     rings: dict[tuple[str, str], str] = {}
     for f in findings:
-        if f.get("metric") != metric or not f.get("new_published_on"):
+        if (f.get("metric") != metric or (f.get("subject") or DEFAULT_SUBJECT) != (subject or DEFAULT_SUBJECT)
+                or not f.get("new_published_on")):
             continue
-        key = (f.get("new_language") or f.get("language"), str(_as_date(f["new_published_on"])))
+        when = f.get("new_as_of") or f["new_published_on"]
+        key = (f.get("new_language") or f.get("language"), str(_as_date(when)))
         if key not in rings or worst.get(f["severity"], 3) < worst.get(rings[key], 3):
             rings[key] = f["severity"]
 
@@ -356,17 +363,40 @@ def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dic
                                   f"{figure(float(e['value']), e.get('qualifier'), e.get('language') or 'en')} — "
                                   f"“{e.get('text') or ''}” · {e.get('verdict')}"))
     label_en, label_zh = labels.get(metric, (metric.replace("_", " ").capitalize(), ""))
-    return Chart(echoes=marks, metric=metric, label_en=label_en, label_zh=label_zh, width=W, height=H, left=LEFT, right=RIGHT,
+    anchor = f"chart-{metric}" if subject in (None, DEFAULT_SUBJECT) else f"chart-{metric}--{subject.replace('/', '-')}"
+    whose = "" if subject in (None, DEFAULT_SUBJECT) else subject_name(subject)
+    return Chart(echoes=marks, metric=metric, subject=subject, anchor=anchor, whose=whose, label_en=label_en, label_zh=label_zh, width=W, height=H, left=LEFT, right=RIGHT,
                  top=TOP, bottom=BOTTOM, x_ticks=x_ticks, y_ticks=y_ticks, series=series, labels=words,
                  first=day(d0), last=day(d1), figures=len(pts))
 
 
-def _charted_metrics(by_metric: dict[str, list]) -> list[str]:
-    """The About figures first, then any other metric stated on at least three dates with at least two values."""
-    extra = sorted(m for m in by_metric if m not in CORE_METRICS
-                   and len({r["published_on"] for r in by_metric[m]}) >= 3
-                   and len({r["value"] for r in by_metric[m]}) >= 2)
-    return [m for m in CORE_METRICS if m in by_metric] + extra
+def _charted_metrics(by_metric: dict[tuple, list]) -> list[tuple]:
+    """(metric, subject) to chart: HKSTP's About figures first, then any other metric and subject stated on at
+    least three dates with at least two values."""
+    def own(key):
+        return key[0] in CORE_METRICS and key[1] in (None, DEFAULT_SUBJECT)
+
+    extra = sorted((k for k in by_metric if not own(k)
+                    and len({r["published_on"] for r in by_metric[k]}) >= 3
+                    and len({r["value"] for r in by_metric[k]}) >= 2), key=lambda k: (k[0], k[1] or ""))
+    core = sorted((k for k in by_metric if own(k)), key=lambda k: CORE_METRICS.index(k[0]))
+    return core + extra
+
+
+# the press room's own organisation: its figures are the plain charts and need no "whose"
+DEFAULT_SUBJECT = "hkstp"
+
+
+def subject_name(subject: str | None) -> str:
+    """Whose figure, in words: the organisation vocabulary's first English name ("Hong Kong Science Park")."""
+    if subject is None:
+        return "not said"
+    if subject == "other":
+        return "another organisation"
+    from transforms.context import organisations
+
+    org = organisations(False).get(subject)
+    return org.names[0] if org and org.names else subject
 
 
 # --- the page ---------------------------------------------------------------------------------------------
@@ -380,6 +410,7 @@ def _finding_view(f: dict, labels: dict[str, tuple[str, str]]) -> dict:
         **f,
         "label_en": en,
         "label_zh": zh,
+        "whose": subject_name(f.get("subject")) if f.get("subject") else "",
         "words": describe(f),
         "colour": SEVERITY_COLOURS.get(f.get("severity"), "#57606a"),
         "old_figure": figure(f.get("old_value"), f.get("old_qualifier"), f.get("old_language") or "en"),
@@ -396,7 +427,7 @@ def _finding_view(f: dict, labels: dict[str, tuple[str, str]]) -> dict:
 
 
 # one change seen in several language timelines makes one line of the summary
-_SAME_CHANGE = ("check_name", "severity", "metric", "old_value", "new_value", "old_qualifier", "new_qualifier",
+_SAME_CHANGE = ("check_name", "severity", "metric", "subject", "old_value", "new_value", "old_qualifier", "new_qualifier",
                 "old_published_on", "new_published_on")
 
 
@@ -433,14 +464,15 @@ def render_report(data: dict) -> str:
     """The report's HTML from `warehouse.report_data`."""
     labels = _labels(data.get("metrics", []))
     findings = [_finding_view(f, labels) for f in data.get("findings", [])]
-    by_metric: dict[str, list] = defaultdict(list)
+    by_metric: dict[tuple, list] = defaultdict(list)  # one chart per metric and subject
     for row in data.get("timelines", []):
-        by_metric[row["metric"]].append(row)
-    echoes_by_metric: dict[str, list] = defaultdict(list)
+        # a figure loaded before subjects were read is drawn with the press room's own, as it was compared
+        by_metric[(row["metric"], row.get("subject") or DEFAULT_SUBJECT)].append(row)
+    echoes_by_chart: dict[tuple, list] = defaultdict(list)  # other sources' statements, on their subject's chart
     for e in data.get("echoes", []):
-        echoes_by_metric[e["metric"]].append(e)
-    charts = [c for c in (build_chart(m, by_metric[m], findings, labels, echoes_by_metric.get(m))
-                          for m in _charted_metrics(by_metric)) if c]
+        echoes_by_chart[(e["metric"], e.get("subject") or DEFAULT_SUBJECT)].append(e)
+    charts = [c for c in (build_chart(m, by_metric[(m, s)], findings, labels, s, echoes_by_chart.get((m, s)))
+                          for m, s in _charted_metrics(by_metric)) if c]
     summary = headline(findings)
     totals = data.get("totals", {})
     return _environment().get_template("report.html.j2").render(

@@ -141,3 +141,27 @@ def test_run_shows_stage_progress_and_quiet_silences_it(tmp_path, capsys):
         assert re.search(rf"{stage}\b.*\d+/\d+", shown), shown[-2000:]
     assert not re.search(r"fetch\b.*\d+/\d+", quiet)
     assert "new findings" in quiet  # the one-line outcome is still printed
+
+
+def test_one_chart_per_metric_and_subject_and_each_finding_says_whose(tmp_path):
+    """The Science Park's own count is its own chart beside HKSTP's, and its finding names the Science Park."""
+    db = tmp_path / "subjects.duckdb"
+    warehouse.migrate(db)
+
+    def said(value, subject):
+        c = claim("tech_companies", value, "over", text=f"over {value} technology companies")
+        c.subject, c.scope = subject, "standing"
+        return c
+
+    warehouse.load_documents(db, [
+        document(f"r{i}", "en", day, [said(hkstp, "hkstp"), said(park, "hkstp/science-park")])
+        for i, (day, hkstp, park) in enumerate([("2023-01-10", 1400, 1000), ("2023-06-10", 1500, 1000),
+                                                 ("2023-12-10", 1500, 1100)])
+    ])
+    warehouse.run_checks(db)
+    html = write_report(db, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert '<figure id="chart-tech_companies">' in html
+    park_chart = html.split('<figure id="chart-tech_companies--hkstp-science-park">', 1)[1].split("</figure>", 1)[0]
+    assert "Hong Kong Science Park" in park_chart and "1,100" in park_chart and "1,500" not in park_chart
+    rows = html.split('<section id="findings">', 1)[1]
+    assert "whose: Hong Kong Science Park" in rows and "whose: Hong Kong Science and Technology Parks Corporation" in rows

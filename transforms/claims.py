@@ -13,7 +13,7 @@ import functools
 import re
 from datetime import date
 
-from transforms.context import resolve_context
+from transforms.context import align_release, resolve_context
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, SMALL_WORDS,
@@ -411,7 +411,7 @@ def extract_release_claims(release: Release, organisation: str | None = "hkstp")
             continue
         out.extend(extract_claims(text, release.language, name, published_on=release.published_on,
                                   organisation=organisation))
-    return out
+    return align_release(out)
 
 
 class _Sentence:

@@ -203,10 +203,23 @@ _TARGET_EN = re.compile(
     r"(?<![A-Za-z])(?i:aims?[ ]+to|aiming[ ]+to|aimed[ ]+to|aim[ ]+of|targets?|targeted|targeting|goal|will|would|shall"
     r"|expects?[ ]+to|expected|plans?[ ]+to|planned|planning|forecasts?|forecasted|projected|projects?[ ]+to"
     r"|intends?[ ]+to|seeks?[ ]+to|commit(?:s|ted)?[ ]+to|pledged?|pledges|(?:is|are)[ ]+set[ ]+to|estimated[ ]+to"
-    r"|anticipated?|going[ ]+to|strives?[ ]+to|envisag\w*|to[ ]+reach|to[ ]+attract|to[ ]+bring[ ]+in)(?![A-Za-z])")
-_TARGET_ZH = re.compile(r"目標|目标|預計|预计|預期|预期|將(?!近|軍)|将(?!近|军)|擬|拟|力爭|力争|期望|有望|爭取|争取|承諾|承诺"
+    r"|anticipated?|going[ ]+to|strives?[ ]+to|envisag\w*|to[ ]+reach|to[ ]+attract|to[ ]+bring[ ]+in|next[ ]+year"
+    r"|the[ ]+coming[ ]+year|in[ ]+the[ ]+coming)(?![A-Za-z])")
+_TARGET_ZH = re.compile(r"來年|来年|明年|下年|目標|目标|預計|预计|預期|预期|將(?!近|軍)|将(?!近|军)|擬|拟|力爭|力争|期望|有望|爭取|争取|承諾|承诺"
                         r"|計劃(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|於|達|达)"
                         r"|计划(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|達|达)")
+_PAST_WHEN = re.compile(r"(?:19|20)\d\d[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|back[ ]+then)(?![A-Za-z])"
+                        r"|(?:19|20)\d\d[ ]*年(?:時|时)")
+# "100 university students will spend the summer": the figure is the subject of what will be
+_WILL_AFTER = re.compile(r"(?:[ ]+[A-Za-z\-]+){0,3}?[ ]+(?i:will|would|are[ ]+expected[ ]+to|are[ ]+set[ ]+to|are[ ]+to)"
+                         r"[ ]+(?!(?i:be[ ]+(?:on[ ]+offer|offered|shown|exhibited)))")
+# "HKSTP led 24 companies to MWC": a delegation in all but name
+_LED_BEFORE = re.compile(r"(?<![A-Za-z])(?i:leads?|led|leading|brings?|brought|takes?|took|sends?|sent|heads?|headed)"
+                         r"[ ]+(?:(?i:a|the)[ ]+(?:[a-z\-]+[ ]+){0,2}?)?$|(?:率領|率领|帶領|带领)[^，。]{0,6}$")
+_INCREMENT_BEFORE = re.compile(r"(?<![A-Za-z])(?i:another|additional|a[ ]+further|an[ ]+extra)[ ]+$|(?:再|新增|額外|额外)"
+                               r"(?:吸引|引入|招攬|招揽)?[ ]*$")
+_INCREMENT_IN = re.compile(r"(?<![A-Za-z])(?i:new|newly)[ ]+(?!(?i:york|zealand|territories)\b)|新進駐|新进驻|新加入|新增")
+_SEGMENT_MARK = re.compile(r"[;；]|(?<![A-Za-z])(?i:said|says|noted|added|stated)(?:[ ]+that)?(?![A-Za-z])|表示|指出|透露")
 _TARGET_AFTER = re.compile(r"(?<![A-Za-z])(?i:expected|projected|forecast|targets?|targeted|goal|planned)(?![A-Za-z])"
                            r"|預計|预计|目標|目标")
 _BY_YEAR = re.compile(r"(?<![A-Za-z])(?i:by|before)[ ]+(?:(?i:the[ ]+end[ ]+of|end-)[ ]*)?(?P<y>(?:19|20)\d\d)(?!\d)"
@@ -218,12 +231,14 @@ _EVENT_EN = re.compile(
     r"|cohorts?|intakes?|batch|round|graduating[ ]+class|class[ ]+of|graduation|graduated|surveys?|surveyed|polls?"
     r"|questionnaires?|respondents?|signed|signing|MoUs?|memorand(?:um|a)|took[ ]+part|taking[ ]+part|take[ ]+part"
     r"|participat\w*|joined[ ]+the|attend\w*|events?|gala|job[ ]+fair|career[ ]+fair|careers?[ ]+expo"
-    r"|recruitment|this[ ]+year's|edition|open[ ]+day)(?![A-Za-z])")
+    r"|recruitment|this[ ]+year's|edition|open[ ]+day|graduat\w*|finals?|finalists?|semi-finalists?|entries"
+    r"|pitch\w*|prizes?|champions?|championship|winners?|compet\w*|celebrat\w*|anniversary|met|meetings?)(?![A-Za-z])")
 _EVENT_ZH = re.compile(r"代表團|代表团|考察團|考察团|訪問團|访问团|博覽|博览|展覽|展览|展會|展会|展位|展館|展馆|展區|展区|參展|参展"
                        r"|比賽|比赛|大賽|大赛|競賽|竞赛|挑戰賽|挑战赛|峰會|峰会|論壇|论坛|研討會|研讨会|會議|会议|路演|招聘會|招聘会"
                        r"|工作坊|典禮|典礼|儀式|仪式|畢業|毕业|屆|届|調查|调查|問卷|问卷|受訪|受访|簽署|签署|簽訂|签订|簽約|签约"
                        r"|參加|参加|參與|参与|出席|率領|率领|帶領|带领|訪問|访问|活動|活动|嘉年華|嘉年华|開放日|开放日|週(?!年)"
-                       r"|周(?!年)|本期|今期|今屆|今届|本屆|本届")
+                       r"|周(?!年)|本期|今期|今屆|今届|本屆|本届|慶祝|庆祝|周年|週年|決賽|决赛|獎金|奖金|冠軍|冠军|參賽|参赛|會見|会见"
+                       r"|完成培育|取錄|取录")
 # where a figure's clause starts and ends: punctuation, and "said"/表示 (what follows is what was said)
 _CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|says|noted|added|while|whereas|stated)(?:[ ]+that)?"
                            r"(?![A-Za-z])|表示|指出|稱|称|透露")
@@ -247,13 +262,35 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
                                                             s[max(0, start - 12):start]):
         return "history"
     lo, hi = _clause(s, start, end)
+    if _PAST_WHEN.search(s, 0, start) and _PAST_WHEN.search(s, 0, start).end() >= lo - 2:
+        return "history"  # "since 2002, when fewer than 100 companies were based there"
+    if claim.section == "about":
+        return "standing"  # the About paragraph is the organisation as it stands
     clause = s[lo:hi]
-    target = _TARGET_ZH if _CJK.search(clause) else _TARGET_EN
-    if target.search(s, lo, start) or _future_year(s[end:hi], published_on) or _TARGET_AFTER.search(s, end, hi):
+    seg_lo, seg_hi = _segment(s, start, end)
+    zh = _CJK.search(clause) is not None
+    # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
+    target_lo = seg_lo if zh else lo
+    target = _TARGET_ZH if zh else _TARGET_EN
+    if (target.search(s, target_lo, start) or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
+            or _TARGET_AFTER.search(s, end, hi) or _WILL_AFTER.match(s, end)):
         return "target"
-    if _EVENT_EN.search(clause) or _EVENT_ZH.search(clause):
+    if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
+        return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
+    # an event is named anywhere in the sentence ("..., where over 150 companies offered 1,600 positions"), up to
+    # what someone said or a semicolon
+    if _EVENT_EN.search(s, seg_lo, seg_hi) or _EVENT_ZH.search(s, seg_lo, seg_hi) or _LED_BEFORE.search(
+            s, max(seg_lo, start - 30), start):
         return "event"
     return "standing"
+
+
+def _segment(s: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _SEGMENT_MARK.finditer(s, 0, start):
+        lo = m.end()
+    m = re.search(r"[;；]", s[end:])
+    return lo, (end + m.start() if m else len(s))
 
 
 def _future_year(text: str, published_on: date | None) -> bool:
@@ -375,7 +412,7 @@ def _is_year(claim: Claim) -> bool:
 
 # ------------------------------------------------------------------ the metric a subject completes
 _COMPANY_NOUN = re.compile(r"(?i:companies|company|firms|enterprises|businesses|tenants|tenant[ ]+companies)\b"
-                           r"|^[間间家](?:公司|企業|企业)$|^[間间家]$")
+                           r"|^[間间家](?:公司|企業|企业)|^[間间家]$")
 _STANDING_NOUN_TIME = re.compile(r"^(?i:today|now|currently|at[ ]+present|in[ ]+total|so[ ]+far|to[ ]+date)$")
 
 
@@ -416,22 +453,76 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
     """Set subject, scope and as_of on each claim (in place; returns the list). `organisation`: the press
     room's own subject key, the default where a sentence names none (None for a bare text)."""
     cache: dict[str, list[Mention]] = {}
+    previous: Claim | None = None
     for c in claims:
         if _is_year(c):
             c.kind, c.metric, c.unit = "year", None, None
-        if c.kind in ("year", "date", "quarter"):
-            c.as_of = published_on
-            continue
         found = cache.get(c.sentence)
         if found is None:
             found = cache[c.sentence] = _mentions_in(c.sentence)
         c.subject = subject_of(c, organisation, found)
-        c.metric = metric_of(c, c.subject, language)
+        c.scope = scope_of(c, published_on)
+        if c.kind in ("year", "date", "quarter"):
+            c.as_of = published_on  # a year is the figure itself, not the date it describes
+            continue
+        if c.scope == "standing":  # "more than 800 companies" are a park's technology companies as it stands
+            c.metric = _noun_over_collective(c) or metric_of(c, c.subject, language) or _carried_metric(c, previous)
         if c.metric in _HONG_KONG_METRICS:
             c.subject = "hong-kong"
-        c.scope = scope_of(c, published_on)
         c.as_of = as_of_of(c, published_on, c.scope)
+        if (c.scope == "standing" and published_on is not None and c.as_of is not None
+                and (published_on - c.as_of).days > HISTORY_AFTER_DAYS):
+            c.scope = "history"  # a figure this old, given in a newer release, is given for comparison
+        if c.metric is not None:
+            previous = c
     return claims
 
 
+# a standing figure whose text dates it more than this many days before its release is a past figure
+# (history): "as at end-January 2021" in a March 2021 release is current, "in 2017" in a 2024 release is not
+HISTORY_AFTER_DAYS = 400
+
+
+def _noun_over_collective(c: Claim) -> str | None:
+    """"a community of more than 800 technology companies": the counted noun's metric, not the community's."""
+    if c.metric != "community_size" or not c.unit:
+        return None
+    from transforms.metrics import key_for, matchers
+
+    family = "zh" if _CJK.search(c.unit) else "en"
+    key = key_for(c.unit, matchers(family).after_keys)
+    return key if key not in (None, "community_size") else None
+
+
+def _carried_metric(c: Claim, previous: Claim | None) -> str | None:
+    """"grown from around 600 technology companies in 2017 to 1,800 today", 由600間科技公司增至1,800間: the
+    second figure counts what the first did."""
+    if previous is None or previous.sentence != c.sentence or c.kind != previous.kind or c.metric is not None:
+        return None
+    between = c.sentence[previous.start + len(previous.text):c.start]
+    if re.fullmatch(r"(?:[ ]+(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at)[ ]+(?:19|20)\d\d)?[ ]+(?i:to|and[ ]+now)[ ]+"
+                    r"|(?:[^\d，。]{0,8})?(?:增至|增加至|升至|上升至|增長至|增长至|到)(?:今天的|現時的|现时的|目前的)?", between):
+        return previous.metric
+    return None
+
+
 _HONG_KONG_METRICS = frozenset({"hk_unicorns", "hk_startups", "hk_tech_companies"})
+
+
+_SHORT_SECTIONS = frozenset({"title", "subtitle", "key_takeaways", "caption"})
+
+
+def align_release(claims: list[Claim]) -> list[Claim]:
+    """A headline repeats a figure of the body in fewer words ("24 Companies to MWC Barcelona"): a title, subtitle,
+    key takeaway or caption figure that the body states as an event, target or past figure (same metric and
+    value) takes the body's scope and as-of. In place; returns the list."""
+    told = {}
+    for c in claims:
+        if c.section not in _SHORT_SECTIONS and c.scope not in (None, "standing") and c.metric is not None:
+            told.setdefault((c.metric, c.value), c)
+    for c in claims:
+        if c.section in _SHORT_SECTIONS and c.scope == "standing":
+            body = told.get((c.metric, c.value))
+            if body is not None:
+                c.scope, c.as_of = body.scope, body.as_of
+    return claims

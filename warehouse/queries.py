@@ -76,10 +76,10 @@ def report_data(db_path: str | Path) -> dict:
         timelines = rows_as_dicts(
             con,
             """
-            select metric, language, published_on, value, value_high, qualifier, kind, unit, currency,
-                release_id, url, text, section
+            select metric, subject, language, published_on, as_of, value, value_high, qualifier, kind, unit,
+                currency, release_id, url, text, section
             from metric_timeline
-            order by metric, language, published_on, release_id
+            order by metric, subject, language, as_of, published_on, release_id
             """,
         )
         findings = rows_as_dicts(
@@ -107,7 +107,7 @@ def report_data(db_path: str | Path) -> dict:
             """
             select metric, subject, language, source, published_on, as_of, value, qualifier, kind, verdict, url, text
             from echoes
-            where subject = 'hkstp'
+            where subject like 'hkstp%'
             order by metric, published_on, source
             """,
         )
