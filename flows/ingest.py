@@ -91,7 +91,7 @@ def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dic
         bodies[doc.url] = body[:8192]
     db.parent.mkdir(parents=True, exist_ok=True)
     warehouse.migrate(db)
-    from flows.sources.newswire import adopt_copies
+    from flows.sources.copies import adopt_copies
     from warehouse.sources import link_copies
 
     docs, copy_links = adopt_copies(docs, db, get_settings().copy_window_days, bodies)  # newswire copies: repaired, linked

@@ -27,7 +27,7 @@ WEEKDAY = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "
 # (day offset, expected, en paragraphs or None, zh paragraphs or None); expected: stale, mismatch or none
 QUOTES = [
     (1, "stale", ["Officials toured the Science Park's new robotics hub today.",
-                  "HKSTP has over 1,400 technology companies at its parks, officials told visitors."],
+                  "HKSTP has over 1,400 technology companies at its parks, officials said."],
      ["官員今日參觀科學園新的機械人中心。", "官員向訪客表示，香港科技園公司的園區有逾1,400間科技公司。"]),
     (3, "mismatch", ["The Chief Secretary spoke at a biotech summit (English only).",
                      "Hong Kong Science and Technology Parks Corporation hosts about 1,500 technology companies."],

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import warehouse
 from flows.ingest import ingest_paths
 from transforms.newswire import likeness, repair_lost_spaces, words_of
@@ -64,3 +66,49 @@ def test_an_ingested_copy_is_named_by_its_wire_repaired_and_linked_to_its_origin
     assert rows == [("current",)]
     _, rows = warehouse.query(db, "select count(*) from metric_timeline where release_id = ?", [sources["pr-newswire"]])
     assert rows == [(0,)]
+
+
+def _copy_page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title} | PR Newswire</title></head><body><h1>{title}</h1>{body}</body></html>"
+
+
+@pytest.mark.slow
+def test_a_configured_newswire_feed_brings_copies_of_hkstp_releases_and_nothing_else(tmp_path, prefect_harness):
+    from flows.loopback import LoopbackServer
+    from flows.sources.newswire import newswire_source
+
+    db = tmp_path / "w.duckdb"
+    original = tmp_path / "original.html"
+    original.write_bytes(ORIGINAL.read_bytes())
+    ingest_paths([original], db)
+    paragraphs = [p for p in COPY.split("\n\n")[1:] if p.strip()]
+    routes = {
+        "/news-releases/hkstp-begins-planning-301.html": _copy_page("HKSTP Begins Planning for Next InnoPark Site",
+                                                                    paragraphs),
+        "/news-releases/a-bank-opens-a-branch-302.html": _copy_page("A bank opens a branch", ["HONG KONG, Sept. 18, "
+                                                                    "2025 /PRNewswire/ -- A bank opened 12 branches."]),
+        "/rss/hk-tech.rss": (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>HK tech</title>'
+            "<item><title>HKSTP Begins Planning for Next InnoPark Site</title>"
+            "<link>https://www.prnewswire.com/news-releases/hkstp-begins-planning-301.html?tc=rss</link>"
+            "<description>HKSTP has begun planning a new InnoPark site.</description></item>"
+            "<item><title>A bank opens a branch</title>"
+            "<link>https://www.prnewswire.com/news-releases/a-bank-opens-a-branch-302.html</link>"
+            "<description>Twelve branches.</description></item></channel></rss>"),
+    }
+    profile = tmp_path / "wires.yaml"
+    profile.write_text((REPO / "flows/profiles/newswires.yaml").read_text(encoding="utf-8").replace(
+        "feeds: {}", "feeds: {hk-tech: /rss/hk-tech.rss}").replace("name: newswires", "name: wires"), encoding="utf-8")
+    with LoopbackServer(routes=routes) as site:
+        first = newswire_source(db=str(db), base_url=site.base_url, min_gap_s=0.0, profile=str(profile))
+        assert not any("a-bank" in e.path for e in site.log)  # the feed item does not name HKSTP: never fetched
+        site.clear_log()
+        second = newswire_source(db=str(db), base_url=site.base_url, min_gap_s=0.0, profile=str(profile))
+        assert {e.path for e in site.log} == {"/rss/hk-tech.rss"}  # nothing it already has
+    assert (first["linked_copies"], second["pages"]) == (1, 0)
+    _, rows = warehouse.query(db, "select r.source, k.wire from releases as r join copies as k "
+                                  "on k.copy_release_id = r.release_id")
+    assert rows == [("pr-newswire", "pr-newswire")]
+    _, rows = warehouse.query(db, "select value from claims where source = 'pr-newswire' and metric = 'tech_companies'")
+    assert rows == [(2200.0,)]

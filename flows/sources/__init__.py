@@ -1,5 +1,6 @@
 """Sources beside the press room. A source is one profile file in flows/profiles/ (its `kind` names the adapter
-that reads it); the press room (`hkstp`, the monitor flow) is the default.
+that reads it); the press room (`hkstp`, the monitor flow) is the default. `newswires` (kind newswire) is on once
+its profile names a feed.
 
     run_source("gia", since=date(2025, 9, 1), db="data/hkstp.duckdb")
     source_names()  # ['hkstp', 'gia']: what `run --source all` runs, in order
@@ -10,7 +11,8 @@ from __future__ import annotations
 from flows.profile import PROFILES_DIR
 
 PRESS_ROOM = "hkstp"
-ADAPTERS = {"gia": "flows.sources.gia:gia_source"}  # profile `kind` -> flow
+ADAPTERS = {"gia": "flows.sources.gia:gia_source",  # profile `kind` -> flow
+            "newswire": "flows.sources.newswire:newswire_source"}
 
 
 def source_names() -> list[str]:
@@ -21,8 +23,10 @@ def source_names() -> list[str]:
     for path in sorted(PROFILES_DIR.glob("*.yaml")):
         if path.stem == PRESS_ROOM:
             continue
-        kind = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("kind")
-        if kind in ADAPTERS:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if spec.get("kind") == "newswire" and not (spec.get("site") or {}).get("feeds"):
+            continue  # a newswire source is on once a feed is configured
+        if spec.get("kind") in ADAPTERS:
             names.append(path.stem)
     return names
 
