@@ -94,3 +94,15 @@ def test_the_report_draws_each_echo_on_its_metrics_chart_marked_by_source(tmp_pa
     assert "stale" in chart.split('class="echo"', 1)[1].split("</g>", 1)[0]
     # and the finding in words, with both figures and dates
     assert "the Government said over 1,700 on 3 Sep 2025, a figure HKSTP had replaced: HKSTP had said over 2,200" in html
+
+
+def test_a_dropped_or_reworded_qualifier_is_no_mismatch_but_a_contradicting_one_is(tmp_path):
+    db = tmp_path / "w.duckdb"
+    run = _load(db, _press_room() + [
+        _echo("gia-plain", "2025-09-03", [_c("tech_companies", 2200, "exact")]),
+        _echo("gia-some", "2025-09-04", [_c("tech_companies", 2200, "about")]),
+        _echo("gia-nearly", "2025-09-05", [_c("tech_companies", 2200, "nearly")]),
+    ])
+    _, rows = warehouse.query(db, "select release_id, verdict from echoes")
+    assert dict(rows) == {"gia-plain": "current", "gia-some": "current", "gia-nearly": "mismatch"}
+    assert [f["new_release_id"] for f in run.new_findings if f["check_name"] == "echo_mismatch"] == ["gia-nearly"]

@@ -272,8 +272,10 @@ from core.fetches;
 -- subject (hkstp, hkstp/science-park, ...) stated by an edition that is not the press room's (the Government's
 -- press releases, a newswire copy); it is set beside what HKSTP itself had said last, for that subject, metric and
 -- kind, by the echo's as_of (core.timeline: the press room's standing figures, the About block first). two
--- figures agree when their values are within $tolerance_pct percent and their qualifiers are of one class
--- (exact/about, over/at_least, nearly/under, up_to). verdict:
+-- figures agree when their values are within $tolerance_pct percent and their qualifiers do not contradict
+-- each other: a lower bound (over, at least) against an upper one (nearly, under, up to) does; "2,200" or
+-- "some 2,200" against "over 2,200" does not (other sources drop and reword qualifiers; a false finding costs more
+-- than a missed one). verdict:
 --   current   the echo agrees with what HKSTP said last by then;
 --   stale     it agrees with an older figure HKSTP has since replaced;
 --   mismatch  it agrees with no figure HKSTP gave by then (later ones included);
@@ -281,13 +283,14 @@ from core.fetches;
 --             a date before the press room's history), or it agrees only with a figure HKSTP gave later.
 -- one macro, so the `echoes` view and the echo_* checks (which bind the configured tolerance) cannot disagree.
 create or replace macro core.qualifier_class(q) as
-    case when q in ('exact', 'about') then 'round' when q in ('over', 'at_least') then 'lower_bound'
-         when q in ('nearly', 'under') then 'upper_bound' else coalesce(q, 'round') end;
+    case when q in ('over', 'at_least') then 'lower_bound' when q in ('nearly', 'under', 'up_to') then 'upper_bound'
+         else 'round' end;
 
 create or replace macro core.figures_agree(v, vh, q, hv, hvh, hq, tolerance_pct) as
     abs(v - hv) <= greatest(tolerance_pct, 0) / 100 * abs(hv)
     and ((vh is null and hvh is null) or abs(coalesce(vh, v) - coalesce(hvh, hv)) <= greatest(tolerance_pct, 0) / 100 * abs(coalesce(hvh, hv)))
-    and core.qualifier_class(q) = core.qualifier_class(hq);
+    and not (core.qualifier_class(q) <> 'round' and core.qualifier_class(hq) <> 'round'
+             and core.qualifier_class(q) <> core.qualifier_class(hq));
 
 create or replace macro core.echo_verdicts(tolerance_pct) as table
 with echo as (

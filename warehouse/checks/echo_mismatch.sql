@@ -1,6 +1,7 @@
 -- echo_mismatch: another source (the Government's press releases, a newswire copy) states a standing figure of
 -- an HKSTP subject that matches no figure HKSTP itself ever gave for that subject and metric (values within
--- $echo_tolerance_pct percent, qualifiers of one class), while HKSTP had given one by the echo's as_of.
+-- $echo_tolerance_pct percent, qualifiers not contradicting: over against nearly/under does), while HKSTP had
+-- given one by the echo's as_of.
 --
 -- why: a figure HKSTP never said is either a slip of the other source or a figure HKSTP should know about; either
 -- way someone should look. old_* is what HKSTP said last by the echo's as_of, new_* the echo. an echo about a

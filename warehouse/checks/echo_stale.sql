@@ -3,8 +3,8 @@
 -- a Government release says "over 1,700" in September.
 --
 -- why: an official source quoting an outdated figure is what a communications team wants to correct the day it
--- happens. the comparison is the `echoes` view's (core.echo_verdicts): one subject, metric and kind, qualifiers of
--- one class, values within $echo_tolerance_pct percent. old_* is what HKSTP said last by the echo's as_of (both
+-- happens. the comparison is the `echoes` view's (core.echo_verdicts): one subject, metric and kind, qualifiers not
+-- contradicting (over against nearly/under does), values within $echo_tolerance_pct percent. old_* is what HKSTP said last by the echo's as_of (both
 -- sentences, dates and links), new_* the echo. an echo that is current, about a subset HKSTP gives no figure for
 -- (the Science Park alone), or another organisation's figure raises nothing.
 -- severity: warning.
