@@ -138,3 +138,21 @@ def edition_text(db_path: str | Path, release_id: str, language: str) -> str:
             [release_id, language],
         ).fetchone()
     return row[0] if row else ""
+
+
+def latest_fetches(db_path: str | Path, urls: list[str]) -> dict[str, dict]:
+    """url -> its latest good fetch (etag, last_modified, sha256, fetched_at ISO UTC), for the few pages a source
+    asks every run (robots.txt, feeds)."""
+    if not urls or not Path(db_path).exists():
+        return {}
+    with read_connection(db_path) as con:
+        rows = con.execute(
+            """
+            select url, etag, last_modified, sha256, fetched_at from core.fetches
+            where error is null and sha256 is not null and url in (select unnest($1::varchar[]))
+            qualify row_number() over (partition by url order by fetched_at desc) = 1
+            """,
+            [urls],
+        ).fetchall()
+    return {u: {"etag": e, "last_modified": lm, "sha256": sha, "fetched_at": at.isoformat() + "+00:00"}
+            for u, e, lm, sha, at in rows}

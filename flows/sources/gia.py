@@ -42,7 +42,7 @@ from transforms.claims import extract_release_claims
 from transforms.errors import ParseError
 from transforms.model import DocumentResult, FetchRecord, SiteSignal
 from transforms.parsing.gia import canonical_release_url, index_links, mentions, parse_gia_page, release_key
-from warehouse.sources import SourceItem, remember_items, source_items
+from warehouse.sources import SourceItem, latest_fetches, remember_items, source_items
 
 SOURCE = "gia"
 HONG_KONG = ZoneInfo("Asia/Hong_Kong")
@@ -99,27 +99,53 @@ def _wanted(profile: dict, languages: list[str] | None) -> list[str]:
         [codes[c] for c in languages if c in codes]
 
 
-def _robots(session: PoliteSession, site: _Site, fetches: list[FetchRecord]) -> RobotFileParser:
+ROBOTS_MAX_AGE = timedelta(hours=24)  # robots.txt is read again once a day (the usual crawler cache), not every run
+
+
+def _robots(session: PoliteSession, site: _Site, fetches: list[FetchRecord], store: RawStore,
+            previous: dict[str, dict]) -> RobotFileParser:
     robots = RobotFileParser()
     url = site.absolute(site.site.get("robots") or "/robots.txt")
+    last = previous.get(url)
+    if last and last["sha256"]:
+        age = datetime.now(HONG_KONG) - datetime.fromisoformat(last["fetched_at"])
+        try:
+            if age < ROBOTS_MAX_AGE:
+                robots.parse(store.get(last["sha256"]).decode("utf-8", errors="replace").splitlines())
+                return robots
+        except (KeyError, ValueError, OSError):
+            pass  # not in the raw store any more: ask again
     result = session.fetch(url)
     fetches.append(result.record)
     if result.body is not None:
+        result.record.sha256 = store.put(result.body)
         robots.parse(result.body.decode("utf-8", errors="replace").splitlines())
     else:
         robots.parse([])  # no robots.txt: everything allowed
     return robots
 
 
+def asked_every_run(profile: dict, base_url: str, languages: list[str]) -> list[str]:
+    """The URLs a run asks whatever it finds (robots.txt, the feeds): their last fetch makes the next conditional."""
+    site = _Site(profile, base_url)
+    feeds = profile["site"].get("feeds") or {}
+    return [site.absolute(site.site.get("robots") or "/robots.txt"), *(site.absolute(feeds[k]) for k in languages
+                                                                        if k in feeds)]
+
+
 @task(retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE, task_run_name="list-gia-releases")
 def list_releases(session: PoliteSession, profile: dict, base_url: str, languages: list[str],
-                  since: date | None, until: date | None) -> Listing:
-    """The feeds (always) and the daily index pages from `since` to `until` (a backfill): every release URL."""
+                  since: date | None, until: date | None, raw_dir: Path | None = None,
+                  previous: dict[str, dict] | None = None) -> Listing:
+    """The feeds (always; a conditional GET when asked before) and the daily index pages from `since` to `until`
+    (a backfill): every release URL."""
     import feedparser
 
     site = _Site(profile, base_url)
     out = Listing()
-    robots = _robots(session, site, out.fetches)
+    previous = previous or {}
+    store = RawStore(raw_dir) if raw_dir else None
+    robots = _robots(session, site, out.fetches, store, previous) if store else _robots_plain(session, site, out)
     agent = profile["site"]["user_agent"]
     seen: dict[str, Listed] = {}
 
@@ -140,15 +166,29 @@ def list_releases(session: PoliteSession, profile: dict, base_url: str, language
         if not feed_path:
             continue
         feed_url = site.absolute(feed_path)
-        result = session.fetch(feed_url)
+        last = previous.get(feed_url) or {}
+        result = session.fetch(feed_url, etag=last.get("etag"), last_modified=last.get("last_modified"))
         out.fetches.append(result.record)
         key = f"site.feeds.{lang}"
-        if result.body is None:
+        body = result.body
+        if result.not_modified:
+            # unchanged since the last run: its items are read again from the raw store (no request), so an item
+            # whose release could not be fetched last time is tried again
+            result.record.sha256 = result.record.sha256 or last.get("sha256")
+            try:
+                body = store.get(result.record.sha256) if store and result.record.sha256 else None
+            except (KeyError, ValueError, OSError):
+                body = None
+            if body is None:
+                continue
+        elif body is not None and store:
+            result.record.sha256 = store.put(body)  # kept, so the next run's request can be conditional
+        if body is None:
             out.signals.append(SiteSignal("feed_unreachable", feed_url, key,
                                           f"the {lang} RSS feed could not be read ({result.record.error})",
                                           language=site.language_code(lang)))
             continue
-        parsed = feedparser.parse(result.body)
+        parsed = feedparser.parse(body)
         entries = parsed.entries or []
         if not entries:
             reason = f"not RSS ({parsed.get('bozo_exception')})" if parsed.get("bozo") else "no items"
@@ -199,6 +239,14 @@ def list_releases(session: PoliteSession, profile: dict, base_url: str, language
     out.items = list(seen.values())
     print(f"listed {len(out.items)} releases with {len(out.fetches)} requests")
     return out
+
+
+def _robots_plain(session: PoliteSession, site: _Site, out: Listing) -> RobotFileParser:
+    robots = RobotFileParser()
+    result = session.fetch(site.absolute(site.site.get("robots") or "/robots.txt"))
+    out.fetches.append(result.record)
+    robots.parse(result.body.decode("utf-8", errors="replace").splitlines() if result.body is not None else [])
+    return robots
 
 
 def due_items(listed: list[Listed], known: dict[str, SourceItem], refetch: bool) -> tuple[list[Listed], list[SourceItem]]:
@@ -331,7 +379,8 @@ def gia_source(
         gate=FileHostGate(raw_dir / "hosts"),  # one gap per host across runs and deployments
     )
     known = source_items(db_path, SOURCE)
-    listing = list_releases(session, quote(site), base_url, langs, since, until)
+    previous = latest_fetches(db_path, asked_every_run(site, base_url, langs))
+    listing = list_releases(session, quote(site), base_url, langs, since, until, raw_dir, previous)
     due, rekeyed = due_items(listing.items, known, refetch)
     if limit:
         due = due[:limit]
