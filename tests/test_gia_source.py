@@ -220,3 +220,28 @@ def test_a_release_that_failed_is_asked_again_though_its_feed_has_not_changed(tm
         assert [e.path for e in site.log if "/P" in e.path] == [quoting]  # the feed answered 304; only it again
     _, rows = warehouse.query(db, "select count(*) from releases where url like ?", [f"%{quoting}"])
     assert rows == [(1,)]
+
+
+LEGCO_PAGE = """<html><head><meta charset="utf-8"><title>LCQ16: Occupancy of the Science Park</title></head><body>
+<div id="topbar"><a href="/gia/general/201211/07/P201211070367.htm">繁體版</a> |
+<a href="https://sc.isd.gov.hk/TuniS/www.info.gov.hk/gia/general/201211/07/P201211070367.htm">簡體版</a></div>
+<span id="PRHeadlineSpan">LCQ16: Occupancy of the Science Park</span>
+<span id="pressrelease">Following is a question by a Member and a written reply by the Secretary in the Legislative
+Council today:<br><br>Question:<br><br>It has been reported that more than 300 companies are in the Science Park.
+<br><br>Reply:<br><br>President,<br><br>As at September 2012, the Hong Kong Science Park had about 390 companies.
+<br><br><table><tr><th>Phase</th><th>Occupancy rate</th></tr><tr><td>Phase 1</td><td>about 95%</td></tr>
+<tr><td>Phase 2</td><td>about 92%</td></tr></table><br>Ends/Wednesday, November 7, 2012<br>Issued at HKT 15:41<br><br>
+NNNN</span></body></html>"""
+
+
+def test_a_legco_reply_keeps_its_table_as_lines_and_pairs_with_its_chinese_edition_only():
+    profile = load_profile("gia")
+    url = "https://www.info.gov.hk/gia/general/201211/07/P201211070358.htm"
+    release = parse_gia_page(LEGCO_PAGE, url, profile)
+    assert (release.category, release.published_on, release.language) == ("LegCo question", date(2012, 11, 7), "en")
+    text = [s.text for s in release.sections]
+    assert "Phase: Phase 1; Occupancy rate: about 95%." in text
+    assert not any("Issued at HKT" in t or "NNNN" in t for t in text)
+    # the Simplified edition lives on a mirror: not this site's page, so not an edition to pair with
+    assert release.alternates == {"zh-hant": "https://www.info.gov.hk/gia/general/201211/07/P201211070367.htm"}
+    assert release_key(release) == "gia-p201211070358"

@@ -187,13 +187,18 @@ def _edition_links(doc, url: str, profile: dict) -> dict[str, str]:
     out: dict[str, str] = {}
     for a in doc.iter("a"):
         label = " ".join(a.text_content().split())
-        if not label or not a.get("href"):
+        if not label or len(label) > 40 or not a.get("href"):
             continue
-        for language, labels in names.items():
-            if label in labels and language not in out:
-                target = canonical_release_url(urljoin(url, a.get("href")), profile)
-                if target and urlsplit(target).netloc == host:
-                    out[language] = target
+        # the language whose name the link says, the longest name winning ("簡體中文" is Simplified, not 中文)
+        said = [(len(n), language) for language, labels in names.items() for n in labels if n.lower() in label.lower()]
+        if not said:
+            continue
+        language = max(said)[1]
+        if language in out:
+            continue
+        target = canonical_release_url(urljoin(url, a.get("href")), profile)
+        if target and urlsplit(target).netloc == host and target != canonical_release_url(url, profile):
+            out[language] = target
     return out
 
 
