@@ -29,7 +29,7 @@ from transforms.parsing.dates import parse_date
 from transforms.parsing.html import select_one
 
 __all__ = ["canonical_release_url", "index_links", "parse_gia_page", "is_english_only", "legco_question",
-           "folder_date", "mentions"]
+           "folder_date", "mentions", "release_key"]
 
 _VARIANT_RE = re.compile(r"(?:p|_print)\.htm$")
 _ENDS_RE = re.compile(r"^\s*(?:Ends\s*/|完\s*$|完\s*[\n/])", re.MULTILINE)
