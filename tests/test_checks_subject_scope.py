@@ -101,3 +101,12 @@ def test_the_migration_keeps_every_finding_and_its_review(tmp_path):
     assert rows == [("abc123", "acknowledged", "checked with the comms team", None)]
     cols, _ = warehouse.query(path, "select * from claims limit 0")
     assert {"subject", "scope", "as_of"} <= set(cols)
+
+
+def test_a_claim_loaded_before_scopes_is_compared_with_the_press_rooms_new_ones(db):
+    """An upgraded warehouse, not yet rebuilt: its old claims (no subject, no scope) and the next run's (hkstp,
+    standing) are one timeline, so the change between them is found."""
+    warehouse.load_documents(db, [document("old", "en", "2023-01-10", [scoped(1400, subject=None, scope=None)]),
+                                  document("new", "en", "2023-03-10", [scoped(1500)])])
+    warehouse.run_checks(db)
+    assert [(f["subject"], f["old_value"], f["new_value"]) for f in figure_findings(db)] == [("hkstp", 1400, 1500)]

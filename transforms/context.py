@@ -32,6 +32,7 @@ from datetime import date
 from functools import lru_cache
 
 from transforms.model import Claim
+from transforms.numbers import fold, word_alternation
 
 __all__ = ["resolve_context", "subject_of", "scope_of", "as_of_of", "mentions", "HKSTP_KEYS", "organisations"]
 
@@ -80,21 +81,32 @@ def _is_abbreviation(name: str) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _name_table(chinese: bool) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """One pattern of every name, longest first (so the longest name wins where names overlap), and
-    lower-cased name -> (key, kind). Abbreviations (HKSTP, ITC) match in their own case only."""
+def _name_table(chinese: bool) -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]]]:
+    """(a pattern of every name but the abbreviations, lower-case, to search the folded text; a pattern of the
+    abbreviations (HKSTP, ITC), which match in their own case only; lower-cased name -> (key, kind)). Both are
+    tries (numbers.word_alternation): a plain alternation of a hundred names cost more than the claims' grammar."""
     table: dict[str, tuple[str, str]] = {}
     for org in organisations(chinese).values():
         for n in org.names:
-            table.setdefault(n.lower(), (org.key, org.kind))
-    parts = []
-    for n in sorted({n for o in organisations(chinese).values() for n in o.names}, key=len, reverse=True):
-        body = re.escape(n).replace(r"\ ", r"[ ]+")
-        if n.isascii():
-            body = body if _is_abbreviation(n) else f"(?i:{body})"
-            body = rf"(?<![A-Za-z]){body}(?![A-Za-z])"
-        parts.append(body)
-    return re.compile("|".join(parts)), table
+            table.setdefault(re.sub(r"[ ]+", " ", n.lower()), (org.key, org.kind))
+    names = {n for o in organisations(chinese).values() for n in o.names}
+    abbreviations = [n for n in names if _is_abbreviation(n)]
+    words = [n.lower() for n in names if not _is_abbreviation(n)]
+    lower = re.compile(rf"(?<![a-z]){word_alternation(words, ignore_case=False)}(?![a-z])")
+    caps = re.compile(rf"(?<![A-Za-z]){word_alternation(abbreviations, ignore_case=False)}(?![A-Za-z])")
+    return lower, caps, table
+
+
+def _known_names(text: str, chinese: bool) -> list[tuple[int, int]]:
+    """Spans of known names, leftmost first, the longest where two start together, none overlapping."""
+    lower, caps, _ = _name_table(chinese)
+    spans = sorted(((m.start(), m.end()) for p, t in ((lower, fold(text)), (caps, text)) for m in p.finditer(t)),
+                   key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for se in spans:
+        if not out or se[0] >= out[-1][1]:
+            out.append(se)
+    return out
 
 
 # a name the vocabulary does not know, by its form: "Acme Robotics Limited", "park company Blue Owl", 雲端科技有限公司
@@ -105,6 +117,11 @@ _UNKNOWN_EN = re.compile(
     r"|(?<![A-Za-z])(?i:park[ ]+company|start-?up|partner|incubatee|tenant|portfolio[ ]+company)[ ]+"
     r"(?:[A-Z][\w&.'\-]*)(?:[ ]+[A-Z][\w&.'\-]*)*"
 )
+# the words every unknown English name holds; the name pattern runs only where one of them is
+_UNKNOWN_HINT = re.compile(r"Ltd|Limited|Inc|Group|Holdings|Technologies|Robotics|Biotech|Therapeutics|Lab|University"
+                           r"|Association|Council|Foundation|Bank|Corporation|Alliance|Institute|Capital|Ventures|Pharma"
+                           r"|Medical|Systems|Solutions|Co\.|(?i:park[ ]+company|start-?up|partner|incubatee|tenant"
+                           r"|portfolio[ ]+company)[ ]+[A-Z]")
 _UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限公司|集團|集团|大學|大学|學院|学院|協會|协会|基金會|基金会|銀行|银行"
                          r"|研究院|研究所|聯盟|联盟|商會|商会|實驗室|实验室)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -113,14 +130,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def _mentions_in(text: str) -> list[Mention]:
     """Every known name (and every unknown name by its form) in `text`, in order, none overlapping."""
     chinese = _CJK.search(text) is not None
-    pattern, table = _name_table(chinese)
+    table = _name_table(chinese)[2]
     found: list[Mention] = []
-    for m in pattern.finditer(text):
-        key, kind = table[re.sub(r"[ ]+", " ", m.group(0)).lower()]
-        if key == "hong-kong" and re.match(r"[ ]?(?i:dollars?|\$|cents?)", text[m.end():m.end() + 8]):
+    for start, end in _known_names(text, chinese):
+        key, kind = table[re.sub(r"[ ]+", " ", text[start:end]).lower()]
+        if key == "hong-kong" and re.match(r"[ ]?(?i:dollars?|\$|cents?)", text[end:end + 8]):
             continue  # Hong Kong dollars are money, not Hong Kong's figure
-        found.append(Mention(key, kind, m.start(), m.end()))
-    unknown = list(_UNKNOWN_EN.finditer(text))
+        found.append(Mention(key, kind, start, end))
+    unknown = list(_UNKNOWN_EN.finditer(text)) if _UNKNOWN_HINT.search(text) else []
     if chinese:
         unknown += list(_UNKNOWN_ZH.finditer(text))
     for m in unknown:
@@ -208,14 +225,22 @@ _TARGET_EN = re.compile(
 _TARGET_ZH = re.compile(r"來年|来年|明年|下年|目標|目标|預計|预计|預期|预期|將(?!近|軍)|将(?!近|军)|擬|拟|力爭|力争|期望|有望|爭取|争取|承諾|承诺"
                         r"|計劃(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|於|達|达)"
                         r"|计划(?=於|于|在|到|將|将|引|吸|招|增|擴|扩|建|投|新|興|兴|提|達|达)")
+# what every comparison before a figure holds: the history pattern runs only where one of these is
+_COMPARISON_HINT = re.compile(r"(?i:from|with|versus|vs|against)|較|较|比|由|從|从")
+# what every date phrase holds: the date patterns run only on a clause with one
+_DATE_HINT = re.compile(r"(?:19|20)\d\d|(?i:year|month)|去年|今年|上年|上月|上個月|上个月")
 _PAST_WHEN = re.compile(r"(?:19|20)\d\d[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|back[ ]+then)(?![A-Za-z])"
                         r"|(?:19|20)\d\d[ ]*年(?:時|时)")
 # "100 university students will spend the summer": the figure is the subject of what will be
 _WILL_AFTER = re.compile(r"(?:[ ]+[A-Za-z\-]+){0,3}?[ ]+(?i:will|would|are[ ]+expected[ ]+to|are[ ]+set[ ]+to|are[ ]+to)"
                          r"[ ]+(?!(?i:be[ ]+(?:on[ ]+offer|offered|shown|exhibited)))")
+# "its 3 industrial estates will support ...": a figure someone has is what stands, whatever it will do
+_POSSESSED = re.compile(r"(?<![A-Za-z])(?i:its|their|our|his|her)[ ]+$|'s[ ]+$|’s[ ]+$")
 # "HKSTP led 24 companies to MWC": a delegation in all but name
 _LED_BEFORE = re.compile(r"(?<![A-Za-z])(?i:leads?|led|leading|brings?|brought|takes?|took|sends?|sent|heads?|headed)"
                          r"[ ]+(?:(?i:a|the)[ ]+(?:[a-z\-]+[ ]+){0,2}?)?$|(?:率領|率领|帶領|带领)[^，。]{0,6}$")
+_PRESENT_AFTER = re.compile(r"(?<![A-Za-z])(?i:(?:that|which|who)[ ]+(?:is|are|has|have)|now|currently|today|at[ ]+present)"
+                            r"(?![A-Za-z])|現時|现时|目前|現有|现有|現已|现已")
 _INCREMENT_BEFORE = re.compile(r"(?<![A-Za-z])(?i:another|additional|a[ ]+further|an[ ]+extra)[ ]+$|(?:再|新增|額外|额外)"
                                r"(?:吸引|引入|招攬|招揽)?[ ]*$")
 _INCREMENT_IN = re.compile(r"(?<![A-Za-z])(?i:new|newly)[ ]+(?!(?i:york|zealand|territories)\b)|新進駐|新进驻|新加入|新增")
@@ -224,15 +249,23 @@ _TARGET_AFTER = re.compile(r"(?<![A-Za-z])(?i:expected|projected|forecast|target
                            r"|預計|预计|目標|目标")
 _BY_YEAR = re.compile(r"(?<![A-Za-z])(?i:by|before)[ ]+(?:(?i:the[ ]+end[ ]+of|end-)[ ]*)?(?P<y>(?:19|20)\d\d)(?!\d)"
                       r"|(?:到|於|于|在)?(?P<zy>(?:19|20)\d\d)[ ]*年(?:底)?前")
-_EVENT_EN = re.compile(
-    r"(?<![A-Za-z])(?i:delegations?|missions?|expos?|exhibitions?|exhibitors?|fairs?|competitions?|contests?|challenge"
-    r"|summits?|forums?|conferences?|roadshows?|showcases?|pavilions?|booths?|hackathons?|bootcamps?|demo[ ]+days?"
-    r"|ceremony|ceremonies|festivals?|workshops?|seminars?|webinars?|tours?|visits?|visited|visiting|visitors?|trips?"
-    r"|cohorts?|intakes?|batch|round|graduating[ ]+class|class[ ]+of|graduation|graduated|surveys?|surveyed|polls?"
-    r"|questionnaires?|respondents?|signed|signing|MoUs?|memorand(?:um|a)|took[ ]+part|taking[ ]+part|take[ ]+part"
-    r"|participat\w*|joined[ ]+the|attend\w*|events?|gala|job[ ]+fair|career[ ]+fair|careers?[ ]+expo"
-    r"|recruitment|this[ ]+year's|edition|open[ ]+day|graduat\w*|finals?|finalists?|semi-finalists?|entries"
-    r"|pitch\w*|prizes?|champions?|championship|winners?|compet\w*|celebrat\w*|anniversary|met|meetings?)(?![A-Za-z])")
+_EVENT_WORDS = (
+    "delegation delegations mission missions expo expos exhibition exhibitions exhibitor exhibitors fair fairs"
+    " competition competitions contest contests challenge summit summits forum forums conference conferences"
+    " roadshow roadshows showcase showcases pavilion pavilions booth booths hackathon hackathons bootcamp bootcamps"
+    " ceremony ceremonies festival festivals workshop workshops seminar seminars webinar webinars tour tours visit"
+    " visits visited visiting visitor visitors trip trips cohort cohorts intake intakes batch round graduation"
+    " graduate graduates graduated graduating survey surveys surveyed poll polls questionnaire questionnaires"
+    " respondent respondents signed signing mou mous memorandum memoranda participate participates participated"
+    " participating participation participant participants attend attends attended attending attendance attendee"
+    " attendees event events gala recruitment edition final finals finalist finalists semi-finalist semi-finalists"
+    " entries pitch pitches pitching prize prizes champion champions championship winner winners compete competes"
+    " competed competing competitor competitors celebrate celebrates celebrated celebrating celebration"
+    " celebrations anniversary met meeting meetings").split() + [
+    "demo day", "demo days", "class of", "took part", "taking part", "take part", "joined the", "job fair",
+    "career fair", "career expo", "careers expo", "this year's", "open day"]
+# searched in the folded sentence (numbers.fold): a trie of lower-case words, as the metric vocabulary does
+_EVENT_EN = re.compile(rf"(?<![a-z]){word_alternation(_EVENT_WORDS, ignore_case=False)}(?![a-z])")
 _EVENT_ZH = re.compile(r"代表團|代表团|考察團|考察团|訪問團|访问团|博覽|博览|展覽|展览|展會|展会|展位|展館|展馆|展區|展区|參展|参展"
                        r"|比賽|比赛|大賽|大赛|競賽|竞赛|挑戰賽|挑战赛|峰會|峰会|論壇|论坛|研討會|研讨会|會議|会议|路演|招聘會|招聘会"
                        r"|工作坊|典禮|典礼|儀式|仪式|畢業|毕业|屆|届|調查|调查|問卷|问卷|受訪|受访|簽署|签署|簽訂|签订|簽約|签约"
@@ -256,7 +289,8 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
     """standing, event, target or history (see the module's rules)."""
     s = claim.sentence
     start, end = claim.start, claim.start + len(claim.text)
-    if _HISTORY_BEFORE.search(s[max(0, start - 40):start]):
+    window = s[max(0, start - 40):start]
+    if _COMPARISON_HINT.search(window) and _HISTORY_BEFORE.search(window):
         return "history"
     if _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
                                                             s[max(0, start - 12):start]):
@@ -272,17 +306,37 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
     # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
     target_lo = seg_lo if zh else lo
     target = _TARGET_ZH if zh else _TARGET_EN
-    if (target.search(s, target_lo, start) or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
-            or _TARGET_AFTER.search(s, end, hi) or _WILL_AFTER.match(s, end)):
+    said = None
+    for said in target.finditer(s, target_lo, start):
+        pass
+    if said is not None and _PRESENT_AFTER.search(s, said.end(), start):
+        said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
+    if (said is not None or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
+            or _TARGET_AFTER.search(s, end, hi)
+            or (_WILL_AFTER.match(s, end) and not _POSSESSED.search(s, max(0, start - 16), start))):
         return "target"
     if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
     # an event is named anywhere in the sentence ("..., where over 150 companies offered 1,600 positions"), up to
     # what someone said or a semicolon
-    if _EVENT_EN.search(s, seg_lo, seg_hi) or _EVENT_ZH.search(s, seg_lo, seg_hi) or _LED_BEFORE.search(
+    if _has_event(s, seg_lo, seg_hi) or _LED_BEFORE.search(
             s, max(seg_lo, start - 30), start):
         return "event"
     return "standing"
+
+
+@lru_cache(maxsize=256)
+def _event_starts(s: str) -> tuple[int, ...]:
+    """Where the sentence names an event (English words in its folded form, Chinese as written); once per
+    sentence, however many figures it holds."""
+    starts = [m.start() for m in _EVENT_EN.finditer(fold(s))]
+    if _CJK.search(s):
+        starts += [m.start() for m in _EVENT_ZH.finditer(s)]
+    return tuple(starts)
+
+
+def _has_event(s: str, lo: int, hi: int) -> bool:
+    return any(lo <= p < hi for p in _event_starts(s))
 
 
 def _segment(s: str, start: int, end: int) -> tuple[int, int]:
@@ -332,6 +386,8 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
     lo, hi = _clause(s, start, end)
     pattern = _DATE_ZH if _CJK.search(s) else _DATE_EN
     best = None
+    if not _DATE_HINT.search(s):
+        return published_on
     for m in pattern.finditer(s, lo, hi):
         if start <= m.start() < end:
             continue  # the claim's own words
@@ -434,9 +490,11 @@ def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
                 return key
     if claim.kind == "count" and subject in HKSTP_KEYS and claim.unit and _COMPANY_NOUN.search(claim.unit):
         return "tech_companies"
-    if (claim.kind == "count" and family == "zh" and subject in HKSTP_KEYS and claim.unit in ("人", "萬人", "万人")
-            and claim.value >= 1000):
-        return "employees_community"
+    if (claim.kind == "count" and subject in HKSTP_KEYS and claim.value >= 1000
+            and (claim.unit or "").lower() in ("人", "萬人", "万人", "people", "persons")):
+        # 約1.9萬人, "about 19,000 people": the park's people; "community" / 社群 says they are its community
+        before = claim.sentence[:claim.start]
+        return "community_size" if re.search(r"(?i:community)|社群|社區|社区", before) else "employees_community"
     return None
 
 

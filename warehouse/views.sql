@@ -57,7 +57,9 @@ create or replace view core.timeline_steps as
 select *
 from (
     select
-        t.claim_id, t.metric, t.subject, t.language, t.kind, t.published_on, t.release_id,
+        -- a claim loaded before scopes existed (scope null) was the press room's own figure, and is compared so
+        t.claim_id, t.metric, coalesce(t.subject, case when t.scope is null then 'hkstp' end) as subject,
+        t.language, t.kind, t.published_on, t.release_id,
         t.value, t.value_high, t.qualifier,
         coalesce(t.as_of, t.published_on) as as_of,
         lag(t.claim_id) over w as old_claim_id,
@@ -69,7 +71,7 @@ from (
     from core.timeline as t
     where t.published_on is not null
     window w as (
-        partition by t.metric, t.subject, t.language, t.kind
+        partition by t.metric, coalesce(t.subject, case when t.scope is null then 'hkstp' end), t.language, t.kind
         order by coalesce(t.as_of, t.published_on), t.published_on, t.release_id
     )
 )
