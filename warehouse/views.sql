@@ -306,13 +306,17 @@ with echo as (
         and c.metric is not null and c.section is distinct from 'contact'
 ),
 hkstp as (
-    -- the press room's standing figures; a claim loaded before subjects were read is HKSTP's own
-    select
-        t.claim_id, coalesce(t.subject, 'hkstp') as subject, t.metric, t.kind, t.language, t.value, t.value_high,
-        t.qualifier, coalesce(t.as_of, t.published_on) as as_of, t.published_on, t.url, t.text, t.sentence,
-        t.release_id, t.version_id
-    from core.timeline as t
-    where t.published_on is not null and coalesce(t.subject, 'hkstp') like 'hkstp%'
+    -- the press room's standing figures; a claim loaded before scopes were read is HKSTP's own (as
+    -- core.timeline_steps compares it)
+    select * from (
+        select
+            t.claim_id, coalesce(t.subject, case when t.scope is null then 'hkstp' end) as subject, t.metric, t.kind,
+            t.language, t.value, t.value_high, t.qualifier, coalesce(t.as_of, t.published_on) as as_of,
+            t.published_on, t.url, t.text, t.sentence, t.release_id, t.version_id
+        from core.timeline as t
+        where t.published_on is not null
+    )
+    where subject like 'hkstp%'
 ),
 last_said as (
     select e.claim_id, h.claim_id as hkstp_claim_id
