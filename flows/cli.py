@@ -35,6 +35,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.monitor import monitor
 
     warehouse.ensure_usable(Path(args.db))  # a damaged file is named now, not half-way through the run
+    source = getattr(args, "source", None) or "hkstp"
+    if source != "hkstp":
+        return _run_sources(args, source)
     with progress.bars(enabled=not (args.quiet or args.json)):
         result = monitor(
             base_url=args.base_url,
@@ -54,6 +57,32 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         console.print(f"[bold]{result['summary']}[/]  (warehouse: {args.db})")
         console.print("Next: [bold]hkstp-monitor findings[/], [bold]hkstp-monitor report[/]")
+    return 0
+
+
+def _run_sources(args: argparse.Namespace, source: str) -> int:
+    """`run --source NAME` (another source) or `--source all` (the press room, then every other source)."""
+    from flows.sources import PRESS_ROOM, source_flow, source_names
+
+    names = source_names() if source == "all" else [source]
+    results = []
+    for name in names:
+        if name == PRESS_ROOM:
+            args.source = PRESS_ROOM
+            code = cmd_run(args)
+            if code:
+                return code
+            continue
+        flow_fn = source_flow(name)
+        result = flow_fn(since=date.fromisoformat(args.since) if args.since else None,
+                         until=date.fromisoformat(args.until) if args.until else None,
+                         db=args.db, base_url=args.base_url if source != "all" else None, languages=args.lang,
+                         limit=args.limit, refetch=args.refetch, min_gap_s=args.min_gap, notify_url=args.notify)
+        results.append(result)
+        if not args.json:
+            console.print(f"[bold]{name}: {result['summary']}[/]  (warehouse: {args.db})")
+    if args.json:
+        print_json(results[0] if len(results) == 1 else results)
     return 0
 
 
@@ -282,6 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read at most N pages of each listing (the hourly deployment reads 1)")
     p.add_argument("--no-sitemap", action="store_true",
                    help="read only the listing pages, not the sitemaps (a quick look for new releases)")
+    p.add_argument("--source", default="hkstp",
+                   help="which source: hkstp (the press room, default), gia (the Government's press releases), all")
+    p.add_argument("--until", help="with --source gia --since: the last day of the backfill (default today)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("demo", parents=[common], help="the whole monitor, offline, on the bundled sample site")

@@ -9,11 +9,14 @@ same every time; it refuses to replace a warehouse that holds anything but demo 
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from flows.display import LazyConsole, findings_table, print_json, print_table
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "site"
+GIA_SAMPLE = SAMPLES.parent / "gia" / "site"  # the Government-style source (samples/build_gia.py)
+GIA_SAMPLE_DAYS = (date(2025, 9, 1), date(2025, 10, 15))  # the days its daily indexes cover
 console = LazyConsole()
 
 
@@ -67,6 +70,8 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
             if not quiet and not as_json:
                 console.print(f"snapshot {label}: {result['summary']}")
 
+    runs.append(_run_government_sample(db, quiet or as_json))
+
     findings = sorted(warehouse.list_findings(db, include_all=True),
                       key=lambda f: (f["check_name"], f["metric"] or "", f["language"] or "", f["new_published_on"] or ""))
     problems = warehouse.recorded_problems(db)
@@ -75,6 +80,7 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
         print_json({"db": str(db), "runs": runs, "counts": counts, "findings": findings, "problems": problems})
         return 0
     print_table(console, findings_table(findings, f"{len(findings)} findings in {db}"))
+    print_echoes(findings)
     if problems:
         console.print("[bold]Recorded problems[/] (the run went on without them):")
         for p in problems:
@@ -89,6 +95,40 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
         "  make ui        # Prefect UI on http://127.0.0.1:4200 with the three scheduled deployments",
         soft_wrap=True,
     )
+
+
+def _run_government_sample(db: Path, quiet: bool) -> dict:
+    """The Government-style source (samples/gia) served beside the press room: `run --source gia` with a backfill
+    of its 45 days, so the echo checks compare its quotes of HKSTP with the press room's figures."""
+    from flows import progress
+    from flows.loopback import LoopbackServer
+    from flows.sources.gia import gia_source
+
+    with LoopbackServer(root=GIA_SAMPLE) as gov:
+        if not quiet:
+            console.rule(f"Government press releases: {gov.base_url} (served from samples/gia/site)")
+        with progress.bars(enabled=not quiet):
+            result = gia_source(since=GIA_SAMPLE_DAYS[0], until=GIA_SAMPLE_DAYS[1], db=str(db), base_url=gov.base_url,
+                                min_gap_s=0.0)
+        if not quiet:
+            console.print(f"government: {result['summary']} ({result['not_mentioning']} releases not about HKSTP "
+                          "skipped and remembered)")
+    return result
+
+
+def print_echoes(findings: list[dict]) -> None:
+    """Each echo finding with both sentences: what HKSTP said last, and what the other source says."""
+    echoes = [f for f in findings if str(f.get("check_name", "")).startswith("echo_")]
+    if not echoes:
+        return
+    console.print(f"\n[bold]Where others repeat HKSTP's figures[/] ({len(echoes)} echo findings):")
+    for f in echoes:
+        console.print(f"  [bold]{f['check_name']}[/] {f['severity']} {f.get('metric') or ''} "
+                      f"({str(f['finding_id'])[:8]})", soft_wrap=True)
+        console.print(f"    HKSTP said ({f.get('old_published_on')}): {f.get('old_sentence') or f.get('old_text')}  "
+                      f"{f.get('old_url') or ''}", soft_wrap=True)
+        console.print(f"    echo says  ({f.get('new_published_on')}): {f.get('new_sentence') or f.get('new_text')}  "
+                      f"{f.get('new_url') or ''}", soft_wrap=True)
 
 
 def _command_name() -> str:

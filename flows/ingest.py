@@ -76,7 +76,7 @@ def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dic
         files.extend(sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p])
     site = load_profile(profile)
     now = datetime.now(timezone.utc).isoformat()
-    docs, problems = [], []
+    docs, problems, bodies = [], [], {}
     for f in files:
         try:
             body = f.read_bytes()
@@ -88,9 +88,15 @@ def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dic
         if doc.error:
             problems.append({"path": str(f), "reason": doc.error})
         docs.append(doc)
+        bodies[doc.url] = body[:8192]
     db.parent.mkdir(parents=True, exist_ok=True)
     warehouse.migrate(db)
+    from flows.sources.copies import adopt_copies
+    from warehouse.sources import link_copies
+
+    docs, copy_links = adopt_copies(docs, db, get_settings().copy_window_days, bodies)  # newswire copies: repaired, linked
     summary = warehouse.load_documents(db, docs)
+    link_copies(db, copy_links)
     run = warehouse.run_checks(db, get_settings().check_settings())
     return {
         "documents": sum(1 for d in docs if d.release is not None),

@@ -109,8 +109,23 @@ def describe(f: dict, languages: list[str] | None = None) -> str:
         else:
             what = f"{_quoted(f.get('old_text'))} became {_quoted(f.get('new_text'))}"
         return f"the {lang} release of {day(f.get('new_published_on'))} was edited after publication: {what}"
+    if check in ("echo_stale", "echo_mismatch"):  # another source repeats HKSTP's figure (issue 21)
+        source = _source_of(f.get("new_url"))
+        said = f"HKSTP had said {old} on {day(f.get('old_published_on'))}" if f.get("old_value") is not None else ""
+        if check == "echo_stale":
+            return f"{source} said {new} on {day(f.get('new_published_on'))}, a figure HKSTP had replaced: {said}"
+        return f"{source} said {new} on {day(f.get('new_published_on'))}, a figure HKSTP never gave; {said}"
     text = f.get("new_text") or f.get("old_text") or ""
     return f"{(check or 'finding').replace('_', ' ')}: {text}".strip()
+
+
+def _source_of(url: str | None) -> str:
+    """Who said it, from where: the Government for its press releases, else the site's host."""
+    from urllib.parse import urlsplit
+
+    if url and "/gia/general/" in url:
+        return "the Government"
+    return urlsplit(url or "").hostname or "another source"
 
 
 def highlight(sentence: str | None, text: str | None) -> dict:
@@ -171,6 +186,23 @@ class Series:
 
 
 @dataclass
+class EchoMark:
+    """Another source's statement of the figure (the `echoes` view): a square, coloured by its verdict, lettered
+    by its source."""
+
+    x: float
+    y: float
+    source: str
+    letter: str
+    colour: str
+    tip: str
+
+
+# an echo's square: current grey, stale amber, mismatch red, unknown outline only
+VERDICT_COLOURS = {"current": "#8c959f", "stale": "#bf8700", "mismatch": "#cf222e", "unknown": "#d0d7de"}
+
+
+@dataclass
 class Chart:
     metric: str
     subject: str | None
@@ -191,6 +223,7 @@ class Chart:
     first: str
     last: str
     figures: int
+    echoes: list[EchoMark] = field(default_factory=list)
 
 
 def _nice_step(span: float, n: int = 4) -> float:
@@ -232,9 +265,10 @@ def _shape(kind: str, x: float, y: float, r: float = 4.5) -> str:
 
 
 def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dict[str, tuple[str, str]],
-                subject: str | None = None) -> Chart | None:
+                subject: str | None = None, echoes: list[dict] | None = None) -> Chart | None:
     """One metric's figures of one subject on a date axis (the date each figure describes: as_of): a series per
-    language, a marker per figure, words where it moves."""
+    language, a marker per figure, words where it moves; other sources' statements of it (`echoes`) as squares
+    marked by source."""
     kinds = defaultdict(int)
     for r in rows:
         kinds[r.get("kind")] += 1
@@ -244,10 +278,12 @@ def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dic
     pts = [(r, d) for r, d in pts if d]
     if not pts:
         return None
-    d0, d1 = min(d for _, d in pts), max(d for _, d in pts)
+    echo_pts = [(e, _as_date(e.get("as_of") or e["published_on"])) for e in echoes or ()
+                if e.get("value") is not None and e.get("kind") == kind and _as_date(e.get("published_on"))]
+    d0, d1 = min(d for _, d in pts + echo_pts), max(d for _, d in pts + echo_pts)
     pad_days = max(20, (d1 - d0).days // 30)
     x0, x1 = d0.toordinal() - pad_days, d1.toordinal() + pad_days
-    values = [float(r["value"]) for r, _ in pts]
+    values = [float(r["value"]) for r, _ in pts + echo_pts]
     lo, hi = min(values), max(values)
     step = _nice_step(hi - lo) if hi > lo else _nice_step(max(abs(hi), 1.0) * 0.2, 2)
     y0 = math.floor(lo / step) * step
@@ -317,11 +353,20 @@ def build_chart(metric: str, rows: list[dict], findings: list[dict], labels: dic
                 anchor = "start" if x < LEFT + 30 else "end" if x > W - RIGHT - 40 else "middle"
                 words.append(Label(x=x, y=ly, text=figure(v, q, lang), anchor=anchor, lang=lang))
         series.append(s)
+    marks = []
+    for e, d in echo_pts:
+        x, y = xy(d, float(e["value"]))
+        source = str(e.get("source") or "other")
+        marks.append(EchoMark(x=x, y=y, source=source, letter=source[:1].upper(),
+                              colour=VERDICT_COLOURS.get(e.get("verdict"), VERDICT_COLOURS["unknown"]),
+                              tip=f"{day(d)} · {source} ({LANG_NAMES.get(e.get('language'), e.get('language'))}): "
+                                  f"{figure(float(e['value']), e.get('qualifier'), e.get('language') or 'en')} — "
+                                  f"“{e.get('text') or ''}” · {e.get('verdict')}"))
     label_en, label_zh = labels.get(metric, (metric.replace("_", " ").capitalize(), ""))
     anchor = f"chart-{metric}" if subject in (None, DEFAULT_SUBJECT) else f"chart-{metric}--{subject.replace('/', '-')}"
     whose = "" if subject in (None, DEFAULT_SUBJECT) else subject_name(subject)
-    return Chart(metric=metric, subject=subject, anchor=anchor, whose=whose, label_en=label_en, label_zh=label_zh,
-                 width=W, height=H, left=LEFT, right=RIGHT, top=TOP, bottom=BOTTOM, x_ticks=x_ticks, y_ticks=y_ticks, series=series, labels=words,
+    return Chart(echoes=marks, metric=metric, subject=subject, anchor=anchor, whose=whose, label_en=label_en, label_zh=label_zh, width=W, height=H, left=LEFT, right=RIGHT,
+                 top=TOP, bottom=BOTTOM, x_ticks=x_ticks, y_ticks=y_ticks, series=series, labels=words,
                  first=day(d0), last=day(d1), figures=len(pts))
 
 
@@ -423,8 +468,11 @@ def render_report(data: dict) -> str:
     for row in data.get("timelines", []):
         # a figure loaded before subjects were read is drawn with the press room's own, as it was compared
         by_metric[(row["metric"], row.get("subject") or DEFAULT_SUBJECT)].append(row)
-    charts = [c for c in (build_chart(m, by_metric[(m, s)], findings, labels, s) for m, s in _charted_metrics(by_metric))
-              if c]
+    echoes_by_chart: dict[tuple, list] = defaultdict(list)  # other sources' statements, on their subject's chart
+    for e in data.get("echoes", []):
+        echoes_by_chart[(e["metric"], e.get("subject") or DEFAULT_SUBJECT)].append(e)
+    charts = [c for c in (build_chart(m, by_metric[(m, s)], findings, labels, s, echoes_by_chart.get((m, s)))
+                          for m, s in _charted_metrics(by_metric)) if c]
     summary = headline(findings)
     totals = data.get("totals", {})
     return _environment().get_template("report.html.j2").render(
@@ -441,6 +489,7 @@ def render_report(data: dict) -> str:
         shapes=[("exact", "circle", _shape("circle", 10, 8)), ("over, at least", "up", _shape("up", 10, 8)),
                 ("about", "diamond", _shape("diamond", 10, 8)), ("nearly, under, up to", "down", _shape("down", 10, 8))],
         severity_colours=SEVERITY_COLOURS,
+        verdict_colours=VERDICT_COLOURS if data.get("echoes") else {},
     )
 
 

@@ -28,8 +28,10 @@ def build_deployments(base_url: str | None = None, db: str | None = None, path: 
 
     from flows.monitor import monitor
     from flows.review import review_findings
+    from flows.sources.gia import gia_source
 
-    flows = {"flows/monitor.py:monitor": monitor, "flows/review.py:review_findings": review_findings}
+    flows = {"flows/monitor.py:monitor": monitor, "flows/review.py:review_findings": review_findings,
+             "flows/sources/gia.py:gia_source": gia_source}
     triggers = TypeAdapter(list[DeploymentTriggerTypes])
     out = []
     for spec in deployment_specs(path):

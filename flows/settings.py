@@ -45,6 +45,8 @@ class MonitorSettings(BaseSettings):
     conflict_window_days: int = 7  # releases this many days apart (or fewer) that disagree: figure_conflict
     critical_decrease_pct: float = 10.0  # a cumulative figure falling by more than this percent is critical
     translation_tolerance_pct: float = 0.0  # language editions differing by at most this percent agree
+    echo_tolerance_pct: float = 0.0  # another source's figure within this percent of HKSTP's agrees with it (echo checks)
+    copy_window_days: int = 5  # a newswire copy is linked to an HKSTP release this many days apart at most
     # -- alerts
     notify_url: str | None = None  # Apprise URL for alerts (slack://..., mailto://..., json://host/path)
     notify_severity: str = "warning"  # lowest severity that is sent as an alert
@@ -66,7 +68,8 @@ class MonitorSettings(BaseSettings):
 
         return CheckSettings(conflict_window_days=self.conflict_window_days,
                              critical_decrease_pct=self.critical_decrease_pct,
-                             translation_tolerance_pct=self.translation_tolerance_pct)
+                             translation_tolerance_pct=self.translation_tolerance_pct,
+                             echo_tolerance_pct=self.echo_tolerance_pct)
 
     def configure_warehouse(self) -> None:
         """Tell the warehouse how long its connections wait for the file's lock (it reads no environment)."""

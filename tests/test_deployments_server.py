@@ -61,7 +61,7 @@ def _deployments(api: str) -> list[dict]:
 def _all_three(api: str) -> list[dict] | None:
     """The three monitor deployments, once `serve` has registered all of deployments/prefect.yaml."""
     deps = _deployments(api)
-    return [d for d in deps if d["name"] != "review"] if len(deps) >= 4 else None
+    return [d for d in deps if d["name"] not in ("review", "government")] if len(deps) >= 5 else None
 
 
 def _automation_names(api: str) -> set[str]:
@@ -92,6 +92,9 @@ def test_serve_registers_three_deployments(prefect_stack):
     assert (review.get("concurrency_options") or {}).get("collision_strategy") == "CANCEL_NEW"
     assert "review-on-warning-or-critical-finding" in automations
     assert by_name["hourly-new"]["parameters"]["max_listing_pages"] == 1
+    government = next(d for d in _deployments(api) if d["name"] == "government")  # issue 21: another source
+    assert [s["schedule"]["cron"] for s in government["schedules"]] == ["*/30 9-18 * * 1-5"]
+    assert government["schedules"][0]["schedule"]["timezone"] == "Asia/Hong_Kong"
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,7 @@ from warehouse.migrations import ensure_schema
 CHECKS_DIR = Path(__file__).resolve().parent / "checks"
 CHECK_NAMES = (
     "figure_changed", "qualifier_changed", "figure_conflict", "translation_mismatch", "release_revised", "site_drift",
+    "echo_stale", "echo_mismatch",
 )
 SEVERITIES = ("info", "warning", "critical")
 # internal views (views.sql) read by several checks: run_checks computes each once per run into a temp table
@@ -44,6 +45,8 @@ class CheckSettings:
     critical_decrease_pct: float = 10.0
     # translation_mismatch: editions whose figures differ by at most this percent are taken to agree
     translation_tolerance_pct: float = 0.0
+    # echo_stale / echo_mismatch: another source's figure within this percent of HKSTP's agrees with it
+    echo_tolerance_pct: float = 0.0
 
 
 @dataclass(slots=True)

@@ -302,6 +302,14 @@ MERGE_STEPS: list[tuple[str, str]] = [
             order by core.section_rank(c.section), c.as_of desc nulls last, c.ordinal
         ) = 1
     """),
+    ("timeline_press_room_only", """
+        -- the timeline is what HKSTP itself said: editions of other sources (the Government, newswire copies)
+        -- are echoes, compared by the `echoes` view and the echo_* checks instead
+        delete from core.timeline as t
+        using core.editions as e
+        where e.release_id = t.release_id and e.language = t.language and not core.is_press_room(e.source)
+            and t.release_id in (select release_id from stage_versions)
+    """),
 ]
 
 

@@ -69,7 +69,8 @@ def report_data(db_path: str | Path) -> dict:
 
     timelines: metric_timeline rows; findings: current findings that are neither muted nor rejected (a rejected
     finding is a misreading of the monitor), worst first, with old/new text and url; problems: unresolved fetch
-    and parse errors; metrics: labels; totals: row counts.
+    and parse errors; echoes: other sources' statements of HKSTP's figures (the `echoes` view); metrics: labels;
+    totals: row counts.
     """
     with read_connection(db_path) as con:
         timelines = rows_as_dicts(
@@ -100,6 +101,16 @@ def report_data(db_path: str | Path) -> dict:
             order by stage, url
             """,
         )
+        # other sources' statements of HKSTP's figures (issue 21), drawn on each metric's chart by source
+        echoes = rows_as_dicts(
+            con,
+            """
+            select metric, subject, language, source, published_on, as_of, value, qualifier, kind, verdict, url, text
+            from echoes
+            where subject like 'hkstp%'
+            order by metric, published_on, source
+            """,
+        )
         metrics = rows_as_dicts(con, "select key, label_en, label_zh, cumulative from metrics order by key")
         totals = rows_as_dicts(
             con,
@@ -117,6 +128,7 @@ def report_data(db_path: str | Path) -> dict:
         "generated_at": iso_utc(utc_now()),
         "timelines": timelines,
         "findings": findings,
+        "echoes": echoes,
         "problems": problems,
         "metrics": metrics,
         "totals": totals,

@@ -15,10 +15,11 @@ from warehouse.migrations import ensure_schema
 
 
 def record_site_run(db_path: str | Path, run_key: str, signals: list[SiteSignal], listing_only: bool,
-                    flow_run_id: str | None = None) -> int:
+                    flow_run_id: str | None = None, source: str | None = None) -> int:
     """Record one run's look at the site and its signals in one transaction; returns the signals recorded.
 
-    Recording the same run again replaces what it recorded (a retried task never doubles a signal)."""
+    Recording the same run again replaces what it recorded (a retried task never doubles a signal). `source`
+    names another source than the press room (its latest run decides only its own signals)."""
     now = utc_now()
     with write_connection(db_path) as con:
         ensure_schema(con, db_path)
@@ -26,9 +27,9 @@ def record_site_run(db_path: str | Path, run_key: str, signals: list[SiteSignal]
         try:
             con.execute("delete from core.site_signals where run_key = $1", [run_key])
             con.execute(
-                "insert into core.site_runs (run_key, seen_at, listing_only, flow_run_id) values ($1, $2, $3, $4) "
+                "insert into core.site_runs (run_key, seen_at, listing_only, flow_run_id, source) values ($1, $2, $3, $4, $5) "
                 "on conflict (run_key) do update set seen_at = excluded.seen_at",
-                [run_key, now, listing_only, flow_run_id],
+                [run_key, now, listing_only, flow_run_id, source],
             )
             if signals:
                 stage_columns(con, "stage_signals", {
@@ -43,11 +44,12 @@ def record_site_run(db_path: str | Path, run_key: str, signals: list[SiteSignal]
                 con.execute(
                     """
                     insert into core.site_signals
-                        (run_key, seen_at, kind, drift, severity, url, profile_key, detail, language, flow_run_id)
-                    select $run_key, $now, kind, drift, severity, url, profile_key, detail, language, $flow_run_id
+                        (run_key, seen_at, kind, drift, severity, url, profile_key, detail, language, flow_run_id, source)
+                    select $run_key, $now, kind, drift, severity, url, profile_key, detail, language, $flow_run_id,
+                        $source
                     from stage_signals
                     """,
-                    {"run_key": run_key, "now": now, "flow_run_id": flow_run_id},
+                    {"run_key": run_key, "now": now, "flow_run_id": flow_run_id, "source": source},
                 )
                 con.execute("drop table stage_signals")
             con.commit()

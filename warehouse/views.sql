@@ -10,6 +10,9 @@ create or replace macro core.section_rank(section) as
         when 'title' then 4 when 'caption' then 5 else 6
     end;
 
+-- the source an edition came from, by name: `web` (a press-room page the monitor fetched) is the press room, hkstp
+create or replace macro core.source_name(source) as case when source is null or source = 'web' then 'hkstp' else source end;
+
 create or replace view core.latest_versions as
 select v.*
 from core.versions as v
@@ -84,7 +87,7 @@ select
     lv.title,
     lv.published_on,
     lv.url,
-    e.source,
+    core.source_name(e.source) as source,
     e.first_seen_at,
     e.last_seen_at,
     vc.version_count,
@@ -120,9 +123,11 @@ select
     cv.scope,
     cv.as_of,
     cv.version_id,
-    cv.ordinal
+    cv.ordinal,
+    core.source_name(ed.source) as source
 from core.claim_versions as cv
-join core.latest_versions as lv on lv.version_id = cv.version_id;
+join core.latest_versions as lv on lv.version_id = cv.version_id
+left join core.editions as ed on ed.release_id = cv.release_id and ed.language = cv.language;
 
 create or replace view metric_timeline as
 select
@@ -239,7 +244,8 @@ with occurrences as (
         s.seen_at,
         null as http_status,
         'web' as source,
-        s.run_key is distinct from (select r.run_key from core.site_runs as r order by r.seen_at desc limit 1) as resolved,
+        s.run_key is distinct from (select r.run_key from core.site_runs as r where r.source is not distinct from s.source
+                                    order by r.seen_at desc limit 1) as resolved,
         s.flow_run_id
     from core.site_signals as s
     where not s.drift
@@ -263,7 +269,139 @@ create or replace view fetches as
 select url, fetched_at, status, etag, last_modified, sha256, bytes, elapsed_ms, content_type, error, source, flow_run_id
 from core.fetches;
 
+
+-- echoes (issue 21): HKSTP's figures as other sources repeat them. an echo is a standing figure of an HKSTP
+-- subject (hkstp, hkstp/science-park, ...) stated by an edition that is not the press room's (the Government's
+-- press releases, a newswire copy); it is set beside what HKSTP itself had said last, for that subject, metric and
+-- kind, by the echo's as_of (core.timeline: the press room's standing figures, the About block first). two
+-- figures agree when their values are within $tolerance_pct percent and their qualifiers do not contradict
+-- each other: a lower bound (over, at least) against an upper one (nearly, under, up to) does; "2,200" or
+-- "some 2,200" against "over 2,200" does not (other sources drop and reword qualifiers; a false finding costs more
+-- than a missed one). verdict:
+--   current   the echo agrees with what HKSTP said last by then;
+--   stale     it agrees with an older figure HKSTP has since replaced;
+--   mismatch  it agrees with no figure HKSTP gave by then (later ones included);
+--   unknown   HKSTP gave no figure for that subject and metric by then (a subset such as the Science Park alone,
+--             a date before the press room's history), or it agrees only with a figure HKSTP gave later.
+-- one macro, so the `echoes` view and the echo_* checks (which bind the configured tolerance) cannot disagree.
+create or replace macro core.qualifier_class(q) as
+    case when q in ('over', 'at_least') then 'lower_bound' when q in ('nearly', 'under', 'up_to') then 'upper_bound'
+         else 'round' end;
+
+create or replace macro core.figures_agree(v, vh, q, hv, hvh, hq, tolerance_pct) as
+    abs(v - hv) <= greatest(tolerance_pct, 0) / 100 * abs(hv)
+    and ((vh is null and hvh is null) or abs(coalesce(vh, v) - coalesce(hvh, hv)) <= greatest(tolerance_pct, 0) / 100 * abs(coalesce(hvh, hv)))
+    and not (core.qualifier_class(q) <> 'round' and core.qualifier_class(hq) <> 'round'
+             and core.qualifier_class(q) <> core.qualifier_class(hq));
+
+create or replace macro core.echo_verdicts(tolerance_pct) as table
+with echo as (
+    select
+        c.claim_id, core.source_name(e.source) as source, c.release_id, c.version_id, c.url, c.published_on,
+        c.as_of, c.subject, c.metric, c.kind, c.language, c.value, c.value_high, c.qualifier, c.text, c.sentence
+    from claims as c
+    join core.editions as e on e.release_id = c.release_id and e.language = c.language
+    where not core.is_press_room(e.source)
+        and c.subject like 'hkstp%' and c.scope = 'standing'
+        and c.metric is not null and c.section is distinct from 'contact'
+),
+hkstp as (
+    -- the press room's standing figures; a claim loaded before scopes were read is HKSTP's own (as
+    -- core.timeline_steps compares it)
+    select * from (
+        select
+            t.claim_id, coalesce(t.subject, case when t.scope is null then 'hkstp' end) as subject, t.metric, t.kind,
+            t.language, t.value, t.value_high, t.qualifier, coalesce(t.as_of, t.published_on) as as_of,
+            t.published_on, t.url, t.text, t.sentence, t.release_id, t.version_id
+        from core.timeline as t
+        where t.published_on is not null
+    )
+    where subject like 'hkstp%'
+),
+last_said as (
+    select e.claim_id, h.claim_id as hkstp_claim_id
+    from echo as e
+    join hkstp as h on h.subject = e.subject and h.metric = e.metric and h.kind = e.kind and h.as_of <= e.as_of
+    qualify row_number() over (
+        partition by e.claim_id
+        order by h.as_of desc, h.published_on desc, (h.language = e.language) desc, h.release_id
+    ) = 1
+),
+compared as (
+    select
+        e.claim_id,
+        bool_or(h.as_of <= e.as_of and core.figures_agree(e.value, e.value_high, e.qualifier, h.value, h.value_high, h.qualifier, tolerance_pct)) as agrees_earlier,
+        bool_or(core.figures_agree(e.value, e.value_high, e.qualifier, h.value, h.value_high, h.qualifier, tolerance_pct)) as agrees_ever,
+        max(greatest(h.value, coalesce(h.value_high, h.value))) as hkstp_max_value
+    from echo as e
+    join hkstp as h on h.subject = e.subject and h.metric = e.metric and h.kind = e.kind
+    group by e.claim_id
+)
+select
+    e.*,
+    case
+        when l.hkstp_claim_id is null then 'unknown'
+        when core.figures_agree(e.value, e.value_high, e.qualifier, h.value, h.value_high, h.qualifier, tolerance_pct) then 'current'
+        when c.agrees_earlier then 'stale'
+        when c.agrees_ever then 'unknown'
+        else 'mismatch'
+    end as verdict,
+    h.value as hkstp_value,
+    h.value_high as hkstp_value_high,
+    h.qualifier as hkstp_qualifier,
+    h.published_on as hkstp_published_on,
+    h.as_of as hkstp_as_of,
+    h.url as hkstp_url,
+    h.text as hkstp_text,
+    h.sentence as hkstp_sentence,
+    h.language as hkstp_language,
+    h.release_id as hkstp_release_id,
+    h.version_id as hkstp_version_id,
+    c.hkstp_max_value
+from echo as e
+left join last_said as l on l.claim_id = e.claim_id
+left join hkstp as h on h.claim_id = l.hkstp_claim_id
+left join compared as c on c.claim_id = e.claim_id;
+
+create or replace view echoes as
+select
+    claim_id, source, url, published_on, as_of, subject, metric, language, value, qualifier, verdict,
+    hkstp_value, hkstp_qualifier, hkstp_published_on, hkstp_url,
+    value_high, kind, text, sentence, release_id, hkstp_as_of, hkstp_text, hkstp_sentence
+from core.echo_verdicts(coalesce(
+    -- the tolerance the latest check run used (HKSTP_ECHO_TOLERANCE_PCT), so the view and the findings agree
+    (select try_cast(r.settings->>'echo_tolerance_pct' as double) from core.check_runs as r
+     order by r.finished_at desc limit 1),
+    0.0));
+
+-- newswire copies and the HKSTP release each copies (core.copies)
+create or replace view copies as
+select
+    k.copy_release_id, k.copy_language, k.wire, k.original_release_id, k.similarity, k.days_apart,
+    c.url as copy_url, c.published_on as copy_published_on, o.url as original_url, o.published_on as original_published_on
+from core.copies as k
+left join core.latest_versions as c on c.release_id = k.copy_release_id and c.language = k.copy_language
+left join core.latest_versions as o on o.release_id = k.original_release_id and o.language = k.copy_language;
+
 -- descriptions ------------------------------------------------------------------------------------------
+
+comment on view echoes is 'Every standing figure of an HKSTP subject stated by another source (the Government, a newswire copy), beside what HKSTP itself had said last by the echo''s as_of; verdict current, stale, mismatch or unknown.';
+comment on column echoes.claim_id is 'The echo''s claim (see claims).';
+comment on column echoes.source is 'Source of the echo: gia (the Government''s press releases), a newswire (pr-newswire, media-outreach, business-wire, eqs).';
+comment on column echoes.url is 'Where the echo was said.';
+comment on column echoes.published_on is 'Publication date of the echo (DATE).';
+comment on column echoes.as_of is 'The date the echoed figure describes (DATE).';
+comment on column echoes.subject is 'Whose figure: hkstp or one of its sites (hkstp/science-park, ...).';
+comment on column echoes.metric is 'Metric vocabulary key.';
+comment on column echoes.language is 'Language of the echo.';
+comment on column echoes.value is 'The echoed figure in plain units.';
+comment on column echoes.qualifier is 'Canonical qualifier of the echo.';
+comment on column echoes.verdict is 'current (what HKSTP said last by then), stale (a figure HKSTP had replaced), mismatch (no figure HKSTP gave) or unknown (HKSTP gave none for that subject and metric by then).';
+comment on column echoes.hkstp_value is 'What HKSTP itself said last by the echo''s as_of, for that subject and metric.';
+comment on column echoes.hkstp_qualifier is 'Its qualifier.';
+comment on column echoes.hkstp_published_on is 'When HKSTP said it (DATE).';
+comment on column echoes.hkstp_url is 'Where HKSTP said it.';
+comment on view copies is 'Newswire copies of HKSTP releases linked to their originals (same release: title and first paragraph alike, dates within a few days).';
 
 comment on view releases is 'One row per language edition of a press release, as its latest version reads; the editions of one release share release_id.';
 comment on column releases.release_id is 'Identifier shared by the English, Traditional and Simplified Chinese editions of one release.';
@@ -271,7 +409,7 @@ comment on column releases.language is 'Edition language: en, zh-hant or zh-hans
 comment on column releases.title is 'Title of the latest version of the edition.';
 comment on column releases.published_on is 'Publication date stated by the release (DATE).';
 comment on column releases.url is 'URL the latest version was read from.';
-comment on column releases.source is 'Where the edition came from: web, file or sample.';
+comment on column releases.source is 'Source of the edition: hkstp (the press room), gia (the Government''s press releases), a newswire (pr-newswire, media-outreach, business-wire, eqs), file or sample (local files).';
 comment on column releases.first_seen_at is 'When the monitor first fetched this edition (UTC TIMESTAMP).';
 comment on column releases.last_seen_at is 'When the monitor last fetched this edition (UTC TIMESTAMP).';
 comment on column releases.version_count is 'Number of distinct contents seen for this edition; above 1 means it was edited after publication.';
@@ -325,7 +463,7 @@ comment on column metric_timeline.version_id is 'Version of the edition the clai
 
 comment on view findings is 'What the checks flagged, one row per stable finding_id; status is kept across runs (muted stays muted).';
 comment on column findings.finding_id is 'Stable identifier: hash of check name, metric, language and the identity of the old and new figures; use it with `hkstp-monitor ack` or `mute`.';
-comment on column findings.check_name is 'figure_changed, qualifier_changed, figure_conflict, translation_mismatch or release_revised.';
+comment on column findings.check_name is 'figure_changed, qualifier_changed, figure_conflict, translation_mismatch, release_revised, site_drift, echo_stale (another source repeats a figure HKSTP had replaced) or echo_mismatch (another source gives a figure HKSTP never gave).';
 comment on column findings.severity is 'info, warning or critical.';
 comment on column findings.metric is 'Metric vocabulary key; null for a release_revised finding about figures outside the vocabulary.';
 comment on column findings.subject is 'Whose figure the finding is about (see claims.subject); null for findings made before subjects were read and for release_revised and site_drift.';
@@ -578,3 +716,23 @@ comment on column core.versions.layout is 'Page layout the parser matched.';
 comment on column core.versions.first_seen_at is 'When this content was first fetched (UTC TIMESTAMP).';
 comment on column core.versions.last_seen_at is 'When this content was last fetched (UTC TIMESTAMP); the latest version has the latest.';
 comment on column core.versions.flow_run_id is 'Prefect flow run that first loaded it.';
+
+comment on column claims.source is 'Source of the edition: hkstp (the press room), gia (the Government''s press releases), a newswire, file or sample.';
+comment on column echoes.value_high is 'Upper end of the echo''s range, else null.';
+comment on column echoes.kind is 'Kind of figure (count, money, percent, ...).';
+comment on column echoes.text is 'The echo as written.';
+comment on column echoes.sentence is 'The echo''s sentence: the evidence.';
+comment on column echoes.release_id is 'Release of the echo (see releases).';
+comment on column echoes.hkstp_as_of is 'The date HKSTP''s figure describes (DATE).';
+comment on column echoes.hkstp_text is 'HKSTP''s figure as written.';
+comment on column echoes.hkstp_sentence is 'HKSTP''s sentence.';
+comment on column copies.copy_release_id is 'Release id of the newswire copy.';
+comment on column copies.copy_language is 'Language of the copy.';
+comment on column copies.wire is 'pr-newswire, media-outreach, business-wire or eqs.';
+comment on column copies.original_release_id is 'Release id of the HKSTP original.';
+comment on column copies.similarity is 'How alike title and first paragraph are (0 to 1).';
+comment on column copies.days_apart is 'Days between the two publication dates.';
+comment on column copies.copy_url is 'Where the copy was read.';
+comment on column copies.copy_published_on is 'Publication date of the copy (DATE).';
+comment on column copies.original_url is 'URL of the original.';
+comment on column copies.original_published_on is 'Publication date of the original (DATE).';

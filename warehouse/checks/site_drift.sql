@@ -21,4 +21,9 @@ select
     concat_ws('|', s.kind, s.profile_key, regexp_replace(s.url, '^[a-zA-Z]+://[^/]*', '')) as identity_key
 from core.site_signals as s
 where s.drift
-    and s.run_key = (select r.run_key from core.site_runs as r order by r.seen_at desc limit 1)
+    -- the latest run of the signal's own source (the press room's and the Government's runs close only their own)
+    and s.run_key = (
+        select r.run_key from core.site_runs as r
+        where r.source is not distinct from s.source
+        order by r.seen_at desc limit 1
+    )
