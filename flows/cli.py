@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from datetime import date
@@ -10,7 +11,7 @@ from pathlib import Path
 
 # Only what every command needs is imported here: `--help` and `extract` must answer at once, so rich, the
 # settings, the warehouse (DuckDB) and Prefect are imported by the commands that use them.
-from flows.display import LazyConsole, findings_table, fmt_number, print_json, print_table
+from flows.display import LazyConsole, findings_table, fmt_number, print_json, print_table, shown
 from transforms.errors import HkstpMonitorError
 
 console = LazyConsole()
@@ -101,8 +102,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     rel = out["release"]
-    if rel:
-        console.print(f"[bold]{rel['title']}[/]  {rel['published_on'] or '(no date)'}  {rel['language']}")
+    if rel:  # the page's own text: shown(), never read as markup or terminal codes
+        console.print(shown(f"{rel['title']}  {rel['published_on'] or '(no date)'}  {rel['language']}", style="bold"))
     table = Table(title=f"{len(out['claims'])} claims")
     for col in ("section", "metric", "value", "qualifier", "kind", "unit", "text"):
         table.add_column(col, overflow="fold")
@@ -110,7 +111,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         value = fmt_number(c["value"]) + (f"-{fmt_number(c['value_high'])}" if c.get("value_high") is not None else "")
         if c.get("currency"):
             value = f"{c['currency']} {value}"
-        table.add_row(c["section"], c["metric"] or "", value, c["qualifier"], c["kind"], c["unit"] or "", c["text"])
+        table.add_row(*(shown(v) for v in (c["section"], c["metric"] or "", value, c["qualifier"], c["kind"],
+                                           c["unit"] or "", c["text"])))
     print_table(console, table)
     return 0
 
@@ -173,7 +175,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_sql(args: argparse.Namespace) -> int:
     import warehouse
 
-    cols, rows = warehouse.query(Path(args.db), args.query)
+    from flows.settings import get_settings
+
+    cols, rows = warehouse.query(Path(args.db), args.query, max_seconds=get_settings().sql_timeout_s)
     if args.json:
         print_json([dict(zip(cols, r)) for r in rows])
         return 0
@@ -181,9 +185,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     table = Table(show_lines=False)
     for c in cols:
-        table.add_column(c, overflow="fold")
+        table.add_column(shown(c), overflow="fold")
     for r in rows:
-        table.add_row(*[fmt_number(v) for v in r])
+        table.add_row(*[shown(v) for v in r])
     print_table(console, table)
     console.print(f"{len(rows)} row(s)")
     return 0
@@ -349,6 +353,12 @@ def _user_error(exc: BaseException, db: str) -> str | None:
     """The one line to show for an error the user can cause (bad file, bad path, damaged warehouse), else None."""
     if isinstance(exc, HkstpMonitorError):
         return _one_line(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:  # the load step rolled back: nothing is lost
+        return f"no space left on device at {exc.filename or db}; nothing loaded was lost: free some space and run again"
+    if type(exc).__name__ == "ValidationError" and "pydantic" in type(exc).__module__:
+        from flows.settings import settings_error_lines
+
+        return "\nerror: ".join(settings_error_lines(exc))
     if isinstance(exc, OSError) and exc.filename is not None:
         what = {IsADirectoryError: "is a directory", NotADirectoryError: "is under something that is not a folder",
                 FileNotFoundError: "does not exist", PermissionError: "is not allowed",
@@ -373,7 +383,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     args = build_parser().parse_args(argv)
     if args.command != "extract":  # extract reads no warehouse: it skips the settings and DuckDB
-        args.db = _settings_for_warehouse(args.db)
+        try:  # every setting is checked now, one line each, before any work
+            args.db = _settings_for_warehouse(args.db)
+        except ValueError as exc:  # pydantic's ValidationError
+            message = _user_error(exc, args.db or "")
+            if message is None:
+                raise
+            sys.stderr.write(f"error: {message}\n")
+            return 2
     from flows import supervise
 
     if argv is None and supervise.needs_supervisor(args.command):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from transforms.errors import ReadOnlyViolation, WarehouseError
+from transforms.errors import QueryTimeout, ReadOnlyViolation, WarehouseError
 from transforms.values import iso_utc, jsonable
 from warehouse.db import read_connection, unusable, utc_now
 
@@ -35,22 +35,63 @@ def _refuse_writes(sql: str) -> None:
             )
 
 
+def _run_stoppable(con: duckdb.DuckDBPyConnection, sql: str, params: list | None, max_seconds: float | None):
+    """Run `sql` in a worker thread so that Ctrl-C (and `max_seconds`) can stop it: the main thread waits and
+    calls con.interrupt(), which DuckDB honours between vectors (a Ctrl-C during a long C call was otherwise
+    seen only when the query ended, if ever). Returns (description, rows)."""
+    import threading
+    import time
+
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            cur = con.execute(sql, params) if params else con.execute(sql)
+            outcome["result"] = (cur.description, cur.fetchall() if cur.description is not None else [])
+        except BaseException as exc:  # handed to the main thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="hkstp-sql", daemon=True)
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+            if deadline is not None and time.monotonic() > deadline and "timed_out" not in outcome:
+                outcome["timed_out"] = True
+                con.interrupt()
+    except KeyboardInterrupt:
+        con.interrupt()
+        worker.join(5)
+        raise
+    if outcome.get("timed_out"):
+        raise QueryTimeout(
+            f"the query ran longer than {max_seconds:g}s and was stopped (HKSTP_SQL_TIMEOUT_S); narrow it "
+            "(a WHERE, a LIMIT) or raise the limit"
+        )
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
 def query(
-    db_path: str | Path, sql: str, params: list | None = None, *, timeout: float | None = None
+    db_path: str | Path, sql: str, params: list | None = None, *, timeout: float | None = None,
+    max_seconds: float | None = None,
 ) -> tuple[list[str], list[tuple]]:
     """Run read-only SQL (user values go in `params`, as ? or $1); returns (column names, rows).
 
     Refuses anything but SELECT-like statements (ReadOnlyViolation), a first and friendlier refusal; the
     connection itself is sandboxed (no file, network or extension access, settings locked), so nothing
     nested in EXPLAIN or a table function reads or writes outside the warehouse. Waits while the monitor writes.
+    `max_seconds`: a query running longer is stopped (QueryTimeout), so it cannot hold the file for ever.
     """
     _refuse_writes(sql)
     with read_connection(db_path, timeout=timeout, sandboxed=True) as con:
         try:
-            cur = con.execute(sql, params) if params else con.execute(sql)
-            if cur.description is None:
+            description, rows = _run_stoppable(con, sql, params, max_seconds)
+            if description is None:
                 return [], []
-            return [d[0] for d in cur.description], cur.fetchall()
+            return [d[0] for d in description], rows
         except (duckdb.PermissionException, duckdb.InvalidInputException) as exc:
             if "disabled" not in str(exc) and "locked" not in str(exc):
                 raise WarehouseError(f"SQL error: {exc}") from exc
