@@ -34,7 +34,7 @@ from flows.settings import MonitorSettings
 from flows.writer import warehouse_writer
 from transforms.claims import extract_release_claims
 from transforms.errors import ParseError
-from transforms.identity import release_id_for
+from transforms.identity import identity_doubts, pair_editions, release_id_for
 from transforms.model import DocumentResult, FetchRecord, Release, SiteSignal
 from transforms.parsing import parse_document
 from transforms.parsing.recognize import recognize_release
@@ -173,7 +173,7 @@ def parse_and_extract(
         if page.by_content and doc.release is not None and doc.release.layout == "generic":
             doc.release.layout = "unknown"  # neither its URL generation nor its markup is in the profile
         out.append(doc)
-    return out
+    return pair_editions(out)  # editions with different slugs that name each other (transforms/identity.py)
 
 
 def document_result(
@@ -198,8 +198,9 @@ def document_result(
         url=url,
         sha256=sha,
         fetched_at=fetched_at,
-        release_id=release_id_for(release),
+        release_id=release_id_for(release, url),  # the URL fetched decides, never the page's own claim
         release=release,
+        doubts=identity_doubts(release, url),
         claims=extract_release_claims(release),
         source=source,
     )
@@ -215,6 +216,13 @@ def load_batch(
         summary = warehouse.load_documents(db, docs, flow_run_id=run_id)
         warehouse.record_fetches(db, records, flow_run_id=run_id)
     return asdict(summary)
+
+
+def identity_signals(docs: list[DocumentResult]) -> list[SiteSignal]:
+    """A recorded problem for every page whose canonical or hreflang claims its URL did not confirm."""
+    return [SiteSignal("identity_doubt", d.url, "site.release_patterns", doubt, severity="warning", drift=False,
+                       language=d.release.language if d.release else None)
+            for d in docs for doubt in d.doubts]
 
 
 def _slim(doc: DocumentResult) -> DocumentResult:
@@ -327,6 +335,7 @@ def monitor(
         if fetched.to_parse:
             docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
             parsed_docs += [_slim(d) for d in docs]  # what the drift signals need, not the claims
+            signals += identity_signals(docs)
             loads.append(load_batch(db_path, quote(docs), quote(pending_records), run_id, batch_no))
             pending_records = []
         # A batch of 304s has nothing to load: its fetch records wait for the next load (one transaction

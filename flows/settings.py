@@ -54,7 +54,7 @@ class MonitorSettings(BaseSettings):
     max_discovered_urls: int = Field(50_000, ge=1)  # release URLs (and pages to check by content) one run discovers at most
     drift_generic_jump: float = 0.3  # site_drift when a run's share of releases parsed generically rises this much
     review_timeout_s: int = Field(86_400, gt=0)  # how long a review-findings run waits for decisions before giving up
-    recheck_days: float = Field(7.0, gt=0)  # a known release page is asked again once in this many days (daily while < 30 days old)
+    recheck_days: float = Field(7.0, ge=0)  # a known release page is asked again once in this many days (daily while < 30 days old)
     alert_webhook_url: str | None = None  # `serve` points the Prefect automations (deployments/automations.yaml) here
 
     def raw_dir(self) -> Path:

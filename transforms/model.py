@@ -134,6 +134,7 @@ class DocumentResult:
     claims: list[Claim] = field(default_factory=list)
     error: str | None = None  # the ParseError message when release is None
     source: str = "web"
+    doubts: list[str] = field(default_factory=list)  # identity claims of the page its URL did not confirm
 
 
 @dataclass(slots=True)
