@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -176,6 +176,20 @@ def parse_and_extract(
     return pair_editions(out)  # editions with different slugs that name each other (transforms/identity.py)
 
 
+def _future_date(release: Release, fetched_at: str) -> list[tuple[str, str]]:
+    """A publication date later than the day after the fetch is not trusted (a release dated 2099 would be the
+    newest figure for ever): the release keeps no date, so the figure checks leave it out, and it is recorded."""
+    try:
+        latest = datetime.fromisoformat(fetched_at).date() + timedelta(days=1)
+    except (TypeError, ValueError):
+        return []
+    if release.published_on is None or release.published_on <= latest:
+        return []
+    said, release.published_on, release.date_source = release.published_on, None, None
+    return [("date_in_future", f"the page gives {said} as its publication date, after it was fetched "
+                               f"({fetched_at[:10]}); the date was not trusted and the release is left undated")]
+
+
 def document_result(
     body: bytes,
     url: str,
@@ -194,13 +208,14 @@ def document_result(
         return DocumentResult(
             url=url, sha256=sha, fetched_at=fetched_at, error=f"parser failed: {type(exc).__name__}: {exc}", source=source
         )
+    doubts = identity_doubts(release, url) + _future_date(release, fetched_at)
     return DocumentResult(
         url=url,
         sha256=sha,
         fetched_at=fetched_at,
         release_id=release_id_for(release, url),  # the URL fetched decides, never the page's own claim
         release=release,
-        doubts=identity_doubts(release, url),
+        doubts=doubts,
         claims=extract_release_claims(release),
         source=source,
     )
@@ -219,10 +234,11 @@ def load_batch(
 
 
 def identity_signals(docs: list[DocumentResult]) -> list[SiteSignal]:
-    """A recorded problem for every page whose canonical or hreflang claims its URL did not confirm."""
-    return [SiteSignal("identity_doubt", d.url, "site.release_patterns", doubt, severity="warning", drift=False,
-                       language=d.release.language if d.release else None)
-            for d in docs for doubt in d.doubts]
+    """A recorded problem for every claim of a page that was not trusted: a canonical or hreflang its URL did not
+    confirm, a publication date after the fetch."""
+    return [SiteSignal(kind, d.url, "site.release_patterns" if kind == "identity_doubt" else "site.layouts",
+                       detail, severity="warning", drift=False, language=d.release.language if d.release else None)
+            for d in docs for kind, detail in d.doubts]
 
 
 def _slim(doc: DocumentResult) -> DocumentResult:

@@ -75,19 +75,19 @@ def _path_key(url: str | None) -> str:
     return unquote(path).rstrip("/").lower()
 
 
-def identity_doubts(release: Release, fetched_url: str | None) -> list[str]:
-    """What the page claims about its identity that its fetched URL does not confirm, one sentence each
-    (empty for a local file, which has no fetched URL to hold the claims against)."""
+def identity_doubts(release: Release, fetched_url: str | None) -> list[tuple[str, str]]:
+    """What the page claims about its identity that its fetched URL does not confirm: ("identity_doubt", one
+    sentence) each (empty for a local file, which has no fetched URL to hold the claims against)."""
     if not _fetched(fetched_url):
         return []
     own = url_slug(fetched_url)
     doubts = []
     if release.canonical_url and url_slug(release.canonical_url) not in (None, own):
-        doubts.append(f"the page names {release.canonical_url} as its canonical URL; kept as the release of the URL "
-                      "it was fetched from, not merged")
+        doubts.append(("identity_doubt", f"the page names {release.canonical_url} as its canonical URL; kept as the "
+                       "release of the URL it was fetched from, not merged"))
     english = (release.alternates or {}).get("en")
     if english and release.language != "en" and url_slug(english) not in (None, own):
-        doubts.append(_unconfirmed_english(english))
+        doubts.append(("identity_doubt", _unconfirmed_english(english)))
     return doubts
 
 
@@ -134,5 +134,5 @@ def pair_editions(docs: list) -> list:
             continue
         if _path_key(doc.url) in {_path_key(u) for u in (partner.release.alternates or {}).values()}:
             doc.release_id = partner.release_id
-            doc.doubts = [d for d in doc.doubts if d != _unconfirmed_english(target)]
+            doc.doubts = [d for d in doc.doubts if d[1] != _unconfirmed_english(target)]
     return docs

@@ -134,7 +134,8 @@ class DocumentResult:
     claims: list[Claim] = field(default_factory=list)
     error: str | None = None  # the ParseError message when release is None
     source: str = "web"
-    doubts: list[str] = field(default_factory=list)  # identity claims of the page its URL did not confirm
+    # (kind, sentence): what the page claims that was not trusted (its identity, a date after it was fetched)
+    doubts: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
