@@ -11,7 +11,7 @@ from pathlib import Path
 
 # Only what every command needs is imported here: `--help` and `extract` must answer at once, so rich, the
 # settings, the warehouse (DuckDB) and Prefect are imported by the commands that use them.
-from flows.display import LazyConsole, findings_table, fmt_number, print_json, print_table, shown
+from flows.display import LazyConsole, findings_table, fmt_number, print_json, print_table, shown, write_jsonl
 from transforms.errors import HkstpMonitorError
 
 console = LazyConsole()
@@ -86,8 +86,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from flows.ingest import extract_file, extract_jsonl, extract_text
 
     if args.jsonl:
-        for line in extract_jsonl(Path(args.jsonl)):
-            print_json(line)
+        write_jsonl(extract_jsonl(Path(args.jsonl)))
         return 0
     if args.text is not None:
         out = extract_text(args.text, language=args.language)
