@@ -36,6 +36,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.monitor import monitor
 
     warehouse.ensure_usable(Path(args.db))  # a damaged file is named now, not half-way through the run
+    from flows.settings import get_settings  # the run's own values checked too, before Prefect starts
+
+    get_settings(db=args.db, min_gap_s=args.min_gap, base_url=args.base_url, languages=args.lang,
+                 notify_url=args.notify, profile=args.profile)
+    if not args.debug:
+        _no_tracebacks_on_the_console()
     with progress.bars(enabled=not (args.quiet or args.json)):
         result = monitor(
             base_url=args.base_url,
@@ -56,6 +62,30 @@ def cmd_run(args: argparse.Namespace) -> int:
         console.print(f"[bold]{result['summary']}[/]  (warehouse: {args.db})")
         console.print("Next: [bold]hkstp-monitor findings[/], [bold]hkstp-monitor report[/]")
     return 0
+
+
+def _no_tracebacks_on_the_console() -> None:
+    """Prefect logs a failed flow or task run with its traceback; on the terminal that buried `run`'s one-line
+    error under screens of frames. The console handlers now print the log line without the traceback (the
+    Prefect UI still gets it; --debug prints it here too)."""
+    import logging
+
+    for name in ("", "prefect", "prefect.flow_runs", "prefect.task_runs"):  # Prefect's console handler is the root's
+        for handler in logging.getLogger(name).handlers:
+            formatter = handler.formatter
+            if not isinstance(handler, logging.StreamHandler) or formatter is None or getattr(formatter, "_quiet", 0):
+                continue
+
+            def without_traceback(record: logging.LogRecord, _format=formatter.format) -> str:
+                saved = record.exc_info, record.exc_text, record.stack_info
+                record.exc_info = record.exc_text = record.stack_info = None
+                try:
+                    return _format(record)
+                finally:
+                    record.exc_info, record.exc_text, record.stack_info = saved
+
+            formatter.format = without_traceback
+            formatter._quiet = 1
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
