@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -382,8 +383,10 @@ def _user_error(exc: BaseException, db: str) -> str | None:
     """The one line to show for an error the user can cause (bad file, bad path, damaged warehouse), else None."""
     if isinstance(exc, HkstpMonitorError):
         return _one_line(exc)
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:  # the load step rolled back: nothing is lost
-        return f"no space left on device at {exc.filename or db}; nothing loaded was lost: free some space and run again"
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space left on device" in str(exc):
+        # a load is one transaction and the raw store writes whole files, so what was loaded before stays
+        where = getattr(exc, "filename", None) or f"the warehouse {db} or the file being written"
+        return f"no space left on device at {where}; nothing loaded was lost: free some space and run again"
     if type(exc).__name__ == "ValidationError" and "pydantic" in type(exc).__module__:
         from flows.settings import settings_error_lines
 
@@ -397,6 +400,10 @@ def _user_error(exc: BaseException, db: str) -> str | None:
         return ("the temporary Prefect server did not start in time (a busy machine?); set "
                 "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=300, or PREFECT_API_URL to a running "
                 "`prefect server start`")
+    if "duckdb" in type(exc).__module__ and re.search(r"Permission denied|Operation not permitted|Read-only file system",
+                                                      str(exc), re.IGNORECASE):
+        return (f"the warehouse {db} is read-only here ({_one_line(exc)[:160]}); make the file and its folder "
+                "writable for this user, or give --db a file you can write")
     if "duckdb" in type(exc).__module__:
         return (f"the warehouse {db} could not be read ({_one_line(exc)[:200]}); if the file is damaged, move it "
                 "aside and run again, or use --db another file")

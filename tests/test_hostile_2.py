@@ -206,3 +206,90 @@ def test_invisible_characters_inside_a_figure_give_no_false_figure_changed(tmp_p
     values = rows(db, "select release_id, value from claims where metric = 'tech_companies' order by release_id")
     assert len(values) == len(pages) and {v for _, v in values} == {1800}, values
     assert rows(db, "select count(*) from findings where metric = 'tech_companies'") == [(0,)]
+
+
+# robots.txt with RFC 9309 wildcards and a day-long Crawl-delay; a sitemap whose lastmod lies in the future;
+# a release dated 2099; an HTML release served as application/pdf.
+ROBOTS = ("User-agent: *\nDisallow: /*?print=\nDisallow: /news-room/*-draft/$\nCrawl-delay: 86400\n"
+          "Sitemap: /sitemap.xml\n")
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("prefect_harness")
+def test_robots_wildcards_crawl_delay_future_dates_and_a_mislabelled_page(tmp_path, monkeypatch):
+    monkeypatch.setenv("HKSTP_MAX_CRAWL_DELAY_S", "0")  # the cap is what is used: 0 keeps the test fast
+    db = tmp_path / "w.duckdb"
+    future = "/news-room/robot-parade-of-2099/"
+    touched = "/news-room/lastmod-from-the-future/"
+    mislabelled = "/news-room/served-as-pdf/"
+    draft = "/news-room/budget-notes-draft/"
+    pages = {
+        REAL: REAL_PAGE,
+        future: news_page("robot-parade-of-2099", "Robot Parade of 2099", "31 Dec 2099", "5,000"),
+        touched: news_page("lastmod-from-the-future", "Sensor Lab Tour", "14 Jun 2024", "1,800"),
+        mislabelled: news_page("served-as-pdf", "Battery Lab Opens Its Doors", "15 Jun 2024", "1,800"),
+        draft: news_page("budget-notes-draft", "Draft", "16 Jun 2024", "1,800"),
+    }
+    with LoopbackServer() as site:
+        serve(site, pages, robots=ROBOTS, lastmod={touched: "2099-01-01", REAL: "2024-06-12"})
+        site.set_route(mislabelled, Page(pages[mislabelled].encode(), content_type="application/pdf"))
+        listing = "".join(f'<li><a href="{p}?print=1">print</a></li>' for p in pages)
+        site.set_route("/news-room/", f'<html><body><ul class="news-list">{listing}</ul></body></html>')
+        monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+        first = [e.path for e in site.log]
+        site.clear_log()
+        monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+        second = [e.path for e in site.log]
+
+    asked = first + second
+    assert not [p for p in asked if "print=" in p or p == draft]  # no request to a robots-disallowed URL
+    assert first.count("/robots.txt") == 1 and "/robots.txt" not in second  # kept a day, as RFC 9309 allows
+    assert touched not in second  # a lastmod in the future does not make the page due on every run
+    problems = dict(rows(db, "select url, reason from problems where not resolved or stage = 'discover'"))
+    assert "86400s" in problems[site.url("/robots.txt")]
+    assert "lastmod in the future" in problems[site.url("/sitemap.xml")]
+    assert "2099-12-31" in problems[site.url(future)]
+    # the 2099 release is loaded, undated, and never the newest figure
+    assert rows(db, f"select published_on from releases where url = '{site.url(future)}'") == [(None,)]
+    assert rows(db, "select count(*) from findings where new_published_on > current_date + 1") == [(0,)]
+    assert rows(db, "select max(published_on) < current_date from metric_timeline") == [(True,)]
+    # the page served as application/pdf was read as the HTML it is
+    assert rows(db, f"select title from releases where url = '{site.url(mislabelled)}'") == [
+        ("Battery Lab Opens Its Doors",)]
+
+
+def test_robots_rules_follow_rfc_9309_wildcards_and_the_longest_match():
+    from flows.discover import RobotsRules
+
+    rules = RobotsRules()
+    rules.parse("User-agent: *\nDisallow: /*?print=\nDisallow: /news/\nAllow: /news/open-$\nDisallow: /*.pdf$\n")
+    ua = "hkstp-monitor/0.1"
+    verdicts = {path: rules.can_fetch(ua, "http://h" + path) for path in
+                ("/news-room/a/?print=1", "/news-room/a/", "/news/x", "/news/open-", "/news/open-day",
+                 "/files/a.pdf", "/files/a.pdf?x=1")}
+    assert verdicts == {"/news-room/a/?print=1": False, "/news-room/a/": True, "/news/x": False,
+                        "/news/open-": True, "/news/open-day": False, "/files/a.pdf": False,
+                        "/files/a.pdf?x=1": True}
+
+
+def test_the_sitemap_file_cap_is_a_row_in_problems(tmp_path):
+    from flows.discover import discover
+    from flows.http import PoliteSession
+    from flows.profile import load_profile
+    from flows.settings import MonitorSettings
+
+    index = "".join(f"<sitemap><loc>/part-{i}.xml</loc></sitemap>" for i in range(4))
+    routes = {"/robots.txt": "User-agent: *\nAllow: /\n",
+              "/sitemap.xml": Page(f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+                                   f'sitemap/0.9">{index}</sitemapindex>'.encode(), content_type="application/xml")}
+    with LoopbackServer(routes=routes) as site:
+        for i in range(4):
+            site.set_route(f"/part-{i}.xml", sitemap(site.base_url, [f"/news-room/part-{i}/"]))
+        profile = load_profile(None)
+        profile["site"]["listing_pages"] = []
+        session = PoliteSession("hkstp-monitor-test/1.0", min_gap_s=0, allowed_hosts={site.host + ":*"})
+        found = discover(session, profile, site.base_url, settings=MonitorSettings(max_sitemaps=2))
+    db = tmp_path / "w.duckdb"
+    warehouse.record_site_run(db, "run-1", found.signals, listing_only=False)
+    assert [r for (r,) in rows(db, "select reason from problems where reason like 'stopped after%'")] == [
+        "stopped after 2 sitemap files; 3 more were not read (a sitemap-index loop, or raise HKSTP_MAX_SITEMAPS)"]

@@ -56,7 +56,8 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-_READ_ONLY = re.compile(r"Permission denied|Read-only file system|read-only mode|EROFS|EACCES", re.IGNORECASE)
+_READ_ONLY = re.compile(r"Permission denied|Operation not permitted|Read-only file system|read-only mode|EROFS|EACCES",
+                        re.IGNORECASE)
 _DISK_FULL = re.compile(r"No space left on device|ENOSPC|disk is full", re.IGNORECASE)
 _HOLDER = re.compile(r"Conflicting lock is held in (\S+) \(PID (\d+)\)")
 
