@@ -36,42 +36,66 @@ def _refuse_writes(sql: str) -> None:
 
 
 def _run_stoppable(con: duckdb.DuckDBPyConnection, sql: str, params: list | None, max_seconds: float | None):
-    """Run `sql` in a worker thread so that Ctrl-C (and `max_seconds`) can stop it: the main thread waits and
-    calls con.interrupt(), which DuckDB honours between vectors (a Ctrl-C during a long C call was otherwise
-    seen only when the query ended, if ever). Returns (description, rows)."""
+    """Run `sql` so that Ctrl-C and `max_seconds` stop it; returns (description, rows).
+
+    A watcher thread calls con.interrupt(), which DuckDB honours between vectors, when the time is up or when
+    SIGINT arrives. It learns of SIGINT through the signal wake-up fd, which is written by whatever thread the
+    signal lands on (often one of DuckDB's own): a Python handler alone runs only when DuckDB hands control back
+    to the interpreter, which a long query may not do for minutes (Ctrl-C was missed in 4 of 11 tries).
+    Ctrl-C ends as KeyboardInterrupt, the time limit as QueryTimeout."""
+    import os
+    import select
+    import signal
     import threading
     import time
 
-    outcome: dict = {}
-
-    def work() -> None:
-        try:
-            cur = con.execute(sql, params) if params else con.execute(sql)
-            outcome["result"] = (cur.description, cur.fetchall() if cur.description is not None else [])
-        except BaseException as exc:  # handed to the main thread
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=work, name="hkstp-sql", daemon=True)
+    done = threading.Event()
+    stopped: dict[str, str] = {}
     deadline = None if max_seconds is None else time.monotonic() + max_seconds
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.1)
-            if deadline is not None and time.monotonic() > deadline and "timed_out" not in outcome:
-                outcome["timed_out"] = True
+    in_main = threading.current_thread() is threading.main_thread()
+    wake_r = wake_w = None
+    if in_main:
+        wake_r, wake_w = os.pipe()
+        os.set_blocking(wake_w, False)
+        previous_fd = signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+        previous_handler = signal.signal(signal.SIGINT, lambda *_: stopped.setdefault("why", "interrupted"))
+
+    def watch() -> None:
+        while not done.is_set():
+            if wake_r is not None:
+                if select.select([wake_r], [], [], 0.1)[0] and signal.SIGINT in os.read(wake_r, 64):
+                    stopped.setdefault("why", "interrupted")
+            else:
+                done.wait(0.1)
+            if deadline is not None and time.monotonic() > deadline:
+                stopped.setdefault("why", "timeout")
+            if "why" in stopped:
                 con.interrupt()
-    except KeyboardInterrupt:
-        con.interrupt()
-        worker.join(5)
-        raise
-    if outcome.get("timed_out"):
+                return
+
+    watcher = threading.Thread(target=watch, name="hkstp-sql-watch", daemon=True)
+    watcher.start()
+    try:
+        cur = con.execute(sql, params) if params else con.execute(sql)
+        result = (cur.description, cur.fetchall() if cur.description is not None else [])
+    except duckdb.InterruptException:
+        if stopped.get("why") != "timeout":
+            raise KeyboardInterrupt from None
         raise QueryTimeout(
             f"the query ran longer than {max_seconds:g}s and was stopped (HKSTP_SQL_TIMEOUT_S); narrow it "
             "(a WHERE, a LIMIT) or raise the limit"
-        )
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["result"]
+        ) from None
+    finally:
+        done.set()
+        watcher.join()
+        if in_main:
+            signal.signal(signal.SIGINT, previous_handler)
+            signal.set_wakeup_fd(previous_fd)
+            os.close(wake_r)
+            os.close(wake_w)
+    if stopped.get("why") == "interrupted":  # pressed as the query finished: still an interruption
+        raise KeyboardInterrupt
+    return result
 
 
 def query(
