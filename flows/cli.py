@@ -400,8 +400,8 @@ def _user_error(exc: BaseException, db: str) -> str | None:
         return ("the temporary Prefect server did not start in time (a busy machine?); set "
                 "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=300, or PREFECT_API_URL to a running "
                 "`prefect server start`")
-    if "duckdb" in type(exc).__module__ and re.search(r"Permission denied|Operation not permitted|Read-only file system",
-                                                      str(exc), re.IGNORECASE):
+    read_only = r"Permission denied|Operation not permitted|Read-only file system"
+    if "duckdb" in type(exc).__module__ and re.search(read_only, str(exc), re.IGNORECASE):
         return (f"the warehouse {db} is read-only here ({_one_line(exc)[:160]}); make the file and its folder "
                 "writable for this user, or give --db a file you can write")
     if "duckdb" in type(exc).__module__:

@@ -33,7 +33,7 @@ class MonitorSettings(BaseSettings):
     max_bytes: int = Field(5_000_000, ge=1024)  # a larger body is refused and recorded as a fetch error
     retries: int = Field(3, ge=0)  # retries on connection errors, 429 and 5xx
     max_retry_after_s: float = Field(120.0, ge=0)  # a Retry-After longer than this is recorded as an error, not waited for
-    max_crawl_delay_s: float = Field(60.0, ge=0)  # a robots.txt Crawl-delay above this is recorded as a problem; this is used
+    max_crawl_delay_s: float = Field(60.0, ge=0)  # a longer robots.txt Crawl-delay: this gap, and a problem recorded
     max_redirects: int = Field(5, ge=0)  # redirects followed for one URL
     # -- discovery
     max_listing_pages: int = Field(200, ge=1)  # listing pages followed per language when neither the run nor the profile says
