@@ -6,6 +6,7 @@ what to do, exit 2 (130 for Ctrl-C), and the warehouse still answering afterward
 from __future__ import annotations
 
 import csv
+import json
 import os
 import signal
 import subprocess
@@ -191,3 +192,23 @@ def test_a_review_note_is_cut_at_its_limit_with_a_mark():
     note = Decision(finding_id="abc", decision="wrong", note="the release says 1,800. " * 50_000).note
     assert len(note) == MAX_NOTE_CHARS + len(NOTE_CUT_MARK) and note.endswith(NOTE_CUT_MARK)
     assert Decision(finding_id="abc", decision="wrong", note="short").note == "short"
+
+
+def test_jsonl_lines_orjson_cannot_write_go_through_json(capsys):
+    from flows.display import write_jsonl
+
+    write_jsonl([{"id": "a", "claims": [{"value": 10**30, "text": "十億億億"}]}, {"id": "b", "claims": []}])
+    out = capsys.readouterr().out.splitlines()
+    assert [json.loads(x)["id"] for x in out] == ["a", "b"] and json.loads(out[0])["claims"][0]["value"] == 10**30
+
+
+@pytest.mark.slow
+def test_a_failed_run_prints_no_prefect_traceback_above_its_one_line_error(tmp_path):
+    profile = tmp_path / "broken.yaml"
+    profile.write_text("name: broken\nsite: {}\n", encoding="utf-8")
+    env = _env(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="300")
+    proc = subprocess.run([str(EXE), "run", "--db", str(tmp_path / "w.duckdb"), "--base-url", "http://127.0.0.1:9",
+                           "--profile", str(profile)], env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and 'File "' not in proc.stderr, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith(f"error: {profile}: site.base_url")

@@ -75,6 +75,15 @@ def _path_key(url: str | None) -> str:
     return unquote(path).rstrip("/").lower()
 
 
+_CONTROLS = {c: "\ufffd" for c in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def _shown_url(url: str) -> str:
+    """A URL from a page as it may appear in a recorded problem (and so in logs): controls replaced, cut short."""
+    url = url.translate(_CONTROLS)
+    return url if len(url) <= 200 else url[:200] + "..."
+
+
 def identity_doubts(release: Release, fetched_url: str | None) -> list[tuple[str, str]]:
     """What the page claims about its identity that its fetched URL does not confirm: ("identity_doubt", one
     sentence) each (empty for a local file, which has no fetched URL to hold the claims against)."""
@@ -83,8 +92,8 @@ def identity_doubts(release: Release, fetched_url: str | None) -> list[tuple[str
     own = url_slug(fetched_url)
     doubts = []
     if release.canonical_url and url_slug(release.canonical_url) not in (None, own):
-        doubts.append(("identity_doubt", f"the page names {release.canonical_url} as its canonical URL; kept as the "
-                       "release of the URL it was fetched from, not merged"))
+        doubts.append(("identity_doubt", f"the page names {_shown_url(release.canonical_url)} as its canonical "
+                       "URL; kept as the release of the URL it was fetched from, not merged"))
     english = (release.alternates or {}).get("en")
     if english and release.language != "en" and url_slug(english) not in (None, own):
         doubts.append(("identity_doubt", _unconfirmed_english(english)))
@@ -92,7 +101,8 @@ def identity_doubts(release: Release, fetched_url: str | None) -> list[tuple[str
 
 
 def _unconfirmed_english(url: str) -> str:
-    return f"the page names {url} as its English edition, which does not name it back; kept as a release of its own"
+    return (f"the page names {_shown_url(url)} as its English edition, which does not name it back; kept as a "
+            "release of its own")
 
 
 def release_id_for(release: Release, fetched_url: str | None = None) -> str:
