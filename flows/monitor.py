@@ -173,7 +173,7 @@ def parse_and_extract(
         if page.by_content and doc.release is not None and doc.release.layout == "generic":
             doc.release.layout = "unknown"  # neither its URL generation nor its markup is in the profile
         out.append(doc)
-    return pair_editions(out)  # editions with different slugs that name each other (transforms/identity.py)
+    return out
 
 
 def _future_date(release: Release, fetched_at: str) -> list[tuple[str, str]]:
@@ -337,6 +337,7 @@ def monitor(
     totals: dict[str, int] = {"pages": len(pages), "fetched": 0, "not_modified": 0, "unchanged": 0, "fetch_errors": 0}
     loads: list[dict] = []
     pending_records = list(discovery_fetches)
+    english_seen: dict[str, tuple[str, set[str]]] = {}  # English pages of this run, for pair_editions
     for batch_no, batch in enumerate(_chunks(pages, settings.batch_size), start=1):
         # quote(): Prefect would otherwise walk every item of these lists looking for futures (a quarter of
         # a 10,000-page backfill's wall time went there).
@@ -350,6 +351,7 @@ def monitor(
         totals["fetch_errors"] += sum(1 for r in fetched.records if r.error)
         if fetched.to_parse:
             docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
+            docs = pair_editions(docs, english_seen)  # editions that name each other across slugs (identity.py)
             parsed_docs += [_slim(d) for d in docs]  # what the drift signals need, not the claims
             signals += identity_signals(docs)
             loads.append(load_batch(db_path, quote(docs), quote(pending_records), run_id, batch_no))

@@ -293,3 +293,25 @@ def test_the_sitemap_file_cap_is_a_row_in_problems(tmp_path):
     warehouse.record_site_run(db, "run-1", found.signals, listing_only=False)
     assert [r for (r,) in rows(db, "select reason from problems where reason like 'stopped after%'")] == [
         "stopped after 2 sitemap files; 3 more were not read (a sitemap-index loop, or raise HKSTP_MAX_SITEMAPS)"]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("prefect_harness")
+def test_editions_naming_each_other_pair_across_batches_and_an_impostor_does_not(tmp_path, monkeypatch):
+    monkeypatch.setenv("HKSTP_BATCH_SIZE", "1")  # every page in a batch of its own
+    db = tmp_path / "w.duckdb"
+    en, zh, impostor = "/news-room/lab-opens/", "/zh-hk/news-room/lab-kai-mu/", "/zh-hk/news-room/lab-copy/"
+    links = {"en": SITE + en, "zh-hk": SITE + zh}
+    pages = {en: news_page("lab-opens", "Lab Opens", "10 Jun 2024", "1,800", alternates=links),
+             zh: news_page("lab-kai-mu", "實驗室開幕", "2024年06月10日", "1,800", lang="zh-hk", alternates=links),
+             impostor: news_page("lab-copy", "實驗室開幕", "2024年06月11日", "900", lang="zh-hk",
+                                 alternates={"en": SITE + en})}
+    with LoopbackServer() as site:
+        serve(site, pages)
+        monitor(base_url=site.base_url, db=str(db), min_gap_s=0.0)
+        urls = {p: site.url(p) for p in pages}
+
+    ids = dict(rows(db, "select url, release_id from releases"))
+    assert ids == {urls[en]: "lab-opens", urls[zh]: "lab-opens", urls[impostor]: "lab-copy"}
+    assert [r for (r,) in rows(db, "select url from problems where reason like '%does not name it back%'")] == [
+        urls[impostor]]

@@ -6,8 +6,8 @@ the id is the slug of the URL the monitor fetched, so the editions of one releas
 one slug (hkstp.org does, see ../shared/facts/hkstp-site.md). The page's `canonical` and `hreflang` are hints:
   - a canonical URL with another slug is recorded (`identity_doubts`) and ignored;
   - an English alternate with another slug pairs the edition with it only when that English page, parsed in the
-    same batch, names this page back as one of its alternates (`pair_editions`); until then it is its own
-    release, and the doubt is recorded.
+    same run, names this page back as one of its alternates (`pair_editions`; the English editions come first in
+    discovery's order); otherwise it is its own release, and the doubt is recorded.
 
 A local file (no fetched URL) has only the page to go by; the rule there, first that applies:
   1. the slug of the English edition's URL: the `hreflang="en"` alternate, else the canonical URL or the URL
@@ -125,24 +125,26 @@ def release_id_for(release: Release, fetched_url: str | None = None) -> str:
     return slug
 
 
-def pair_editions(docs: list) -> list:
-    """Pair the editions of one batch (DocumentResults) that name each other with hreflang although their URLs'
-    slugs differ: an edition takes the id of the English page it names when that page, fetched in the same batch,
-    names it back. The doubt recorded for the unconfirmed alternate is then dropped. Returns `docs`."""
-    english = {}
+def pair_editions(docs: list, english_seen: dict[str, tuple[str, set[str]]] | None = None) -> list:
+    """Pair editions (DocumentResults) that name each other with hreflang although their URLs' slugs differ: an
+    edition takes the id of the English page it names when that page names it back. The English pages are those
+    of `docs` and of `english_seen` (path -> (release_id, the paths it names as alternates): the English pages of
+    the run's earlier batches, which this call adds to). The doubt recorded for the unconfirmed alternate is then
+    dropped. Returns `docs`."""
+    english = english_seen if english_seen is not None else {}
     for doc in docs:
         rel = doc.release
         if rel is not None and rel.language == "en" and _fetched(doc.url) and doc.release_id:
-            english[_path_key(doc.url)] = doc
+            english[_path_key(doc.url)] = (doc.release_id, {_path_key(u) for u in (rel.alternates or {}).values()})
     if not english:
         return docs
     for doc in docs:
         rel = doc.release
         target = (rel.alternates or {}).get("en") if rel is not None and rel.language != "en" else None
         partner = english.get(_path_key(target)) if target else None
-        if partner is None or partner.release_id == doc.release_id:
+        if partner is None or partner[0] == doc.release_id:
             continue
-        if _path_key(doc.url) in {_path_key(u) for u in (partner.release.alternates or {}).values()}:
-            doc.release_id = partner.release_id
+        if _path_key(doc.url) in partner[1]:
+            doc.release_id = partner[0]
             doc.doubts = [d for d in doc.doubts if d[1] != _unconfirmed_english(target)]
     return docs
