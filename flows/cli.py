@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
 
 # Only what every command needs is imported here: `--help` and `extract` must answer at once, so rich, the
 # settings, the warehouse (DuckDB) and Prefect are imported by the commands that use them.
-from flows.display import LazyConsole, findings_table, fmt_number, print_json, print_table
+from flows.display import LazyConsole, findings_table, fmt_number, print_json, print_table, shown, write_jsonl
 from transforms.errors import HkstpMonitorError
 
 console = LazyConsole()
@@ -35,6 +37,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.monitor import monitor
 
     warehouse.ensure_usable(Path(args.db))  # a damaged file is named now, not half-way through the run
+    from flows.settings import get_settings  # the run's own values checked too, before Prefect starts
+
+    get_settings(db=args.db, min_gap_s=args.min_gap, base_url=args.base_url, languages=args.lang,
+                 notify_url=args.notify, profile=args.profile)
+    if not args.debug:
+        _no_tracebacks_on_the_console()
     source = getattr(args, "source", None) or "hkstp"
     if source != "hkstp":
         return _run_sources(args, source)
@@ -86,6 +94,30 @@ def _run_sources(args: argparse.Namespace, source: str) -> int:
     return 0
 
 
+def _no_tracebacks_on_the_console() -> None:
+    """Prefect logs a failed flow or task run with its traceback; on the terminal that buried `run`'s one-line
+    error under screens of frames. The console handlers now print the log line without the traceback (the
+    Prefect UI still gets it; --debug prints it here too)."""
+    import logging
+
+    for name in ("", "prefect", "prefect.flow_runs", "prefect.task_runs"):  # Prefect's console handler is the root's
+        for handler in logging.getLogger(name).handlers:
+            formatter = handler.formatter
+            if not isinstance(handler, logging.StreamHandler) or formatter is None or getattr(formatter, "_quiet", 0):
+                continue
+
+            def without_traceback(record: logging.LogRecord, _format=formatter.format) -> str:
+                saved = record.exc_info, record.exc_text, record.stack_info
+                record.exc_info = record.exc_text = record.stack_info = None
+                try:
+                    return _format(record)
+                finally:
+                    record.exc_info, record.exc_text, record.stack_info = saved
+
+            formatter.format = without_traceback
+            formatter._quiet = 1
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from flows.demo import run_demo
 
@@ -114,8 +146,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from flows.ingest import extract_file, extract_jsonl, extract_text
 
     if args.jsonl:
-        for line in extract_jsonl(Path(args.jsonl)):
-            print_json(line)
+        write_jsonl(extract_jsonl(Path(args.jsonl)))
         return 0
     if args.text is not None:
         out = extract_text(args.text, language=args.language)
@@ -130,8 +161,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     rel = out["release"]
-    if rel:
-        console.print(f"[bold]{rel['title']}[/]  {rel['published_on'] or '(no date)'}  {rel['language']}")
+    if rel:  # the page's own text: shown(), never read as markup or terminal codes
+        console.print(shown(f"{rel['title']}  {rel['published_on'] or '(no date)'}  {rel['language']}", style="bold"))
     table = Table(title=f"{len(out['claims'])} claims")
     for col in ("section", "metric", "value", "qualifier", "kind", "unit", "text"):
         table.add_column(col, overflow="fold")
@@ -139,7 +170,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         value = fmt_number(c["value"]) + (f"-{fmt_number(c['value_high'])}" if c.get("value_high") is not None else "")
         if c.get("currency"):
             value = f"{c['currency']} {value}"
-        table.add_row(c["section"], c["metric"] or "", value, c["qualifier"], c["kind"], c["unit"] or "", c["text"])
+        table.add_row(*(shown(v) for v in (c["section"], c["metric"] or "", value, c["qualifier"], c["kind"],
+                                           c["unit"] or "", c["text"])))
     print_table(console, table)
     return 0
 
@@ -202,7 +234,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_sql(args: argparse.Namespace) -> int:
     import warehouse
 
-    cols, rows = warehouse.query(Path(args.db), args.query)
+    from flows.settings import get_settings
+
+    cols, rows = warehouse.query(Path(args.db), args.query, max_seconds=get_settings().sql_timeout_s)
     if args.json:
         print_json([dict(zip(cols, r)) for r in rows])
         return 0
@@ -210,9 +244,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     table = Table(show_lines=False)
     for c in cols:
-        table.add_column(c, overflow="fold")
+        table.add_column(shown(c), overflow="fold")
     for r in rows:
-        table.add_row(*[fmt_number(v) for v in r])
+        table.add_row(*[shown(v) for v in r])
     print_table(console, table)
     console.print(f"{len(rows)} row(s)")
     return 0
@@ -381,6 +415,14 @@ def _user_error(exc: BaseException, db: str) -> str | None:
     """The one line to show for an error the user can cause (bad file, bad path, damaged warehouse), else None."""
     if isinstance(exc, HkstpMonitorError):
         return _one_line(exc)
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space left on device" in str(exc):
+        # a load is one transaction and the raw store writes whole files, so what was loaded before stays
+        where = getattr(exc, "filename", None) or f"the warehouse {db} or the file being written"
+        return f"no space left on device at {where}; nothing loaded was lost: free some space and run again"
+    if type(exc).__name__ == "ValidationError" and "pydantic" in type(exc).__module__:
+        from flows.settings import settings_error_lines
+
+        return "\nerror: ".join(settings_error_lines(exc))
     if isinstance(exc, OSError) and exc.filename is not None:
         what = {IsADirectoryError: "is a directory", NotADirectoryError: "is under something that is not a folder",
                 FileNotFoundError: "does not exist", PermissionError: "is not allowed",
@@ -390,6 +432,10 @@ def _user_error(exc: BaseException, db: str) -> str | None:
         return ("the temporary Prefect server did not start in time (a busy machine?); set "
                 "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=300, or PREFECT_API_URL to a running "
                 "`prefect server start`")
+    read_only = r"Permission denied|Operation not permitted|Read-only file system"
+    if "duckdb" in type(exc).__module__ and re.search(read_only, str(exc), re.IGNORECASE):
+        return (f"the warehouse {db} is read-only here ({_one_line(exc)[:160]}); make the file and its folder "
+                "writable for this user, or give --db a file you can write")
     if "duckdb" in type(exc).__module__:
         return (f"the warehouse {db} could not be read ({_one_line(exc)[:200]}); if the file is damaged, move it "
                 "aside and run again, or use --db another file")
@@ -405,7 +451,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     args = build_parser().parse_args(argv)
     if args.command != "extract":  # extract reads no warehouse: it skips the settings and DuckDB
-        args.db = _settings_for_warehouse(args.db)
+        try:  # every setting is checked now, one line each, before any work
+            args.db = _settings_for_warehouse(args.db)
+        except ValueError as exc:  # pydantic's ValidationError
+            message = _user_error(exc, args.db or "")
+            if message is None:
+                raise
+            sys.stderr.write(f"error: {message}\n")
+            return 2
     from flows import supervise
 
     if argv is None and supervise.needs_supervisor(args.command):

@@ -28,12 +28,13 @@ import zlib
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
 
 import lxml.etree
 from bs4 import BeautifulSoup
+from protego import Protego
 from soupsieve import SelectorSyntaxError
 
 from flows.http import PoliteSession
@@ -52,6 +53,8 @@ FALLBACK_PER_LISTING_PAGE = 20
 SITEMAP_UNMATCHED_SHARE = 0.5
 SITEMAP_MIN_URLS = 5
 UNKNOWN_LAYOUT = "unknown"  # the URL generation of a page found by its content
+# RFC 9309 lets a crawler keep robots.txt for up to a day: the hourly runs read the copy in the raw store.
+ROBOTS_CACHE_S = 86_400
 
 __all__ = ["DiscoveredPage", "Discovery", "discover", "UNKNOWN_LAYOUT"]
 
@@ -93,6 +96,36 @@ class Discovery:
     signals: list[SiteSignal] = field(default_factory=list)  # site drift and discovery problems
 
 
+class RobotsRules:
+    """robots.txt rules through protego (RFC 9309: `*` and `$` wildcards, the longest match wins; the standard
+    library's parser ignored them, so `Disallow: /*?print=` blocked nothing), plus the two verdicts that need no
+    file: allow everything (robots.txt is 404) and disallow everything (401/403, or unreachable)."""
+
+    def __init__(self) -> None:
+        self.rules: Protego | None = None
+        self.allow_all = False
+        self.disallow_all = False
+
+    def parse(self, text: str) -> None:
+        self.rules = Protego.parse(text)
+
+    def can_fetch(self, user_agent: str, url: str) -> bool:
+        if self.disallow_all:
+            return False
+        if self.allow_all or self.rules is None:
+            return True
+        return self.rules.can_fetch(url, user_agent)
+
+    def crawl_delay(self, user_agent: str) -> float | None:
+        return self.rules.crawl_delay(user_agent) if self.rules is not None else None
+
+    def request_rate(self, user_agent: str):
+        return self.rules.request_rate(user_agent) if self.rules is not None else None
+
+    def site_maps(self) -> list[str]:
+        return list(self.rules.sitemaps) if self.rules is not None else []
+
+
 @dataclass
 class _ListingOutcome:
     releases: int = 0  # release links found (by pattern)
@@ -127,7 +160,8 @@ class _Discoverer:
         self.next_hint = listing.get("next_selector") or None
         self.by_content = self.site.get("recognize_by_content", True) is not False
         self.user_agent = session.user_agent
-        self.robots = RobotFileParser()
+        self.robots = RobotsRules()
+        self.max_crawl_delay_s = settings.max_crawl_delay_s
         self.found: dict[tuple[str, str, str], DiscoveredPage] = {}
         self.result = Discovery(pages=[], fetches=[])
         self.requested: set[str] = set()
@@ -265,13 +299,27 @@ class _Discoverer:
 
     # -- robots.txt -------------------------------------------------------------------------------
 
+    def _cached_robots(self, robots_url: str) -> bytes | None:
+        """The robots.txt body fetched less than ROBOTS_CACHE_S ago (raw store), else None."""
+        prev = self.known.get(robots_url)
+        if prev is None or not prev.sha256 or self.store is None or not prev.fetched_at:
+            return None
+        try:
+            age = datetime.now(UTC) - datetime.fromisoformat(prev.fetched_at)
+            if not timedelta(0) <= age < timedelta(seconds=ROBOTS_CACHE_S):
+                return None
+            return self.store.get(prev.sha256)
+        except (KeyError, ValueError, TypeError, OSError):
+            return None  # a torn copy or an odd timestamp: ask the site
+
     def read_robots(self) -> list[str]:
         robots_url = self.absolute(self.site.get("robots") or "/robots.txt")
-        self.robots.set_url(robots_url)
-        result = self.fetch(robots_url)
-        status = result.record.status
-        if result.body is not None:
-            self.robots.parse(result.body.decode("utf-8", errors="replace").splitlines())
+        cached = self._cached_robots(robots_url)
+        result = None if cached is not None else self.fetch(robots_url)
+        status = result.record.status if result is not None else 200
+        body = cached if cached is not None else result.body
+        if body is not None:
+            self.robots.parse(body.decode("utf-8", errors="replace"))
         elif status in (401, 403):
             self.robots.disallow_all = True
             self.result.notes.append(f"robots.txt answered {status}: the site allows no crawling")
@@ -289,9 +337,16 @@ class _Discoverer:
         rate = self.robots.request_rate(self.user_agent)
         if rate and rate.requests:
             delay = max(delay or 0, rate.seconds / rate.requests)
+        if delay and delay > self.max_crawl_delay_s:
+            # A day-long Crawl-delay obeyed silently is a run that fetches one page a day: say so, use the cap.
+            self.signal("crawl_delay_capped", robots_url, "HKSTP_MAX_CRAWL_DELAY_S",
+                        f"robots.txt asks for {float(delay):g}s between requests; {self.max_crawl_delay_s:g}s is used "
+                        "(HKSTP_MAX_CRAWL_DELAY_S): ask the site for a lower Crawl-delay, or raise the cap",
+                        severity="warning", drift=False)
+            delay = self.max_crawl_delay_s
         if delay:
             self.session.set_host_gap(host, float(delay))
-        return [self.absolute(u) for u in (self.robots.site_maps() or [])]
+        return [self.absolute(u) for u in self.robots.site_maps()]
 
     # -- listing pages ----------------------------------------------------------------------------
 
@@ -430,12 +485,18 @@ class _Discoverer:
                 self._read_urlset(root, url, here, on_entry)
             else:
                 self.result.notes.append(f"sitemap {url}: root element <{kind}> is neither urlset nor sitemapindex")
-        if queue:
-            self.result.notes.append(f"stopped after {self.max_sitemaps} sitemap files")
+        if queue:  # a problem of the run, in `problems`: the sitemaps left unread hold releases not found
+            self.signal("sitemap_capped", next(iter(queue)), "HKSTP_MAX_SITEMAPS",
+                        f"stopped after {self.max_sitemaps:,} sitemap files; {len(queue):,} more were not read "
+                        "(a sitemap-index loop, or raise HKSTP_MAX_SITEMAPS)", severity="warning", drift=False)
 
     def _read_urlset(self, root, url: str, here: str, on_entry) -> None:
         matched = unmatched = 0
         example = None
+        # A lastmod after tomorrow (UTC) is not a date the page was changed: it would make the page due on every
+        # run. Such dates are dropped (the page is still considered) and recorded once per sitemap.
+        tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+        future: list[tuple[str, str]] = []
         for entry in root:
             if not isinstance(entry.tag, str) or lxml.etree.QName(entry).localname != "url":
                 continue
@@ -451,6 +512,9 @@ class _Discoverer:
                     lastmod = child.text.strip()
                 elif name == "link" and child.get("rel") == "alternate" and child.get("href"):
                     alternates.append(child.get("href"))  # xhtml:link hreflang editions
+            if lastmod and lastmod[:10] > tomorrow:
+                future.append((loc or "", lastmod))
+                lastmod = None
             for link in ([loc] if loc else []) + alternates:
                 absolute = self.absolute(link, here)
                 if link == loc and not never_a_release(absolute) and absolute not in self.listing_urls:
@@ -460,6 +524,10 @@ class _Discoverer:
                     else:
                         matched += 1
                 on_entry(absolute, lastmod if link == loc else None, url)
+        if future:
+            self.signal("sitemap_lastmod_future", url, "site.sitemap",
+                        f"{len(future)} entries of this sitemap give a lastmod in the future (e.g. {future[0][0]}: "
+                        f"{future[0][1][:40]}); those dates were not trusted", severity="warning", drift=False)
         total = matched + unmatched
         if total >= SITEMAP_MIN_URLS and unmatched / total > SITEMAP_UNMATCHED_SHARE:
             self.signal("sitemap_unmatched", url, "site.release_patterns",

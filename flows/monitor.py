@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -34,7 +34,7 @@ from flows.settings import MonitorSettings
 from flows.writer import warehouse_writer
 from transforms.claims import extract_release_claims
 from transforms.errors import ParseError
-from transforms.identity import release_id_for
+from transforms.identity import identity_doubts, pair_editions, release_id_for
 from transforms.model import DocumentResult, FetchRecord, Release, SiteSignal
 from transforms.parsing import parse_document
 from transforms.parsing.recognize import recognize_release
@@ -176,6 +176,20 @@ def parse_and_extract(
     return out
 
 
+def _future_date(release: Release, fetched_at: str) -> list[tuple[str, str]]:
+    """A publication date later than the day after the fetch is not trusted (a release dated 2099 would be the
+    newest figure for ever): the release keeps no date, so the figure checks leave it out, and it is recorded."""
+    try:
+        latest = datetime.fromisoformat(fetched_at).date() + timedelta(days=1)
+    except (TypeError, ValueError):
+        return []
+    if release.published_on is None or release.published_on <= latest:
+        return []
+    said, release.published_on, release.date_source = release.published_on, None, None
+    return [("date_in_future", f"the page gives {said} as its publication date, after it was fetched "
+                               f"({fetched_at[:10]}); the date was not trusted and the release is left undated")]
+
+
 def document_result(
     body: bytes,
     url: str,
@@ -194,12 +208,14 @@ def document_result(
         return DocumentResult(
             url=url, sha256=sha, fetched_at=fetched_at, error=f"parser failed: {type(exc).__name__}: {exc}", source=source
         )
+    doubts = identity_doubts(release, url) + _future_date(release, fetched_at)
     return DocumentResult(
         url=url,
         sha256=sha,
         fetched_at=fetched_at,
-        release_id=release_id_for(release),
+        release_id=release_id_for(release, url),  # the URL fetched decides, never the page's own claim
         release=release,
+        doubts=doubts,
         claims=extract_release_claims(release),
         source=source,
     )
@@ -215,6 +231,14 @@ def load_batch(
         summary = warehouse.load_documents(db, docs, flow_run_id=run_id)
         warehouse.record_fetches(db, records, flow_run_id=run_id)
     return asdict(summary)
+
+
+def identity_signals(docs: list[DocumentResult]) -> list[SiteSignal]:
+    """A recorded problem for every claim of a page that was not trusted: a canonical or hreflang its URL did not
+    confirm, a publication date after the fetch."""
+    return [SiteSignal(kind, d.url, "site.release_patterns" if kind == "identity_doubt" else "site.layouts",
+                       detail, severity="warning", drift=False, language=d.release.language if d.release else None)
+            for d in docs for kind, detail in d.doubts]
 
 
 def _slim(doc: DocumentResult) -> DocumentResult:
@@ -313,6 +337,7 @@ def monitor(
     totals: dict[str, int] = {"pages": len(pages), "fetched": 0, "not_modified": 0, "unchanged": 0, "fetch_errors": 0}
     loads: list[dict] = []
     pending_records = list(discovery_fetches)
+    english_seen: dict[str, tuple[str, set[str]]] = {}  # English pages of this run, for pair_editions
     for batch_no, batch in enumerate(_chunks(pages, settings.batch_size), start=1):
         # quote(): Prefect would otherwise walk every item of these lists looking for futures (a quarter of
         # a 10,000-page backfill's wall time went there).
@@ -326,7 +351,9 @@ def monitor(
         totals["fetch_errors"] += sum(1 for r in fetched.records if r.error)
         if fetched.to_parse:
             docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
+            docs = pair_editions(docs, english_seen)  # editions that name each other across slugs (identity.py)
             parsed_docs += [_slim(d) for d in docs]  # what the drift signals need, not the claims
+            signals += identity_signals(docs)
             loads.append(load_batch(db_path, quote(docs), quote(pending_records), run_id, batch_no))
             pending_records = []
         # A batch of 304s has nothing to load: its fetch records wait for the next load (one transaction

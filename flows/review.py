@@ -22,7 +22,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.exceptions import FlowPauseTimeout
 from prefect.input import RunInput
 from prefect.runtime import flow_run
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 import warehouse
 from flows.writer import warehouse_writer
@@ -39,6 +39,10 @@ QUALIFIER_WORDS = {"exact": "", "about": "about ", "over": "over ", "at_least": 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
+MAX_NOTE_CHARS = 2_000
+NOTE_CUT_MARK = f" [... cut at {MAX_NOTE_CHARS:,} characters]"
+
+
 class Decision(BaseModel):
     """What a reviewer says about one finding."""
 
@@ -47,7 +51,16 @@ class Decision(BaseModel):
         description="confirm: a real change (acknowledged); mute: never show it again; "
                     "wrong: the monitor misread the release (rejected, kept as a test case)."
     )
-    note: str = Field(default="", description="Optional: why, or what the release really says.")
+    note: str = Field(default="", description="Optional: why, or what the release really says "
+                                               f"(at most {MAX_NOTE_CHARS:,} characters).")
+
+    @field_validator("note")
+    @classmethod
+    def _cut_long_note(cls, note: str) -> str:
+        """A note is a sentence or two: a longer one (a pasted page, 1 MB) is cut, with a mark that says so."""
+        if len(note) <= MAX_NOTE_CHARS:
+            return note
+        return note[:MAX_NOTE_CHARS] + NOTE_CUT_MARK
 
 
 class ReviewInput(RunInput):

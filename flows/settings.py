@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
@@ -25,35 +26,37 @@ class MonitorSettings(BaseSettings):
     profile: str | None = None  # site profile name or YAML path; default: the bundled hkstp profile
     languages: str = "en,zh-hk,zh-cn"  # which language editions to follow
     # -- fetching, politely
-    min_gap_s: float = 1.0  # politeness: minimum seconds between two requests to one host
-    connect_timeout_s: float = 5.0  # seconds to wait for a connection
-    read_timeout_s: float = 20.0  # seconds to wait for response bytes
-    response_deadline_s: float = 60.0  # seconds for one whole response (connect + every read); then a fetch error
-    max_bytes: int = 5_000_000  # a larger body is refused and recorded as a fetch error
-    retries: int = 3  # retries on connection errors, 429 and 5xx
-    max_retry_after_s: float = 120.0  # a Retry-After longer than this is recorded as an error, not waited for
-    max_redirects: int = 5  # redirects followed for one URL
+    min_gap_s: float = Field(1.0, ge=0)  # politeness: minimum seconds between two requests to one host
+    connect_timeout_s: float = Field(5.0, gt=0)  # seconds to wait for a connection
+    read_timeout_s: float = Field(20.0, gt=0)  # seconds to wait for response bytes
+    response_deadline_s: float = Field(60.0, gt=0)  # seconds for one whole response (connect + every read); then a fetch error
+    max_bytes: int = Field(5_000_000, ge=1024)  # a larger body is refused and recorded as a fetch error
+    retries: int = Field(3, ge=0)  # retries on connection errors, 429 and 5xx
+    max_retry_after_s: float = Field(120.0, ge=0)  # a Retry-After longer than this is recorded as an error, not waited for
+    max_crawl_delay_s: float = Field(60.0, ge=0)  # a longer robots.txt Crawl-delay: this gap, and a problem recorded
+    max_redirects: int = Field(5, ge=0)  # redirects followed for one URL
     # -- discovery
-    max_listing_pages: int = 200  # listing pages followed per language when neither the run nor the profile says
-    max_sitemaps: int = 1_000  # sitemap files read in one discovery (a guard against sitemap-index loops)
-    max_sitemap_bytes: int = 50_000_000  # a sitemap larger than this, uncompressed, is refused
+    max_listing_pages: int = Field(200, ge=1)  # listing pages followed per language when neither the run nor the profile says
+    max_sitemaps: int = Field(1_000, ge=1)  # sitemap files read in one discovery (a guard against sitemap-index loops)
+    max_sitemap_bytes: int = Field(50_000_000, ge=1024)  # a sitemap larger than this, uncompressed, is refused
     # -- loading
-    batch_size: int = 200  # pages per fetch/parse/load batch: one DB transaction per batch
-    db_read_timeout: float = 60.0  # seconds a reader waits while a run writes to the warehouse
-    db_write_timeout: float = 300.0  # seconds a writer waits for readers of the warehouse to finish
+    batch_size: int = Field(200, ge=1)  # pages per fetch/parse/load batch: one DB transaction per batch
+    db_read_timeout: float = Field(60.0, ge=0)  # seconds a reader waits while a run writes to the warehouse
+    db_write_timeout: float = Field(300.0, ge=0)  # seconds a writer waits for readers of the warehouse to finish
+    sql_timeout_s: float = Field(300.0, gt=0)  # an `sql` query running longer than this is stopped
     # -- checks
-    conflict_window_days: int = 7  # releases this many days apart (or fewer) that disagree: figure_conflict
-    critical_decrease_pct: float = 10.0  # a cumulative figure falling by more than this percent is critical
-    translation_tolerance_pct: float = 0.0  # language editions differing by at most this percent agree
-    echo_tolerance_pct: float = 0.0  # another source's figure within this percent of HKSTP's agrees with it (echo checks)
-    copy_window_days: int = 5  # a newswire copy is linked to an HKSTP release this many days apart at most
+    conflict_window_days: int = Field(7, ge=0)  # releases this many days apart (or fewer) that disagree: figure_conflict
+    critical_decrease_pct: float = Field(10.0, ge=0)  # a cumulative figure falling by more than this percent is critical
+    translation_tolerance_pct: float = Field(0.0, ge=0)  # language editions differing by at most this percent agree
+    echo_tolerance_pct: float = Field(0.0, ge=0)  # another source's figure within this percent of HKSTP's agrees with it (echo checks)
+    copy_window_days: int = Field(5, ge=0)  # a newswire copy is linked to an HKSTP release this many days apart at most
     # -- alerts
     notify_url: str | None = None  # Apprise URL for alerts (slack://..., mailto://..., json://host/path)
     notify_severity: str = "warning"  # lowest severity that is sent as an alert
-    max_discovered_urls: int = 50_000  # release URLs (and pages to check by content) one run discovers at most
+    max_discovered_urls: int = Field(50_000, ge=1)  # release URLs (and pages to check by content) one run discovers at most
     drift_generic_jump: float = 0.3  # site_drift when a run's share of releases parsed generically rises this much
-    review_timeout_s: int = 86_400  # how long a review-findings run waits for decisions before giving up
-    recheck_days: float = 7.0  # a known release page is asked again once in this many days (daily while < 30 days old)
+    review_timeout_s: int = Field(86_400, gt=0)  # how long a review-findings run waits for decisions before giving up
+    recheck_days: float = Field(7.0, ge=0)  # a known release page is asked again once in this many days (daily while < 30 days old)
     alert_webhook_url: str | None = None  # `serve` points the Prefect automations (deployments/automations.yaml) here
 
     def raw_dir(self) -> Path:
@@ -80,6 +83,18 @@ class MonitorSettings(BaseSettings):
 
 # The defaults alone, without the environment: the fallbacks of flows/http.py and flows/discover.py.
 DEFAULTS = MonitorSettings.model_construct()
+
+
+def settings_error_lines(exc: ValidationError) -> list[str]:
+    """One line per bad setting: the variable, the value given and what is allowed (no pydantic traceback)."""
+    lines = []
+    for err in exc.errors():
+        name = "HKSTP_" + "_".join(str(p) for p in err.get("loc", ())).upper()
+        given = err.get("input")
+        allowed = err.get("msg", "not valid").replace("Input should be", "must be")
+        shown = "" if isinstance(given, dict) else f"={given}"
+        lines.append(f"{name}{shown}: {allowed}")
+    return lines
 
 
 def get_settings(**overrides: object) -> MonitorSettings:

@@ -240,7 +240,7 @@ def _parsed(profile, url: str, html: str):
     from flows.discover import DiscoveredPage
     from flows.monitor import document_result
 
-    doc = document_result(html.encode(), url, "text/html", profile, sha=url, fetched_at="2025-01-01T00:00:00+00:00")
+    doc = document_result(html.encode(), url, "text/html", profile, sha=url, fetched_at="2025-06-01T00:00:00+00:00")
     page_ = DiscoveredPage(url, "news-room", "en", url.rstrip("/").rsplit("/", 1)[-1], None, "sitemap")
     return page_, doc
 

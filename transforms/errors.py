@@ -10,6 +10,7 @@
         ├── WarehouseBusy             another process is writing; readers wait and retry, then say so
         ├── SchemaTooNew              the file was made by a newer hkstp-monitor: upgrade the program
         ├── ReadOnlyViolation         `sql` was given a statement that writes; use SELECT
+        ├── QueryTimeout              an `sql` query ran past HKSTP_SQL_TIMEOUT_S and was stopped: narrow it
         └── ReviewRejected            a review names an unknown finding or decision; nothing was applied:
                                       fix the listed decisions and submit them again
 """
@@ -50,6 +51,10 @@ class SchemaTooNew(WarehouseError):
 
 class ReadOnlyViolation(WarehouseError):
     """A statement given to the read-only SQL interface would write."""
+
+
+class QueryTimeout(WarehouseError):
+    """A read-only query ran longer than its time limit and was stopped."""
 
 
 class ReviewRejected(WarehouseError):

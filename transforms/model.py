@@ -141,6 +141,8 @@ class DocumentResult:
     claims: list[Claim] = field(default_factory=list)
     error: str | None = None  # the ParseError message when release is None
     source: str = "web"
+    # (kind, sentence): what the page claims that was not trusted (its identity, a date after it was fetched)
+    doubts: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

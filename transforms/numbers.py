@@ -20,13 +20,31 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋－／：～�
                            + "".join(map(chr, range(0xFF41, 0xFF5B))),
                            "0123456789.%+-/:~$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _FULLWIDTH_GROUPING = re.compile("(?<=[０-９])，(?=[０-９])")
+# Hostile or careless text inside a figure (issue 24): invisible format characters (Unicode Cf: soft hyphen,
+# zero-width space, non-joiner and joiner, bidi marks, word joiner, BOM) are dropped, or "1,\u200b800" reads 0 or
+# 800; the other Unicode spaces (thin, hair, figure space...) become a space, which the grammar reads as grouping
+# between digit groups ("1\u2009800"); Arabic-Indic digits and the Arabic separators become ASCII ("١٬٨٠٠" = 1,800).
+# One table, so the cost stays one str.translate (a regex per character was ten times slower).
+_FULLWIDTH.update({c: None for c in (0x00AD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                                     *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF)})
+_FULLWIDTH.update({c: " " for c in (0x1680, *range(0x2000, 0x200B), 0x205F)})
+_FULLWIDTH.update({0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)})
+_FULLWIDTH.update({0x066B: ".", 0x066C: ",", 0x066A: "%"})
+# In text with no Chinese, a full-width comma between ASCII digits can only group them ("1，800 companies");
+# in Chinese text it may end a clause ("$20，300美元" is two amounts), so there it is kept.
+_ASCII_FULLWIDTH_GROUPING = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def normalize(text: str) -> str:
-    """Full-width digits, signs and letters to ASCII; same length as the input."""
+    """Full-width digits, signs and letters to ASCII, Arabic-Indic digits to ASCII, odd spaces to a space,
+    invisible format characters dropped; the same length as the input unless it held such characters."""
     if "，" in text:
         text = _FULLWIDTH_GROUPING.sub(",", text)
-    return text.translate(_FULLWIDTH)
+    text = text.translate(_FULLWIDTH)
+    if "，" in text and _CJK.search(text) is None:
+        text = _ASCII_FULLWIDTH_GROUPING.sub(",", text)
+    return text
 
 
 # ---------------------------------------------------------------- Chinese numerals

@@ -7,6 +7,7 @@ file locked retries with backoff and says it is waiting; after the timeout it ra
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -55,6 +56,18 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+_READ_ONLY = re.compile(r"Permission denied|Operation not permitted|Read-only file system|read-only mode|EROFS|EACCES",
+                        re.IGNORECASE)
+_DISK_FULL = re.compile(r"No space left on device|ENOSPC|disk is full", re.IGNORECASE)
+_HOLDER = re.compile(r"Conflicting lock is held in (\S+) \(PID (\d+)\)")
+
+
+def _holder(exc: Exception) -> str:
+    """' (process 1234, /usr/bin/python3)' from DuckDB's lock error, when it names the holder."""
+    m = _HOLDER.search(str(exc))
+    return f" (process {m.group(2)}, {m.group(1)})" if m else ""
+
+
 def _is_lock_conflict(exc: Exception) -> bool:
     text = str(exc)
     # another process holds the file / this process already has it open with another configuration
@@ -73,15 +86,23 @@ def _connect_with_retry(
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not _is_lock_conflict(exc):
                 raise unusable(path, exc) from exc
+            holder = _holder(exc)
             if time.monotonic() + delay > deadline:
+                if read_only:
+                    raise WarehouseBusy(
+                        f"the warehouse {path} is still locked by another process{_holder(exc)} after "
+                        f"{timeout:.0f}s; try again when the monitor run has finished"
+                    ) from exc
+                # a writer waits on readers too: an `sql` query or a report holds the file as long as it reads
                 raise WarehouseBusy(
-                    f"the warehouse {path} is still locked by another process after {timeout:.0f}s; "
-                    "try again when the monitor run has finished"
+                    f"the warehouse {path} is still open in another process{_holder(exc)} after {timeout:.0f}s: "
+                    "a reader (`hkstp-monitor sql`, `report`, a notebook) or another run; nothing was written, "
+                    "try again when it has finished (HKSTP_SQL_TIMEOUT_S bounds an `sql` query)"
                 ) from exc
         except duckdb.Error as exc:  # e.g. a truncated or overwritten file: SerializationException, InternalException
             raise unusable(path, exc) from exc
         if not told:
-            message = f"{waiting_message} ({path}; waiting up to {timeout:.0f}s)"
+            message = f"{waiting_message} ({path}{holder}; waiting up to {timeout:.0f}s)"
             log.warning(message)
             print(message, file=sys.stderr, flush=True)
             told = True
@@ -91,6 +112,14 @@ def _connect_with_retry(
 
 def unusable(path: Path, exc: Exception) -> WarehouseError:
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if _READ_ONLY.search(first_line):  # the file is fine: moving it aside would not help
+        return WarehouseError(
+            f"the warehouse {path} is read-only here ({first_line[:160]}); make the file and its folder writable "
+            "for this user, or give --db a file you can write"
+        )
+    if _DISK_FULL.search(first_line):
+        return WarehouseError(f"no space left on device at {path}; nothing loaded was lost: free some space and "
+                              "run again")
     return WarehouseError(
         f"cannot open the warehouse {path} ({first_line[:200]}); if the file is damaged, move it aside and "
         "rebuild it with `hkstp-monitor run` (pages already fetched are reused from the raw store)"
@@ -168,7 +197,7 @@ def write_connection(db_path: str | Path, timeout: float | None = None) -> Itera
         raise WarehouseError(f"{path} is a directory, not a warehouse file: give --db a file path")
     con = _connect_with_retry(
         path, False, LOCK_WAITS.write_s if timeout is None else timeout,
-        "waiting for another process to let go of the warehouse...",
+        "waiting for another process (a reader such as `sql`, or another run) to let go of the warehouse...",
     )
     try:
         _check_intact(con, path)

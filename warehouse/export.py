@@ -23,9 +23,28 @@ def export_views(db_path: str | Path, out_dir: str | Path, fmt: str = "parquet")
             target = (out / f"{view}.{fmt}").resolve()
             # COPY takes no bound parameters; the path is quoted as a SQL string literal
             literal = "'" + str(target).replace("'", "''") + "'"
-            con.execute(f"copy (select * from {view}) to {literal} {_FORMATS[fmt]}")
+            select = _csv_safe_select(con, view) if fmt == "csv" else f"select * from {view}"
+            con.execute(f"copy ({select}) to {literal} {_FORMATS[fmt]}")
             written.append(target)
     return written
+
+
+# A text cell that a spreadsheet would run as a formula (OWASP CSV injection): = + - @ first, or a tab or CR.
+_FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def _csv_safe_select(con, view: str) -> str:
+    """`select` of `view` whose text cells cannot run as spreadsheet formulas: a cell that begins like one (a page
+    title "=HYPERLINK(...)", say) gets a leading apostrophe, as OWASP advises; numbers are left as they are."""
+    cols = []
+    for name, col_type, *_ in con.execute(f"describe {view}").fetchall():
+        quoted = '"' + name.replace('"', '""') + '"'
+        if col_type == "VARCHAR":
+            cols.append(f"case when regexp_matches({quoted}, '{_FORMULA_START}') then chr(39) || {quoted} "
+                        f"else {quoted} end as {quoted}")
+        else:
+            cols.append(quoted)
+    return f"select {', '.join(cols)} from {view}"
 
 
 # each side (old, new) of a rejected finding that has an evidence sentence, with the claim as the monitor read it

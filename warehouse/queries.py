@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from transforms.errors import ReadOnlyViolation, WarehouseError
+from transforms.errors import QueryTimeout, ReadOnlyViolation, WarehouseError
 from transforms.values import iso_utc, jsonable
 from warehouse.db import read_connection, unusable, utc_now
 
@@ -35,22 +35,87 @@ def _refuse_writes(sql: str) -> None:
             )
 
 
+def _run_stoppable(con: duckdb.DuckDBPyConnection, sql: str, params: list | None, max_seconds: float | None):
+    """Run `sql` so that Ctrl-C and `max_seconds` stop it; returns (description, rows).
+
+    A watcher thread calls con.interrupt(), which DuckDB honours between vectors, when the time is up or when
+    SIGINT arrives. It learns of SIGINT through the signal wake-up fd, which is written by whatever thread the
+    signal lands on (often one of DuckDB's own): a Python handler alone runs only when DuckDB hands control back
+    to the interpreter, which a long query may not do for minutes (Ctrl-C was missed in 4 of 11 tries).
+    Ctrl-C ends as KeyboardInterrupt, the time limit as QueryTimeout."""
+    import os
+    import select
+    import signal
+    import threading
+    import time
+
+    done = threading.Event()
+    stopped: dict[str, str] = {}
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
+    in_main = threading.current_thread() is threading.main_thread()
+    wake_r = wake_w = None
+    if in_main:
+        wake_r, wake_w = os.pipe()
+        os.set_blocking(wake_w, False)
+        previous_fd = signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+        previous_handler = signal.signal(signal.SIGINT, lambda *_: stopped.setdefault("why", "interrupted"))
+
+    def watch() -> None:
+        while not done.is_set():
+            if wake_r is not None:
+                if select.select([wake_r], [], [], 0.1)[0] and signal.SIGINT in os.read(wake_r, 64):
+                    stopped.setdefault("why", "interrupted")
+            else:
+                done.wait(0.1)
+            if deadline is not None and time.monotonic() > deadline:
+                stopped.setdefault("why", "timeout")
+            if "why" in stopped:
+                con.interrupt()
+                return
+
+    watcher = threading.Thread(target=watch, name="hkstp-sql-watch", daemon=True)
+    watcher.start()
+    try:
+        cur = con.execute(sql, params) if params else con.execute(sql)
+        result = (cur.description, cur.fetchall() if cur.description is not None else [])
+    except duckdb.InterruptException:
+        if stopped.get("why") != "timeout":
+            raise KeyboardInterrupt from None
+        raise QueryTimeout(
+            f"the query ran longer than {max_seconds:g}s and was stopped (HKSTP_SQL_TIMEOUT_S); narrow it "
+            "(a WHERE, a LIMIT) or raise the limit"
+        ) from None
+    finally:
+        done.set()
+        watcher.join()
+        if in_main:
+            signal.signal(signal.SIGINT, previous_handler)
+            signal.set_wakeup_fd(previous_fd)
+            os.close(wake_r)
+            os.close(wake_w)
+    if stopped.get("why") == "interrupted":  # pressed as the query finished: still an interruption
+        raise KeyboardInterrupt
+    return result
+
+
 def query(
-    db_path: str | Path, sql: str, params: list | None = None, *, timeout: float | None = None
+    db_path: str | Path, sql: str, params: list | None = None, *, timeout: float | None = None,
+    max_seconds: float | None = None,
 ) -> tuple[list[str], list[tuple]]:
     """Run read-only SQL (user values go in `params`, as ? or $1); returns (column names, rows).
 
     Refuses anything but SELECT-like statements (ReadOnlyViolation), a first and friendlier refusal; the
     connection itself is sandboxed (no file, network or extension access, settings locked), so nothing
     nested in EXPLAIN or a table function reads or writes outside the warehouse. Waits while the monitor writes.
+    `max_seconds`: a query running longer is stopped (QueryTimeout), so it cannot hold the file for ever.
     """
     _refuse_writes(sql)
     with read_connection(db_path, timeout=timeout, sandboxed=True) as con:
         try:
-            cur = con.execute(sql, params) if params else con.execute(sql)
-            if cur.description is None:
+            description, rows = _run_stoppable(con, sql, params, max_seconds)
+            if description is None:
                 return [], []
-            return [d[0] for d in cur.description], cur.fetchall()
+            return [d[0] for d in description], rows
         except (duckdb.PermissionException, duckdb.InvalidInputException) as exc:
             if "disabled" not in str(exc) and "locked" not in str(exc):
                 raise WarehouseError(f"SQL error: {exc}") from exc

@@ -36,11 +36,16 @@ BINARY_CONTROL_SHARE = 0.05  # more control bytes than this in the first 4 KB: n
 
 
 def detect_format(body: bytes, url: str | None, content_type: str | None) -> str:
-    """'pdf', 'html' or 'text', from the content type, then the URL suffix, then the bytes."""
+    """'pdf', 'html' or 'text', from the bytes' own signature (%PDF-, <!DOCTYPE html>, <html), then the content
+    type, then the URL suffix. The bytes win: an HTML release served as application/pdf is HTML."""
     ctype = (content_type or "").lower()
     path = re.sub(r"[?#].*$", "", url or "").lower()
     head = body[:1024].lstrip(b"\xef\xbb\xbf")
-    if head.startswith(b"%PDF-") or "pdf" in ctype or (not ctype and path.endswith(".pdf")):
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if "pdf" in ctype and _DOCUMENT_START_RE.match(head):
+        return "html"
+    if "pdf" in ctype or (not ctype and path.endswith(".pdf")):
         return "pdf"
     if "html" in ctype or "xml" in ctype:
         return "html"

@@ -50,8 +50,14 @@ _WHITESPACE_TO_SQUASH = re.compile(r"[ \t\u00a0\u3000\u200b\r\f\v]{2,}|[\t\u00a0
 _DIGIT_RE = re.compile(r"\d")  # page counters and phone numbers all hold one
 
 
+# A zero-width space breaks words, but inside a figure ("1,\u200b800") it must not become a space that splits it.
+_ZWSP_IN_NUMBER = re.compile(r"(?<=[\d,.])\u200b+(?=[\d,.])")
+
+
 def squash(text: str) -> str:
     """Collapse runs of spaces (keeping no newlines) and trim."""
+    if "\u200b" in text:
+        text = _ZWSP_IN_NUMBER.sub("", text)
     return _WHITESPACE_TO_SQUASH.sub(" ", text.replace("\n", " ")).strip()
 
 
