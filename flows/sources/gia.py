@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
 from zoneinfo import ZoneInfo
 
 from prefect import flow, task
@@ -31,6 +30,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 import warehouse
+from flows.discover import RobotsRules
 from flows.http import PoliteSession
 from flows.profile import load_profile
 from flows.publish import publish_run
@@ -103,15 +103,15 @@ ROBOTS_MAX_AGE = timedelta(hours=24)  # robots.txt is read again once a day (the
 
 
 def _robots(session: PoliteSession, site: _Site, fetches: list[FetchRecord], store: RawStore,
-            previous: dict[str, dict]) -> RobotFileParser:
-    robots = RobotFileParser()
+            previous: dict[str, dict]) -> RobotsRules:
+    robots = RobotsRules()  # RFC 9309 (wildcards, longest match), as the press room reads it
     url = site.absolute(site.site.get("robots") or "/robots.txt")
     last = previous.get(url)
     if last and last["sha256"]:
         age = datetime.now(HONG_KONG) - datetime.fromisoformat(last["fetched_at"])
         try:
             if age < ROBOTS_MAX_AGE:
-                robots.parse(store.get(last["sha256"]).decode("utf-8", errors="replace").splitlines())
+                robots.parse(store.get(last["sha256"]).decode("utf-8", errors="replace"))
                 return robots
         except (KeyError, ValueError, OSError):
             pass  # not in the raw store any more: ask again
@@ -119,9 +119,9 @@ def _robots(session: PoliteSession, site: _Site, fetches: list[FetchRecord], sto
     fetches.append(result.record)
     if result.body is not None:
         result.record.sha256 = store.put(result.body)
-        robots.parse(result.body.decode("utf-8", errors="replace").splitlines())
+        robots.parse(result.body.decode("utf-8", errors="replace"))
     else:
-        robots.parse([])  # no robots.txt: everything allowed
+        robots.allow_all = True  # no robots.txt: everything allowed
     return robots
 
 
@@ -241,11 +241,14 @@ def list_releases(session: PoliteSession, profile: dict, base_url: str, language
     return out
 
 
-def _robots_plain(session: PoliteSession, site: _Site, out: Listing) -> RobotFileParser:
-    robots = RobotFileParser()
+def _robots_plain(session: PoliteSession, site: _Site, out: Listing) -> RobotsRules:
+    robots = RobotsRules()
     result = session.fetch(site.absolute(site.site.get("robots") or "/robots.txt"))
     out.fetches.append(result.record)
-    robots.parse(result.body.decode("utf-8", errors="replace").splitlines() if result.body is not None else [])
+    if result.body is not None:
+        robots.parse(result.body.decode("utf-8", errors="replace"))
+    else:
+        robots.allow_all = True
     return robots
 
 
