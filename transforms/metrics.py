@@ -25,6 +25,7 @@ class Metric:
     kind: str = "count"
     cumulative: bool = False
     other_subject: str | None = None  # key used when the figure is about Hong Kong as a whole
+    scope: str | None = None  # "event": a figure of one event by nature (job openings, attendees, entries)
     phrasings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh-hant, zh-hans
     before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh
 
@@ -51,6 +52,7 @@ def _listed() -> dict[str, Metric]:
             kind=item.get("kind", "count"),
             cumulative=bool(item.get("cumulative", False)),
             other_subject=item.get("other_subject"),
+            scope=item.get("scope"),
             phrasings={
                 "en": tuple(item.get("en") or []),
                 "zh-hant": tuple(dict.fromkeys(item.get("zh_hant") or [])),

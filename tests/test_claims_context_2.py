@@ -1,0 +1,140 @@
+"""Whose figure, what kind, as of when, second round: the misreads of held-out press rooms and Government pages
+(appositives, as-of dates in mid-sentence, LegCo tables, event metrics of event releases, past-time clauses,
+headline verbs). Sentences are this file's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.claims import extract_claims, extract_release_claims
+from transforms.model import Release, Section
+
+PUBLISHED = date(2025, 6, 16)
+
+
+def claims_of(text: str, language: str = "en", published_on: date = PUBLISHED):
+    return [c for c in extract_claims(text, language, published_on=published_on, organisation="hkstp")
+            if c.kind not in ("year", "date")]
+
+
+def one(text: str, language: str = "en", published_on: date = PUBLISHED):
+    found = claims_of(text, language, published_on)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---- 1. an organisation described in passing keeps its standing figure inside an event sentence
+@pytest.mark.parametrize("text, language, subject", [
+    ("The Hong Kong Science Park, now home to over 1,300 technology companies, welcomed the summit's guests.",
+     "en", "hkstp/science-park"),
+    ("Visitors toured HKSTP, whose parks now house more than 2,100 technology companies, during the expo.",
+     "en", "hkstp"),
+    ("The Science Park, which hosts around 1,250 technology companies, will stage the finals of the competition.",
+     "en", "hkstp/science-park"),
+    ("香港科學園（目前有超過1,300間科技公司進駐）今日舉行創科論壇。", "zh-hant", "hkstp/science-park"),
+    ("香港科学园（目前有超过1,300间科技公司进驻）今日举行创科论坛。", "zh-hans", "hkstp/science-park"),
+])
+def test_an_appositive_of_an_organisation_is_its_standing_figure(text, language, subject):
+    c = one(text, language)
+    assert (c.metric, c.subject, c.scope) == ("tech_companies", subject, "standing")
+
+
+@pytest.mark.parametrize("text", [
+    "Over 60 park companies joined the trade mission to Jakarta.",
+    "At the forum, 45 technology companies from the Science Park showcased their robots.",
+    "The Science Park, where 80 start-ups pitched to investors, hosted the demo day.",
+])
+def test_a_real_event_figure_stays_an_event(text):
+    assert [c.scope for c in claims_of(text)] == ["event"]
+
+
+# ---- 2. as-of written mid-sentence, after another clause
+@pytest.mark.parametrize("text, language, as_of", [
+    ("Based on the annual survey, as at end-December 2024, the Science Park housed over 1,600 technology companies.",
+     "en", date(2024, 12, 31)),
+    ("The spokesman noted that, as of 31 March 2025, HKSTP had more than 2,000 technology companies.",
+     "en", date(2025, 3, 31)),
+    ("In its reply the Bureau said that at the end of April 2025, HKSTP's parks housed about 2,150 technology companies.",
+     "en", date(2025, 4, 30)),
+    ("根據年度調查，截至2025年3月底，科學園有逾1,700間科技公司。", "zh-hant", date(2025, 3, 31)),
+    ("根据年度调查，截至2025年3月底，科学园有逾1,700间科技公司。", "zh-hans", date(2025, 3, 31)),
+    ("局方指出，於2024年底，科技園公司有約2,000間科技公司。", "zh-hant", date(2024, 12, 31)),
+])
+def test_a_date_clause_before_the_figure_dates_it(text, language, as_of):
+    c = one(text, language)
+    assert (c.metric, c.scope, c.as_of) == ("tech_companies", "standing", as_of)
+
+
+# ---- 3. a Government table, one line per row
+@pytest.mark.parametrize("text, language", [
+    ("Technology companies in HKSTP's parks; As at end-December 2024: 1,900; As at end-March 2025: Over 2,100.", "en"),
+    ("Item: Technology companies in HKSTP's parks; As at end-December 2024: 1,900; As at end-March 2025: Over 2,100.",
+     "en"),
+    ("科學園的科技公司數目；截至2024年12月底：1,900；截至2025年3月底：逾2,100。", "zh-hant"),
+])
+def test_a_table_row_gives_each_figure_its_row_metric_and_column_date(text, language):
+    claims = claims_of(text, language)
+    assert [(c.value, c.metric, c.as_of, c.scope) for c in claims] == [
+        (1900, "tech_companies", date(2024, 12, 31), "standing"),
+        (2100, "tech_companies", date(2025, 3, 31), "standing")]
+
+
+def test_a_table_row_of_an_unknown_noun_gets_no_metric():
+    claims = claims_of("Parking spaces; As at end-December 2024: 1,900; As at end-March 2025: 2,100.")
+    assert [c.metric for c in claims] == [None, None]
+
+
+# ---- 4. an event metric in a release about an event is the event's
+def _release(title: str, body: str, published_on: date) -> Release:
+    return Release(title=title, language="en", published_on=published_on, sections=[Section("body", body)])
+
+
+def test_job_openings_of_a_fair_are_the_fairs():
+    rel = _release("Spring Career Fair Brings Talent to the Science Park",
+                   "Some 2,500 job openings were posted by more than 90 employers.", date(2024, 3, 2))
+    claims = extract_release_claims(rel)
+    assert {(c.metric, c.scope) for c in claims} == {("jobs_offered", "event"), ("participating_companies", "event")}
+
+
+def test_a_release_not_about_an_event_keeps_its_standing_figures():
+    rel = _release("HKSTP Annual Results",
+                   "Park companies now offer some 2,500 job openings. HKSTP houses 2,100 technology companies.",
+                   date(2024, 3, 2))
+    scopes = {c.metric: c.scope for c in extract_release_claims(rel)}
+    assert scopes == {"jobs_offered": "standing", "tech_companies": "standing"}
+
+
+def test_an_event_release_leaves_standing_metrics_standing():
+    rel = _release("Science Park Hosts Robotics Summit",
+                   "HKSTP houses 2,100 technology companies.", date(2024, 3, 2))
+    assert [c.scope for c in extract_release_claims(rel)] == ["standing"]
+
+
+# ---- 5. a past-time clause dates a history figure
+@pytest.mark.parametrize("text, language", [
+    ("When the Science Park's first phase opened in 2002, some 90 companies moved in.", "en"),
+    ("科學園第一期於2002年落成時，約有90間公司進駐。", "zh-hant"),
+    ("科学园第一期于2002年落成时，约有90间公司进驻。", "zh-hans"),
+])
+def test_a_figure_in_a_past_time_clause_is_history(text, language):
+    c = one(text, language)
+    assert (c.value, c.scope, c.as_of) == (90, "history", date(2002, 12, 31))
+
+
+def test_a_when_clause_of_this_year_is_not_history():
+    c = one("When the new wing opened in 2025, the Science Park housed over 1,300 technology companies.")
+    assert c.scope == "standing"
+
+
+# ---- 6. a headline's verb is its qualifier
+@pytest.mark.parametrize("text, language, qualifier", [
+    ("Science Park Community Tops 1,500 Technology Companies", "en", "over"),
+    ("HKSTP Surpasses 2,000 Technology Companies", "en", "over"),
+    ("InnoParks Cross 200 Technology Companies", "en", "exact"),  # a plural verb form is not listed: no guess
+    ("HKSTP Nears 2,000 Technology Companies", "en", "nearly"),
+    ("科技園公司社群突破2,000間科技公司", "zh-hant", "over"),
+])
+def test_a_headline_verb_is_a_qualifier(text, language, qualifier):
+    assert one(text, language).qualifier == qualifier
