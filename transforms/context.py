@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -314,12 +315,20 @@ _CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|say
                            r"(?![A-Za-z])|表示|指出|稱|称|透露")
 
 
+@lru_cache(maxsize=256)
+def _marks(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Once per sentence, however many figures it holds: (where each clause start ends, where each clause mark
+    starts, where each segment mark ends, where each semicolon starts)."""
+    return (tuple(m.end() for m in _CLAUSE_START.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
+            tuple(m.end() for m in _SEGMENT_MARK.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
+
+
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
-    lo = 0
-    for m in _CLAUSE_START.finditer(s, 0, start):
-        lo = m.end()
-    m = _CLAUSE_MARK.search(s, end)
-    return lo, (m.start() if m else len(s))
+    clause_ends, clause_marks, _, _ = _marks(s)
+    i = bisect_right(clause_ends, start)
+    lo = clause_ends[i - 1] if i else 0
+    j = bisect_left(clause_marks, end)
+    return lo, (clause_marks[j] if j < len(clause_marks) else len(s))
 
 
 def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention] | None = None) -> str:
@@ -371,12 +380,15 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
 
 
 def _standing_metric(key: str | None) -> bool:
-    if key is None:
-        return False
+    return key is not None and key in _standing_metrics()
+
+
+@lru_cache(maxsize=1)
+def _standing_metrics() -> frozenset[str]:
+    """The metrics that stand by nature (cumulative, no event scope): tech_companies, research_professionals, ..."""
     from transforms.metrics import load_vocabulary
 
-    m = load_vocabulary(simplified=False).get(key)
-    return m is not None and m.cumulative and m.scope is None
+    return frozenset(k for k, m in load_vocabulary(simplified=False).items() if m.cumulative and m.scope is None)
 
 
 def _past_time_before(s: str, lo: int, published_on: date | None) -> bool:
@@ -442,11 +454,11 @@ def _has_event(s: str, lo: int, hi: int, sources_before: int = -1) -> bool:
 
 
 def _segment(s: str, start: int, end: int) -> tuple[int, int]:
-    lo = 0
-    for m in _SEGMENT_MARK.finditer(s, 0, start):
-        lo = m.end()
-    m = re.search(r"[;；]", s[end:])
-    return lo, (end + m.start() if m else len(s))
+    _, _, segment_ends, semicolons = _marks(s)
+    i = bisect_right(segment_ends, start)
+    lo = segment_ends[i - 1] if i else 0
+    j = bisect_left(semicolons, end)
+    return lo, (semicolons[j] if j < len(semicolons) else len(s))
 
 
 def _future_year(text: str, published_on: date | None) -> bool:
