@@ -345,7 +345,7 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
     when = _PAST_WHEN.search(s, 0, start)
     if when and when.end() >= lo - 2:
         return "history"  # "since 2002, when fewer than 100 companies were based there"
-    if lo and _past_time_before(s, lo, published_on):
+    if lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on):
         return "history"  # "When the first phase opened in 2002, about 100 companies moved in"
     if claim.section == "about":
         return "standing"  # the About paragraph is the organisation as it stands
@@ -496,12 +496,13 @@ _DATE_ZH = re.compile(
 def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None = None) -> date | None:
     """The date the claim's figure describes (see the module's rules)."""
     s = claim.sentence
+    chinese, dated = _sentence_facts(s)
+    if not dated:
+        return published_on
     start, end = claim.start, claim.start + len(claim.text)
     lo, hi = _clause(s, start, end)
-    pattern = _DATE_ZH if _CJK.search(s) else _DATE_EN
+    pattern = _DATE_ZH if chinese else _DATE_EN
     best = None
-    if not _DATE_HINT.search(s):
-        return published_on
     for m in pattern.finditer(s, lo, hi):
         if start <= m.start() < end:
             continue  # the claim's own words
@@ -521,7 +522,7 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
         m = _column_date(s, lo - 1, start, pattern)  # a table's row: "...; As at end-April 2025: Over 2,200"
         if m is not None:
             best = (0, m)
-    if best is None and lo:
+    if best is None and lo and s[lo - 1] in ",，":
         m = _date_clause_before(s, lo, start, pattern)  # "According to the report, as at end-December 2023, ..."
         if m is not None:
             best = (0, m)
@@ -533,6 +534,12 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
     if published_on is not None and day > published_on and scope != "target":
         return published_on  # a period not yet over: as it stands on the day of publication
     return day
+
+
+@lru_cache(maxsize=256)
+def _sentence_facts(s: str) -> tuple[bool, bool]:
+    """(whether the sentence is Chinese, whether it holds any date word), once per sentence."""
+    return _CJK.search(s) is not None, _DATE_HINT.search(s) is not None
 
 
 def _column_date(s: str, colon: int, start: int, pattern: re.Pattern) -> re.Match | None:
