@@ -138,3 +138,44 @@ def test_a_when_clause_of_this_year_is_not_history():
 ])
 def test_a_headline_verb_is_a_qualifier(text, language, qualifier):
     assert one(text, language).qualifier == qualifier
+
+
+# ---- end to end: a year of releases through extraction, a real DuckDB file and the checks
+def _edition(release_id: str, language: str, published_on: str, title: str, body: str):
+    from warehouse.testing import document
+
+    rel = Release(title=title, language=language, published_on=date.fromisoformat(published_on),
+                  sections=[Section("body", body)])
+    return document(release_id, language, published_on, extract_release_claims(rel), body=body, title=title)
+
+
+def test_the_traps_raise_nothing_and_the_true_change_is_found(tmp_path):
+    import warehouse
+
+    db = tmp_path / "wh.duckdb"
+    warehouse.migrate(db)
+    warehouse.load_documents(db, [
+        _edition("r1", "en", "2024-01-15", "HKSTP Reports Its Year",
+                 "HKSTP's parks now house over 1,900 technology companies."),
+        # 1. an appositive inside an event sentence (an older, smaller figure of the Science Park only)
+        _edition("r2", "en", "2024-02-20", "Science Park Hosts Robotics Forum",
+                 "The Hong Kong Science Park, home to more than 1,200 technology companies, hosted the forum."),
+        # 4. two fairs' job openings and employers
+        _edition("r3", "en", "2024-03-05", "Spring Career Fair Opens",
+                 "More than 3,000 job openings were on offer from over 100 employers."),
+        _edition("r4", "en", "2024-09-05", "Autumn Career Fair Draws Crowds",
+                 "Over 4,000 job openings were posted by 150 employers."),
+        # 5. a past-time clause
+        _edition("r5", "en", "2024-10-02", "Science Park Marks a Milestone",
+                 "When the first phase opened in 2002, about 100 companies moved in."),
+        # 6. a headline verb, then the same figure as "over"
+        _edition("r6", "en", "2025-03-10", "HKSTP Community Tops 2,200 Technology Companies",
+                 "HKSTP's parks now house over 2,200 technology companies."),
+        _edition("r7", "en", "2025-04-10", "HKSTP Welcomes New Partners",
+                 "HKSTP, whose parks house over 2,200 technology companies, signed three agreements at the summit."),
+    ])
+    warehouse.run_checks(db)
+    cols, rows = warehouse.query(db, "select check_name, subject, metric, old_value, new_value from findings "
+                                     "where check_name in ('figure_changed', 'qualifier_changed', 'figure_conflict')"
+                                     " order by new_published_on")
+    assert rows == [("figure_changed", "hkstp", "tech_companies", 1900, 2200)]
