@@ -179,3 +179,27 @@ def test_the_traps_raise_nothing_and_the_true_change_is_found(tmp_path):
                                      "where check_name in ('figure_changed', 'qualifier_changed', 'figure_conflict')"
                                      " order by new_published_on")
     assert rows == [("figure_changed", "hkstp", "tech_companies", 1900, 2200)]
+
+
+_LEGCO_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>LCQ12: Companies in the parks</title>
+</head><body><div id="contentBody"><span id="PRHeadlineSpan">LCQ12: Companies in the parks</span><br><br>
+<span id="pressrelease">&nbsp;&nbsp; Reply: The numbers of companies in HKSTP's parks are set out below.<br><br>
+<table border="1"><tr><td></td><td>As at end-December 2024</td><td>As at end-April 2025</td></tr>
+<tr><td>Technology companies in HKSTP's parks</td><td>1,850</td><td>Over 2,150</td></tr>
+<tr><td>Parking spaces</td><td>900</td><td>950</td></tr></table><br>
+Ends/Wednesday, May 21, 2025<br>Issued at HKT 12:30<br><br>NNNN</span></div></body></html>"""
+
+
+def test_a_legco_table_through_the_government_parser_dates_each_column():
+    from flows.profile import load_profile
+    from transforms.parsing.gia import parse_gia_page
+
+    url = "https://www.info.gov.hk/gia/general/202505/21/P2025052100321.htm"
+    release = parse_gia_page(_LEGCO_PAGE, url, load_profile("gia"))
+    figures = [(c.value, c.metric, c.subject, c.scope, c.as_of) for c in extract_release_claims(release)
+               if c.kind == "count"]
+    assert figures == [
+        (1850, "tech_companies", "hkstp", "standing", date(2024, 12, 31)),
+        (2150, "tech_companies", "hkstp", "standing", date(2025, 4, 30)),
+        (900, None, "hkstp", "standing", date(2024, 12, 31)),
+        (950, None, "hkstp", "standing", date(2025, 4, 30))]
