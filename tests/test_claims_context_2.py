@@ -67,6 +67,13 @@ def test_a_date_clause_before_the_figure_dates_it(text, language, as_of):
     assert (c.metric, c.scope, c.as_of) == ("tech_companies", "standing", as_of)
 
 
+@pytest.mark.parametrize("text", ["局方指出，於2024年底，科技園公司有約2,000間科技公司。",
+                                  "在2024年3月，科學園有約1,700間科技公司。"])
+def test_a_date_in_passing_is_not_a_founding_year(text):
+    years = [c for c in extract_claims(text, "zh-hant", published_on=PUBLISHED) if c.kind == "year"]
+    assert years and all(c.metric is None for c in years)
+
+
 # ---- 3. a Government table, one line per row
 @pytest.mark.parametrize("text, language", [
     ("Technology companies in HKSTP's parks; As at end-December 2024: 1,900; As at end-March 2025: Over 2,100.", "en"),

@@ -294,6 +294,7 @@ _QUARTER = (
     r"|(?i:(?:first|second|third|fourth|1st|2nd|3rd|4th)[ ]+quarter)(?:[ ]+(?:of[ ]+)?(?:19|20)\d\d)?"
     r"|(?:(?:19|20)\d\d[ ]*年[ ]*)?第[ ]*[一二三四1-4][ ]*季(?:度)?)"
 )
+_ZH_YEAR_PERIOD = re.compile(r"[ ]*(?:底|末|初|中|上半年|下半年|\d{1,2}[ ]*月)")
 _ZH_YEAR = r"(?P<zhyear>(?<![\d,.])(?:19|20)\d\d)[ ]*年(?![代度])"
 _RATIO = r"(?P<ratio>(?<![\d.:])1[ ]?[:：][ ]?(?P<ratio_n>\d+(?:\.\d+)?)(?![\d:])(?![ ]*(?i:am|pm)))"
 # Shares of a whole, read as percent: "half of", "two-thirds of", "one in five", 三分之一, 一半; "half a year".
@@ -575,8 +576,10 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
             prev = None
             continue
         if m.group("zhyear") is not None:
+            # 於2024年底, 在2024年3月: a date said in passing, not the year something was founded
+            dated = _ZH_YEAR_PERIOD.match(sentence, m.end())
             out.append(_claim(s, m.start(), m.end(), value=float(m.group("zhyear")), kind="year",
-                              metric=_year_metric(s.folded, m.start(), "zh")))
+                              metric=None if dated else _year_metric(s.folded, m.start(), "zh")))
             prev = None
             continue
         if m.group("ratio") is not None:
