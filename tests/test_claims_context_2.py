@@ -70,8 +70,9 @@ def test_a_date_clause_before_the_figure_dates_it(text, language, as_of):
 @pytest.mark.parametrize("text", ["局方指出，於2024年底，科技園公司有約2,000間科技公司。",
                                   "在2024年3月，科學園有約1,700間科技公司。"])
 def test_a_date_in_passing_is_not_a_founding_year(text):
-    years = [c for c in extract_claims(text, "zh-hant", published_on=PUBLISHED) if c.kind == "year"]
-    assert years and all(c.metric is None for c in years)
+    claims = extract_claims(text, "zh-hant", published_on=PUBLISHED)
+    assert [c.metric for c in claims if c.kind != "year"] == ["tech_companies"]
+    assert not [c for c in claims if c.metric == "established_year"]
 
 
 # ---- 3. a Government table, one line per row
