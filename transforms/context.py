@@ -17,13 +17,22 @@ the subject completes, scope, as-of). The rules, in words:
   unless the figure is had now ("a Park that is now home to ..."); `event` for a figure of one event named
   anywhere in its sentence up to what someone said (delegation, expo, competition, graduating class, survey,
   signing, "led 24 companies to"), or an increment ("another 100", "120 new companies"); else `standing`. The
-  About paragraph is standing. A headline repeats the body's scope (`align_release`).
+  About paragraph is standing. A headline repeats the body's scope (`align_release`). What an organisation named
+  right before is said to have, set off by a comma or brackets ("The Science Park, home to over 1,200 companies,
+  hosted the forum", 香港科學園（現有逾1,200間科技公司進駐）), stands whatever event the sentence names; a source
+  named before a standing metric's figure ("According to the survey report, ...") names no event of it. A clause
+  of past time before the figure ("When the first phase opened in 2002,", 於2002年啟用時，) makes it history. In a
+  release whose title names an event, a metric that is an event's by nature (vocabulary `scope="event"`: job
+  openings, employers, attendees) is the event's (`event_release`).
 - as_of: the date the figure describes: a date phrase in its clause ("as at end-January 2021", "in 2023",
-  截至2023年9月底, "last year"), else one that opens the sentence, else the publication date (null without
-  one). A period ends on its last day; a period that has not ended by the publication date stands at the
-  publication date (a target keeps its future date).
+  截至2023年9月底, "last year"), else one that opens the sentence, else one that is a clause of its own before the
+  figure's ("According to the report, as at end-December 2023, ..."), else a table column's header right before it
+  ("...; As at end-April 2025: Over 2,200"), else the publication date (null without one). A period ends on its
+  last day; a period that has not ended by the publication date stands at the publication date (a target keeps
+  its future date).
 - metric: a standing figure the vocabulary left without a metric gets one from its subject and sentence
-  (`metric_of`): a park's "800 companies" are its technology companies, 科技公司超過2,200間 names its noun first.
+  (`metric_of`): a park's "800 companies" are its technology companies, 科技公司超過2,200間 names its noun first;
+  a table row read as a line gives its figures the metric its first cell names (`_row_label_metric`).
 
 Pure: no I/O. The organisation vocabulary is data (transforms/vocab/organisations.py); `mentions(text)` gives the
 keys a text names, for whoever must know whether a text speaks of HKSTP.
@@ -644,7 +653,8 @@ _STANDING_NOUN_TIME = re.compile(r"^(?i:today|now|currently|at[ ]+present|in[ ]+
 def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
     """The metric of a claim the vocabulary left without one, from what the subject and the sentence say:
     "more than 800 companies" of a park are its technology companies; "approximately 20 hectares" is land;
-    科技公司超過2,200間 and "technology companies ... has grown to 1,800 today" name the noun before the figure."""
+    科技公司超過2,200間 and "technology companies ... has grown to 1,800 today" name the noun before the figure.
+  A table row read as a line gives its figures the metric its first cell names (`_row_label_metric`)."""
     if claim.metric is not None:
         return claim.metric
     from transforms.metrics import noun_before
