@@ -351,8 +351,8 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
                                                             s[max(0, start - 12):start]):
         return "history"
     lo, hi = _clause(s, start, end)
-    when = _PAST_WHEN.search(s, 0, start)
-    if when and when.end() >= lo - 2:
+    when = _first_ending_by(_past_when_ends(s), start)
+    if when is not None and when >= lo - 2:
         return "history"  # "since 2002, when fewer than 100 companies were based there"
     if lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on):
         return "history"  # "When the first phase opened in 2002, about 100 companies moved in"
@@ -363,11 +363,13 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
     zh = _CJK.search(clause) is not None
     # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
     target_lo = seg_lo if zh else lo
-    target, text = (_TARGET_ZH, s) if zh else (_TARGET_EN, fold(s))
     said = None
-    for said in target.finditer(text, target_lo, start):
-        pass
-    if said is not None and _PRESENT_AFTER.search(s, said.end(), start):
+    for a, b in _target_spans(s, zh):  # the last aim or plan said between target_lo and the figure
+        if b > start:
+            break
+        if a >= target_lo:
+            said = b
+    if said is not None and _PRESENT_AFTER.search(s, said, start):
         said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
     # what is said of a figure someone has, or has now, after it ("its 2,200 companies are expected to grow")
     # leaves the figure standing
@@ -478,10 +480,29 @@ def _future_year(text: str, published_on: date | None) -> bool:
     return published_on is None or year >= published_on.year
 
 
+@lru_cache(maxsize=256)
+def _past_when_ends(s: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _PAST_WHEN.finditer(s))
+
+
+def _first_ending_by(ends: tuple[int, ...], limit: int) -> int | None:
+    return ends[0] if ends and ends[0] <= limit else None
+
+
+@lru_cache(maxsize=256)
+def _target_spans(s: str, zh: bool) -> tuple[tuple[int, int], ...]:
+    """Where the sentence says an aim, plan or forecast (English in its folded form), once per sentence."""
+    target, text = (_TARGET_ZH, s) if zh else (_TARGET_EN, fold(s))
+    return tuple(m.span() for m in target.finditer(text))
+
+
+_PAST_YEAR_AFTER = re.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}?(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at|as[ ]+of|by)[ ]+"
+                              r"(?:(?:end-)?[A-Za-z]+[ ]+)?((?:19|20)\d\d)(?!\d)")
+
+
 def _past_year_after(s: str, end: int, published_on: date | None) -> bool:
     """"600 in 2018", "600 at the end of 2019" right after the figure, the year before the publication's."""
-    m = re.match(r"[ ]+(?:[a-z\-]+[ ]+){0,3}?(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at|as[ ]+of|by)[ ]+(?:(?:end-)?[A-Za-z]+[ ]+)?"
-                 r"((?:19|20)\d\d)(?!\d)", s[end:end + 60])
+    m = _PAST_YEAR_AFTER.match(s, end, end + 60)
     return bool(m) and (published_on is None or int(m.group(1)) < published_on.year)
 
 

@@ -152,10 +152,17 @@ def _noun_before_re(family: str) -> re.Pattern:
     return re.compile(rf"(?P<phrase>{phrase}){link}")
 
 
+# the last word of every English link of _noun_before_re ("has grown to", "stands at", "is")
+_EN_LINK_LAST = frozenset("grown grew risen rose reached reaches at totals totalled totaled numbers numbered increased"
+                          " climbed jumped expanded is are was were to by".split())
+
+
 def noun_before(text_before: str, family: str) -> str | None:
     """The metric of a counted noun written before its figure (see _noun_before_re), or None."""
     from transforms.numbers import fold
 
     tail = fold(text_before[-90:])
+    if family == "en" and tail.rstrip().rpartition(" ")[2] not in _EN_LINK_LAST:
+        return None  # the English link ends in one of these words: no need to search for the noun
     m = _noun_before_re(family).search(tail)
     return key_for(m.group("phrase"), matchers(family).after_keys) if m else None
