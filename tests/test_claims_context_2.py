@@ -35,6 +35,7 @@ def one(text: str, language: str = "en", published_on: date = PUBLISHED):
      "en", "hkstp/science-park"),
     ("香港科學園（目前有超過1,300間科技公司進駐）今日舉行創科論壇。", "zh-hant", "hkstp/science-park"),
     ("香港科学园（目前有超过1,300间科技公司进驻）今日举行创科论坛。", "zh-hans", "hkstp/science-park"),
+    ("科技園公司（旗下園區現有逾2,100間科技公司）今日於博覽會設展館。", "zh-hant", "hkstp"),
 ])
 def test_an_appositive_of_an_organisation_is_its_standing_figure(text, language, subject):
     c = one(text, language)
@@ -129,6 +130,12 @@ def test_an_event_release_leaves_standing_metrics_standing():
 def test_a_figure_in_a_past_time_clause_is_history(text, language):
     c = one(text, language)
     assert (c.value, c.scope, c.as_of) == (90, "history", date(2002, 12, 31))
+
+
+def test_a_past_time_clause_before_a_figure_had_now_is_not_history():
+    c = one("When the Science Park opened in 2002, it set out to grow; today HKSTP houses over 2,200 technology "
+            "companies.")
+    assert (c.scope, c.as_of) == ("standing", PUBLISHED)
 
 
 def test_a_when_clause_of_this_year_is_not_history():

@@ -259,7 +259,7 @@ _PAST_WHEN = re.compile(r"(?:19|20)\d\d[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|ba
 # "When the first phase opened in 2002, about 100 companies moved in", 科學園第一期於2002年啟用時，約有100間公司進駐:
 # a clause of past time right before the figure's (anchored at its comma)
 _PAST_TIME_CLAUSE = re.compile(
-    r"(?:(?<![A-Za-z])(?i:when|after|by[ ]+the[ ]+time|at[ ]+the[ ]+time)[ ]+[^,;:.]{0,80}?(?P<y>(?:19|20)\d\d)"
+    r"(?:(?<![A-Za-z])(?i:when|by[ ]+the[ ]+time|at[ ]+the[ ]+time)[ ]+[^,;:.]{0,80}?(?P<y>(?:19|20)\d\d)"
     r"[^,;:.\d]{0,30}|(?P<zy>(?:19|20)\d\d)[ ]*年[^，。；,;\d]{0,16}?(?:時|时|之時|之时|之際|之际))[ ]*[,，][ ]*$")
 # an organisation described in passing: "The Science Park, home to more than 1,200 companies, hosted the forum",
 # "HKSTP, whose parks house over 2,000 companies, ...", 香港科學園（現有逾1,200間科技公司進駐）: what it has is
@@ -354,7 +354,7 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
     when = _first_ending_by(_past_when_ends(s), start)
     if when is not None and when >= lo - 2:
         return "history"  # "since 2002, when fewer than 100 companies were based there"
-    if lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on):
+    if lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on) and not _PRESENT_AFTER.search(s, lo, hi):
         return "history"  # "When the first phase opened in 2002, about 100 companies moved in"
     if claim.section == "about":
         return "standing"  # the About paragraph is the organisation as it stands
@@ -424,8 +424,8 @@ def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: list[Ment
         close = _BRACKET_CLOSE.search(s, end)
         if close is None or not any(not s[m.end:open_.start()].strip() for m in bodies):
             continue
-        inside = s[open_.end():start]
-        if re.search(r"\d", inside) or not (not inside.strip() or _APPOSITIVE_OPENER.match(inside)):
+        inside = s[open_.end():start]  # 香港科學園（現有逾..., 科技園公司（旗下園區有逾...
+        if re.search(r"\d", inside) or not (not inside.strip() or _APPOSITIVE_OPENER.search(inside)):
             continue
         return not _has_event(s, open_.end(), close.start())
     # after a comma right after the name
