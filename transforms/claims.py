@@ -13,7 +13,7 @@ import functools
 import re
 from datetime import date
 
-from transforms.context import align_release, resolve_context
+from transforms.context import align_release, event_release, resolve_context
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, SMALL_WORDS,
@@ -29,10 +29,12 @@ QUALIFIER_WORDS = {
     "about": ["around", "about", "approximately", "approx.", "approx", "roughly", "some", "circa", "an estimated",
               "estimated", "約", "约", "大約", "大约", "約有", "约有", "大概", "左右", "約需", "约需", "需時約", "需时约"],
     "over": ["over", "more than", "exceed", "exceeds", "exceeded", "surpassing", "above", "exceeding", "in excess of", "upwards of", "north of", "well over",
-             "逾", "超過", "超过", "超逾", "超", "多於", "多于", "超出"],
+             # a headline's verb: "Community Tops 2,200 Technology Companies", 突破2,200間
+             "tops", "topped", "passes", "surpasses", "surpassed", "crosses", "crossed",
+             "逾", "超過", "超过", "超逾", "超", "多於", "多于", "超出", "突破"],
     "at_least": ["at least", "a minimum of", "no fewer than", "no less than", "not less than", "至少", "最少",
                  "不少於", "不少于"],
-    "nearly": ["nearly", "nearing", "almost", "close to", "just under", "近", "接近", "將近", "将近", "差不多", "幾近", "几近"],
+    "nearly": ["nearly", "nearing", "nears", "neared", "almost", "close to", "just under", "近", "接近", "將近", "将近", "差不多", "幾近", "几近"],
     "under": ["under", "less than", "fewer than", "below", "不足", "少於", "少于", "低於", "低于", "不到"],
     "up_to": ["up to", "as many as", "as much as", "as high as", "no more than", "not more than", "not exceeding",
               "not exceed",
@@ -292,6 +294,7 @@ _QUARTER = (
     r"|(?i:(?:first|second|third|fourth|1st|2nd|3rd|4th)[ ]+quarter)(?:[ ]+(?:of[ ]+)?(?:19|20)\d\d)?"
     r"|(?:(?:19|20)\d\d[ ]*年[ ]*)?第[ ]*[一二三四1-4][ ]*季(?:度)?)"
 )
+_ZH_YEAR_PERIOD = re.compile(r"[ ]*(?:底|末|初|中|上半年|下半年|\d{1,2}[ ]*月)")
 _ZH_YEAR = r"(?P<zhyear>(?<![\d,.])(?:19|20)\d\d)[ ]*年(?![代度])"
 _RATIO = r"(?P<ratio>(?<![\d.:])1[ ]?[:：][ ]?(?P<ratio_n>\d+(?:\.\d+)?)(?![\d:])(?![ ]*(?i:am|pm)))"
 # Shares of a whole, read as percent: "half of", "two-thirds of", "one in five", 三分之一, 一半; "half a year".
@@ -492,7 +495,7 @@ def extract_release_claims(release: Release, organisation: str | None = "hkstp")
             continue
         out.extend(extract_claims(text, release.language, name, published_on=release.published_on,
                                   organisation=organisation))
-    return align_release(out)
+    return event_release(align_release(out), release.title)
 
 
 class _Sentence:
@@ -573,8 +576,10 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
             prev = None
             continue
         if m.group("zhyear") is not None:
+            # 於2024年底, 在2024年3月: a date said in passing, not the year something was founded
+            dated = _ZH_YEAR_PERIOD.match(sentence, m.end())
             out.append(_claim(s, m.start(), m.end(), value=float(m.group("zhyear")), kind="year",
-                              metric=_year_metric(s.folded, m.start(), "zh")))
+                              metric=None if dated else _year_metric(s.folded, m.start(), "zh")))
             prev = None
             continue
         if m.group("ratio") is not None:

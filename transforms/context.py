@@ -17,13 +17,22 @@ the subject completes, scope, as-of). The rules, in words:
   unless the figure is had now ("a Park that is now home to ..."); `event` for a figure of one event named
   anywhere in its sentence up to what someone said (delegation, expo, competition, graduating class, survey,
   signing, "led 24 companies to"), or an increment ("another 100", "120 new companies"); else `standing`. The
-  About paragraph is standing. A headline repeats the body's scope (`align_release`).
+  About paragraph is standing. A headline repeats the body's scope (`align_release`). What an organisation named
+  right before is said to have, set off by a comma or brackets ("The Science Park, home to over 1,200 companies,
+  hosted the forum", 香港科學園（現有逾1,200間科技公司進駐）), stands whatever event the sentence names; a source
+  named before a standing metric's figure ("According to the survey report, ...") names no event of it. A clause
+  of past time before the figure ("When the first phase opened in 2002,", 於2002年啟用時，) makes it history. In a
+  release whose title names an event, a metric that is an event's by nature (vocabulary `scope="event"`: job
+  openings, employers, attendees) is the event's (`event_release`).
 - as_of: the date the figure describes: a date phrase in its clause ("as at end-January 2021", "in 2023",
-  截至2023年9月底, "last year"), else one that opens the sentence, else the publication date (null without
-  one). A period ends on its last day; a period that has not ended by the publication date stands at the
-  publication date (a target keeps its future date).
+  截至2023年9月底, "last year"), else one that opens the sentence, else one that is a clause of its own before the
+  figure's ("According to the report, as at end-December 2023, ..."), else a table column's header right before it
+  ("...; As at end-April 2025: Over 2,200"), else the publication date (null without one). A period ends on its
+  last day; a period that has not ended by the publication date stands at the publication date (a target keeps
+  its future date).
 - metric: a standing figure the vocabulary left without a metric gets one from its subject and sentence
-  (`metric_of`): a park's "800 companies" are its technology companies, 科技公司超過2,200間 names its noun first.
+  (`metric_of`): a park's "800 companies" are its technology companies, 科技公司超過2,200間 names its noun first;
+  a table row read as a line gives its figures the metric its first cell names (`_row_label_metric`).
 
 Pure: no I/O. The organisation vocabulary is data (transforms/vocab/organisations.py); `mentions(text)` gives the
 keys a text names, for whoever must know whether a text speaks of HKSTP.
@@ -33,6 +42,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -40,7 +50,7 @@ from functools import lru_cache
 from transforms.model import Claim
 from transforms.numbers import fold, word_alternation
 
-__all__ = ["resolve_context", "align_release", "subject_of", "scope_of", "as_of_of", "metric_of", "mentions",
+__all__ = ["resolve_context", "align_release", "event_release", "subject_of", "scope_of", "as_of_of", "metric_of", "mentions",
            "HKSTP_KEYS", "organisations"]
 
 HKSTP = "hkstp"
@@ -177,7 +187,7 @@ _OWNER_AFTER = re.compile(
     r"|進駐|进驻|位於|位于|落戶|落户|在|於|于)[ ]*$")
 # a place owns a figure only as the subject of a verb of having ("Hong Kong has", 全港有) or right before it
 _PLACE_HAS = re.compile(
-    r"[ ]*(?:'s[ ]*$|(?i:now[ ]+|currently[ ]+|already[ ]+)?(?i:has|have|had|is[ ]+home[ ]+to|was[ ]+home[ ]+to"
+    r"[ ]*(?:'s[ ]*$|(?i:as[ ]+a[ ]+whole[ ]+)?(?i:now[ ]+|currently[ ]+|already[ ]+)?(?i:has|have|had|is[ ]+home[ ]+to|was[ ]+home[ ]+to"
     r"|boasts|counts|houses|hosts|recorded|saw|attracted|registered)\b|(?:現有|现有|共有|已有|擁有|拥有|錄得|录得|有))")
 _LIST_JOIN = re.compile(r"^(?:[ ]*(?:,|、|及|和|與|与|(?i:and)|(?i:its)|(?i:the)|(?i:as[ ]+well[ ]+as))[ ]*)+$")
 _CLAUSE_MARK = re.compile(r"[,;:，；：。!?！？]")
@@ -246,6 +256,28 @@ _COMPARISON_HINT = re.compile(r"(?i:from|with|versus|vs|against)|較|较|比|由
 _DATE_HINT = re.compile(r"(?:19|20)\d\d|(?i:year|month)|去年|今年|上年|上月|上個月|上个月")
 _PAST_WHEN = re.compile(r"(?:19|20)\d\d[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|back[ ]+then)(?![A-Za-z])"
                         r"|(?:19|20)\d\d[ ]*年(?:時|时)")
+# "When the first phase opened in 2002, about 100 companies moved in", 科學園第一期於2002年啟用時，約有100間公司進駐:
+# a clause of past time right before the figure's (anchored at its comma)
+_PAST_TIME_CLAUSE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:when|by[ ]+the[ ]+time|at[ ]+the[ ]+time)[ ]+[^,;:.]{0,80}?(?P<y>(?:19|20)\d\d)"
+    r"[^,;:.\d]{0,30}|(?P<zy>(?:19|20)\d\d)[ ]*年[^，。；,;\d]{0,16}?(?:時|时|之時|之时|之際|之际))[ ]*[,，][ ]*$")
+# an organisation described in passing: "The Science Park, home to more than 1,200 companies, hosted the forum",
+# "HKSTP, whose parks house over 2,000 companies, ...", 香港科學園（現有逾1,200間科技公司進駐）: what it has is
+# its standing figure, whatever event the sentence is about
+_APPOSITIVE_OPENER = re.compile(
+    r"[ ]*(?:(?i:which|that)[ ]+(?i:is|was|are)[ ]+(?:(?i:now|currently)[ ]+)?(?i:home[ ]+to)"
+    r"|(?:(?i:now|currently)[ ]+)?(?i:home[ ]+to)"
+    r"|(?i:which|that)[ ]+(?:(?i:now|currently)[ ]+)?(?i:houses?|hosts?|has|have|accommodates?|brings[ ]+together)"
+    r"|(?i:whose)[ ]+[A-Za-z\- ]{1,30}?[ ]+(?:(?i:now|currently)[ ]+)?(?i:house|houses|host|hosts|have|has|accommodate"
+    r"|accommodates|number|numbers|are[ ]+home[ ]+to|is[ ]+home[ ]+to|include|includes)"
+    r"|(?:(?i:now|currently)[ ]+)?(?i:housing|hosting)"
+    r"|(?:現有|现有|目前有|現時有|现时有|共有|擁有|拥有|匯聚|汇聚|聚集|有))(?![A-Za-z])")
+_BRACKET_OPEN = re.compile(r"[(（]")
+_BRACKET_CLOSE = re.compile(r"[)）]")
+# where a source is named ("According to the survey report, ...", 根據調查，): its event words name no event the
+# figure belongs to when the figure is a standing metric's
+_SOURCE_CLAUSE = re.compile(r"(?:^|(?<=[,;:，；：]))[ ]*(?:(?i:according[ ]+to|based[ ]+on|as[ ]+shown[ ]+in|citing)"
+                            r"(?![A-Za-z])|根據|根据|據|据)[^,;:，；：。]*")
 # "100 university students will spend the summer": the figure is the subject of what will be
 _WILL_AFTER = re.compile(r"(?:[ ]+[A-Za-z\-]+){0,3}?[ ]+(?i:will|would|are[ ]+expected[ ]+to|are[ ]+set[ ]+to|are[ ]+to)"
                          r"[ ]+(?!(?i:be[ ]+(?:on[ ]+offer|offered|shown|exhibited)))")
@@ -292,16 +324,24 @@ _CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|say
                            r"(?![A-Za-z])|表示|指出|稱|称|透露")
 
 
+@lru_cache(maxsize=256)
+def _marks(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Once per sentence, however many figures it holds: (where each clause start ends, where each clause mark
+    starts, where each segment mark ends, where each semicolon starts)."""
+    return (tuple(m.end() for m in _CLAUSE_START.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
+            tuple(m.end() for m in _SEGMENT_MARK.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
+
+
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
-    lo = 0
-    for m in _CLAUSE_START.finditer(s, 0, start):
-        lo = m.end()
-    m = _CLAUSE_MARK.search(s, end)
-    return lo, (m.start() if m else len(s))
+    clause_ends, clause_marks, _, _ = _marks(s)
+    i = bisect_right(clause_ends, start)
+    lo = clause_ends[i - 1] if i else 0
+    j = bisect_left(clause_marks, end)
+    return lo, (clause_marks[j] if j < len(clause_marks) else len(s))
 
 
-def scope_of(claim: Claim, published_on: date | None = None) -> str:
-    """standing, event, target or history (see the module's rules)."""
+def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention] | None = None) -> str:
+    """standing, event, target or history (see the module's rules). `found`: the sentence's mentions, when known."""
     s = claim.sentence
     start, end = claim.start, claim.start + len(claim.text)
     window = s[max(0, start - 40):start]
@@ -311,9 +351,11 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
                                                             s[max(0, start - 12):start]):
         return "history"
     lo, hi = _clause(s, start, end)
-    when = _PAST_WHEN.search(s, 0, start)
-    if when and when.end() >= lo - 2:
+    when = _first_ending_by(_past_when_ends(s), start)
+    if when is not None and when >= lo - 2:
         return "history"  # "since 2002, when fewer than 100 companies were based there"
+    if lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on) and not _PRESENT_AFTER.search(s, lo, hi):
+        return "history"  # "When the first phase opened in 2002, about 100 companies moved in"
     if claim.section == "about":
         return "standing"  # the About paragraph is the organisation as it stands
     clause = s[lo:hi]
@@ -321,11 +363,13 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
     zh = _CJK.search(clause) is not None
     # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
     target_lo = seg_lo if zh else lo
-    target, text = (_TARGET_ZH, s) if zh else (_TARGET_EN, fold(s))
     said = None
-    for said in target.finditer(text, target_lo, start):
-        pass
-    if said is not None and _PRESENT_AFTER.search(s, said.end(), start):
+    for a, b in _target_spans(s, zh):  # the last aim or plan said between target_lo and the figure
+        if b > start:
+            break
+        if a >= target_lo:
+            said = b
+    if said is not None and _PRESENT_AFTER.search(s, said, start):
         said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
     # what is said of a figure someone has, or has now, after it ("its 2,200 companies are expected to grow")
     # leaves the figure standing
@@ -335,12 +379,64 @@ def scope_of(claim: Claim, published_on: date | None = None) -> str:
         return "target"
     if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
+    if _appositive(s, start, end, lo, hi, _mentions_in(s) if found is None else found):
+        return "standing"  # "The Science Park, home to more than 1,200 companies, hosted the forum"
     # an event is named anywhere in the sentence ("..., where over 150 companies offered 1,600 positions"), up to
-    # what someone said or a semicolon
-    if _has_event(s, seg_lo, seg_hi) or _LED_BEFORE.search(
+    # what someone said or a semicolon; a source named for a standing metric's figure ("According to the survey
+    # report, ... housed over 1,700 technology companies") is no event of the figure's
+    if _has_event(s, seg_lo, seg_hi, start if _standing_metric(claim.metric) else -1) or _LED_BEFORE.search(
             s, max(seg_lo, start - 30), start):
         return "event"
     return "standing"
+
+
+def _standing_metric(key: str | None) -> bool:
+    return key is not None and key in _standing_metrics()
+
+
+@lru_cache(maxsize=1)
+def _standing_metrics() -> frozenset[str]:
+    """The metrics that stand by nature (cumulative, no event scope): tech_companies, research_professionals, ..."""
+    from transforms.metrics import load_vocabulary
+
+    return frozenset(k for k, m in load_vocabulary(simplified=False).items() if m.cumulative and m.scope is None)
+
+
+def _past_time_before(s: str, lo: int, published_on: date | None) -> bool:
+    """The clause before the figure's is one of past time ("When ... opened in 2002,", 於2002年啟用時，)."""
+    m = _PAST_TIME_CLAUSE.search(s, max(0, lo - 130), lo)
+    if m is None:
+        return False
+    year = int(m.group("y") or m.group("zy"))
+    return published_on is None or year < published_on.year
+
+
+def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: list[Mention]) -> bool:
+    """The figure describes an organisation named right before it, in a clause of its own set off by a comma
+    ("HKSTP, whose parks house over 2,000 companies, ...") or in brackets (香港科學園（現有逾1,200間科技公司進駐）)."""
+    bodies = [m for m in found if m.kind in ("site", "organisation") and m.end <= start]
+    if not bodies:
+        return False
+    # in brackets right after the name
+    for open_ in _BRACKET_OPEN.finditer(s, max(0, start - 40), start):
+        if _BRACKET_CLOSE.search(s, open_.end(), start):
+            continue
+        close = _BRACKET_CLOSE.search(s, end)
+        if close is None or not any(not s[m.end:open_.start()].strip() for m in bodies):
+            continue
+        inside = s[open_.end():start]  # 香港科學園（現有逾..., 科技園公司（旗下園區有逾...
+        if re.search(r"\d", inside) or not (not inside.strip() or _APPOSITIVE_OPENER.search(inside)):
+            continue
+        return not _has_event(s, open_.end(), close.start())
+    # after a comma right after the name
+    if lo == 0 or s[lo - 1] not in ",，":
+        return False
+    if not any(not s[m.end:lo - 1].strip() for m in bodies):
+        return False
+    opener = _APPOSITIVE_OPENER.match(s, lo)
+    if opener is None or re.search(r"\d", s[opener.end():start]) or start - opener.end() > 40:
+        return False
+    return not _has_event(s, lo, hi)
 
 
 @lru_cache(maxsize=256)
@@ -353,16 +449,27 @@ def _event_starts(s: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-def _has_event(s: str, lo: int, hi: int) -> bool:
-    return any(lo <= p < hi for p in _event_starts(s))
+@lru_cache(maxsize=256)
+def _source_spans(s: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _SOURCE_CLAUSE.finditer(s))
+
+
+def _has_event(s: str, lo: int, hi: int, sources_before: int = -1) -> bool:
+    """Whether an event is named in s[lo:hi]; with sources_before >= 0, not counting the event words of a source
+    named before that position ("According to the survey report, ...")."""
+    starts = [p for p in _event_starts(s) if lo <= p < hi]
+    if starts and sources_before >= 0:
+        spans = [(a, b) for a, b in _source_spans(s) if b <= sources_before]
+        starts = [p for p in starts if not any(a <= p < b for a, b in spans)]
+    return bool(starts)
 
 
 def _segment(s: str, start: int, end: int) -> tuple[int, int]:
-    lo = 0
-    for m in _SEGMENT_MARK.finditer(s, 0, start):
-        lo = m.end()
-    m = re.search(r"[;；]", s[end:])
-    return lo, (end + m.start() if m else len(s))
+    _, _, segment_ends, semicolons = _marks(s)
+    i = bisect_right(segment_ends, start)
+    lo = segment_ends[i - 1] if i else 0
+    j = bisect_left(semicolons, end)
+    return lo, (semicolons[j] if j < len(semicolons) else len(s))
 
 
 def _future_year(text: str, published_on: date | None) -> bool:
@@ -373,10 +480,29 @@ def _future_year(text: str, published_on: date | None) -> bool:
     return published_on is None or year >= published_on.year
 
 
+@lru_cache(maxsize=256)
+def _past_when_ends(s: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _PAST_WHEN.finditer(s))
+
+
+def _first_ending_by(ends: tuple[int, ...], limit: int) -> int | None:
+    return ends[0] if ends and ends[0] <= limit else None
+
+
+@lru_cache(maxsize=256)
+def _target_spans(s: str, zh: bool) -> tuple[tuple[int, int], ...]:
+    """Where the sentence says an aim, plan or forecast (English in its folded form), once per sentence."""
+    target, text = (_TARGET_ZH, s) if zh else (_TARGET_EN, fold(s))
+    return tuple(m.span() for m in target.finditer(text))
+
+
+_PAST_YEAR_AFTER = re.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}?(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at|as[ ]+of|by)[ ]+"
+                              r"(?:(?:end-)?[A-Za-z]+[ ]+)?((?:19|20)\d\d)(?!\d)")
+
+
 def _past_year_after(s: str, end: int, published_on: date | None) -> bool:
     """"600 in 2018", "600 at the end of 2019" right after the figure, the year before the publication's."""
-    m = re.match(r"[ ]+(?:[a-z\-]+[ ]+){0,3}?(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at|as[ ]+of|by)[ ]+(?:(?:end-)?[A-Za-z]+[ ]+)?"
-                 r"((?:19|20)\d\d)(?!\d)", s[end:end + 60])
+    m = _PAST_YEAR_AFTER.match(s, end, end + 60)
     return bool(m) and (published_on is None or int(m.group(1)) < published_on.year)
 
 
@@ -400,12 +526,13 @@ _DATE_ZH = re.compile(
 def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None = None) -> date | None:
     """The date the claim's figure describes (see the module's rules)."""
     s = claim.sentence
+    chinese, dated = _sentence_facts(s)
+    if not dated:
+        return published_on
     start, end = claim.start, claim.start + len(claim.text)
     lo, hi = _clause(s, start, end)
-    pattern = _DATE_ZH if _CJK.search(s) else _DATE_EN
+    pattern = _DATE_ZH if chinese else _DATE_EN
     best = None
-    if not _DATE_HINT.search(s):
-        return published_on
     for m in pattern.finditer(s, lo, hi):
         if start <= m.start() < end:
             continue  # the claim's own words
@@ -421,6 +548,14 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
         m = pattern.match(s.lstrip())
         if m and re.match(r"[ ]*[,，]", s.lstrip()[m.end():]) and (m.group("lead") or m.group("rel") or pattern is _DATE_ZH):
             best = (0, m)
+    if best is None and lo and s[lo - 1] in ":：":
+        m = _column_date(s, lo - 1, start, pattern)  # a table's row: "...; As at end-April 2025: Over 2,200"
+        if m is not None:
+            best = (0, m)
+    if best is None and lo and s[lo - 1] in ",，":
+        m = _date_clause_before(s, lo, start, pattern)  # "According to the report, as at end-December 2023, ..."
+        if m is not None:
+            best = (0, m)
     if best is None:
         return published_on
     day = _date_of(best[1], published_on, pattern is _DATE_ZH)
@@ -429,6 +564,52 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
     if published_on is not None and day > published_on and scope != "target":
         return published_on  # a period not yet over: as it stands on the day of publication
     return day
+
+
+@lru_cache(maxsize=256)
+def _sentence_facts(s: str) -> tuple[bool, bool]:
+    """(whether the sentence is Chinese, whether it holds any date word), once per sentence."""
+    return _CJK.search(s) is not None, _DATE_HINT.search(s) is not None
+
+
+def _column_date(s: str, colon: int, start: int, pattern: re.Pattern) -> re.Match | None:
+    """A table row read as a line (transforms/parsing/gia.py: "Label; As at end-December 2024: 1,800; ..."): the
+    column header right before the figure, when it is a date phrase and nothing but a qualifier stands between."""
+    head_lo = max(s.rfind(";", 0, colon), s.rfind("；", 0, colon)) + 1
+    if head_lo == 0 or re.search(r"\d", s[colon:start]) or start - colon > 16:
+        return None
+    head = s[head_lo:colon].strip()
+    m = pattern.fullmatch(head)
+    if m is None or not (m.group("lead") or m.group("m") or m.group("end") or m.group("rel")):
+        return None
+    return m
+
+
+# the words that may open a clause before its date phrase ("He noted that at the end of March 2025, ...")
+_DATE_CLAUSE_LEAD = re.compile(r"[ ]*(?:(?i:that|and|but|while|meanwhile|however)[ ]+)?")
+
+
+def _date_clause_before(s: str, lo: int, start: int, pattern: re.Pattern) -> re.Match | None:
+    """A date phrase that is a clause of its own before the figure's, in the same sentence up to what was said
+    ("According to the survey report, as at end-December 2023, HKSTP's parks housed ...", 根據調查，截至2024年
+    12月底，...), or a clause of past time ("When the first phase opened in 2002, ...", 於2002年啟用時，)."""
+    seg_lo, _ = _segment(s, lo, lo)
+    if re.search(r"\d", s[lo:start]):
+        return None  # another figure stands between
+    clause_hi = lo - 1
+    clause_lo = seg_lo
+    for m in _CLAUSE_START.finditer(s, seg_lo, clause_hi):
+        clause_lo = m.end()
+    if clause_lo >= clause_hi:
+        return None
+    past = _PAST_TIME_CLAUSE.match(s, clause_lo, clause_hi + 1) or _PAST_TIME_CLAUSE.search(s, clause_lo, lo)
+    lead = _DATE_CLAUSE_LEAD.match(s, clause_lo).end()
+    for m in pattern.finditer(s, lead if past is None else clause_lo, clause_hi):
+        if not (m.group("lead") or m.group("rel") or m.group("m") or m.group("end") or pattern is _DATE_ZH):
+            continue
+        if past is not None or (m.start() == lead and not s[m.end():clause_hi].strip()):
+            return m
+    return None
 
 
 def _month_end(y: int, m: int) -> date:
@@ -493,7 +674,8 @@ _STANDING_NOUN_TIME = re.compile(r"^(?i:today|now|currently|at[ ]+present|in[ ]+
 def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
     """The metric of a claim the vocabulary left without one, from what the subject and the sentence say:
     "more than 800 companies" of a park are its technology companies; "approximately 20 hectares" is land;
-    科技公司超過2,200間 and "technology companies ... has grown to 1,800 today" name the noun before the figure."""
+    科技公司超過2,200間 and "technology companies ... has grown to 1,800 today" name the noun before the figure.
+  A table row read as a line gives its figures the metric its first cell names (`_row_label_metric`)."""
     if claim.metric is not None:
         return claim.metric
     from transforms.metrics import noun_before
@@ -539,12 +721,13 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
         if found is None:
             found = cache[c.sentence] = _mentions_in(c.sentence)
         c.subject = subject_of(c, organisation, found)
-        c.scope = scope_of(c, published_on)
+        c.scope = scope_of(c, published_on, found)
         if c.kind in ("year", "date", "quarter"):
             c.as_of = published_on  # a year is the figure itself, not the date it describes
             continue
         if c.scope == "standing":  # "more than 800 companies" are a park's technology companies as it stands
-            c.metric = _noun_over_collective(c) or metric_of(c, c.subject, language) or _carried_metric(c, previous)
+            c.metric = (_noun_over_collective(c) or metric_of(c, c.subject, language) or _row_label_metric(c)
+                        or _carried_metric(c, previous))
         if c.metric in _HONG_KONG_METRICS:
             c.subject = "hong-kong"
         c.as_of = as_of_of(c, published_on, c.scope)
@@ -570,6 +753,25 @@ def _noun_over_collective(c: Claim) -> str | None:
     family = "zh" if _CJK.search(c.unit) else "en"
     key = key_for(c.unit, matchers(family).after_keys)
     return key if key not in (None, "community_size") else None
+
+
+def _row_label_metric(c: Claim) -> str | None:
+    """A table row read as a line ("Technology companies in HKSTP's parks; As at end-December 2024: 1,800; ...",
+    科技公司數目；截至2024年12月底：1,800): a figure right after its column's header takes the metric its row's
+    label (the first cell) names."""
+    s, start = c.sentence, c.start
+    first = min((i for i in (s.find(";"), s.find("；")) if i >= 0), default=-1)
+    if first <= 0 or first > start or c.unit:
+        return None
+    colon = max(s.rfind(":", first, start), s.rfind("：", first, start))
+    if colon < 0 or re.search(r"\d", s[colon:start]) or start - colon > 16 or re.search(r"\d", s[:first]):
+        return None
+    from transforms.metrics import key_for, matchers
+
+    family = "zh" if _CJK.search(s[:first]) else "en"
+    label = fold(re.split(r"[:：]", s[:first])[-1].strip())  # "Item: Technology companies": the cell, not its header
+    m = matchers(family).after.match(label)
+    return key_for(m.group("phrase"), matchers(family).after_keys) if m else None
 
 
 def _carried_metric(c: Claim, previous: Claim | None) -> str | None:
@@ -603,4 +805,32 @@ def align_release(claims: list[Claim]) -> list[Claim]:
             body = told.get((c.metric, c.value))
             if body is not None:
                 c.scope, c.as_of = body.scope, body.as_of
+    return claims
+
+
+# a title that names an event: its release is about that event
+_EVENT_TITLE_EN = re.compile(
+    r"(?<![A-Za-z])(?i:expos?|fairs?|summits?|forums?|competitions?|contests?|delegations?|missions?|ceremony"
+    r"|ceremonies|graduation|conferences?|exhibitions?|roadshows?|hackathons?|festivals?|showcases?|demo[ ]+days?"
+    r"|open[ ]+days?|career[ ]+days?|gala|awards?[ ]+presentation)(?![A-Za-z])")
+_EVENT_TITLE_ZH = re.compile(r"博覽|博览|展覽|展览|招聘會|招聘会|峰會|峰会|論壇|论坛|比賽|比赛|大賽|大赛|競賽|竞赛|代表團|代表团"
+                             r"|考察團|考察团|訪問團|访问团|典禮|典礼|儀式|仪式|畢業|毕业|研討會|研讨会|路演|嘉年華|嘉年华"
+                             r"|開放日|开放日|展會|展会|博覽會|博览会")
+
+
+def event_release(claims: list[Claim], title: str | None) -> list[Claim]:
+    """A release whose title names an event (expo, fair, summit, forum, competition, delegation, ceremony,
+    graduation, 招聘會, 代表團 ...) is about that event: its figures of a metric that is an event's by nature (the
+    vocabulary's scope="event": job openings, employers taking part, attendees, visitors, entries) are the
+    event's, never a standing timeline ("Over 4,000 job openings were posted by 150 employers" at one fair is not
+    a change from another fair's 3,000). The About paragraph stays standing. In place; returns the list."""
+    if not title or not (_EVENT_TITLE_EN.search(title) or (_CJK.search(title) and _EVENT_TITLE_ZH.search(title))):
+        return claims
+    from transforms.metrics import load_vocabulary
+
+    vocab = load_vocabulary(simplified=False)
+    for c in claims:
+        if c.scope == "standing" and c.section not in ("about", "contact") and c.metric in vocab and (
+                vocab[c.metric].scope == "event"):
+            c.scope = "event"
     return claims

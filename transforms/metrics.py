@@ -25,6 +25,7 @@ class Metric:
     kind: str = "count"
     cumulative: bool = False
     other_subject: str | None = None  # key used when the figure is about Hong Kong as a whole
+    scope: str | None = None  # "event": a figure of one event by nature (job openings, attendees, entries)
     phrasings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh-hant, zh-hans
     before: dict[str, tuple[str, ...]] = field(default_factory=dict)  # en, zh
 
@@ -51,6 +52,7 @@ def _listed() -> dict[str, Metric]:
             kind=item.get("kind", "count"),
             cumulative=bool(item.get("cumulative", False)),
             other_subject=item.get("other_subject"),
+            scope=item.get("scope"),
             phrasings={
                 "en": tuple(item.get("en") or []),
                 "zh-hant": tuple(dict.fromkeys(item.get("zh_hant") or [])),
@@ -150,10 +152,17 @@ def _noun_before_re(family: str) -> re.Pattern:
     return re.compile(rf"(?P<phrase>{phrase}){link}")
 
 
+# the last word of every English link of _noun_before_re ("has grown to", "stands at", "is")
+_EN_LINK_LAST = frozenset("grown grew risen rose reached reaches at totals totalled totaled numbers numbered increased"
+                          " climbed jumped expanded is are was were to by".split())
+
+
 def noun_before(text_before: str, family: str) -> str | None:
     """The metric of a counted noun written before its figure (see _noun_before_re), or None."""
     from transforms.numbers import fold
 
     tail = fold(text_before[-90:])
+    if family == "en" and tail.rstrip().rpartition(" ")[2] not in _EN_LINK_LAST:
+        return None  # the English link ends in one of these words: no need to search for the noun
     m = _noun_before_re(family).search(tail)
     return key_for(m.group("phrase"), matchers(family).after_keys) if m else None
