@@ -344,7 +344,9 @@ def monitor(
     signals += found_by_content(pages, loaded_by_content)
     signals += parsed_signals(pages, parsed_docs, site, prior_generic, settings.drift_generic_jump)
     signals += title_missing(pages, parsed_docs, site, RawStore(raw_dir).get)
-    signals += site_unreachable(base_url, discovery_fetches, page_fetches)
+    unreachable = site_unreachable(base_url, discovery_fetches, page_fetches)  # a run that saw nothing says so
+    signals += unreachable
+    totals["site_unreachable"] = len(unreachable)
     totals["discovery_errors"] = sum(1 for r in discovery_fetches if r.error)
     totals["found_by_content"] = sum(1 for p in pages if p.by_content and p.url in loaded_by_content)
     record_site_signals(db_path, run_id or uuid.uuid4().hex, quote(signals), not use_sitemap, run_id)

@@ -41,6 +41,8 @@ def summary_markdown(base_url: str, totals: dict, checks: warehouse.CheckRun) ->
     lines = [
         f"# hkstp-monitor run on {md_text(base_url)}",
         "",
+        *(["**The site could not be reached: this run saw no release** (see the `site_unreachable` finding).", ""]
+          if totals.get("site_unreachable") else []),
         "| stage | count |",
         "|---|---|",
         f"| release pages in scope | {totals.get('pages', 0)} |",
@@ -238,6 +240,8 @@ def outcome_name(totals: dict, checks: warehouse.CheckRun) -> str:
         f"{totals.get('revised_editions', 0)} revised, {len(checks.new_findings)} new findings"
     )
     drift = _drift_count(checks)
+    if totals.get("site_unreachable"):
+        name = "SITE UNREACHABLE: " + name
     return name + (f", site drift: {drift}" if drift else "")
 
 
@@ -271,4 +275,4 @@ def publish_run(
     _rename_flow_run(f"{flow_run.name or 'monitor'}: {name}")
     return {**totals, "new_findings": len(checks.new_findings), "open_findings": checks.total_open,
             "counts_by_severity": checks.counts_by_severity, "alert_sent": sent, "summary": name,
-            "site_drift": _drift_count(checks)}
+            "site_drift": _drift_count(checks), "flow_run_id": str(flow_run.id) if flow_run.id else None}
