@@ -221,3 +221,23 @@ def test_the_demos_new_findings_artifact_shows_the_qualifier_on_the_flow_run(sam
     report = by_key["monitor-report"].data
     assert report.startswith("# What changed") and "file://" not in report
     assert "Countries and regions 國家及地區" in report
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_crashed_or_failed_review_is_named_so():
+    from prefect.client.orchestration import get_client
+    from prefect.states import Crashed, Failed
+
+    from flows.review import name_broken_review, review_findings
+
+    with get_client(sync_client=True) as client:
+        crashed = client.create_flow_run(review_findings, name="review: 3 of 9 open findings await decisions")
+        failed = client.create_flow_run(review_findings, name="review: 3 of 9 open findings await decisions")
+        timed_out = client.create_flow_run(review_findings, name="review: no answer in time, nothing changed")
+        name_broken_review(review_findings, crashed, Crashed(message="Concurrency lease renewal failed: 410 Gone"))
+        name_broken_review(review_findings, failed, Failed(message="database is locked"))
+        name_broken_review(review_findings, timed_out, Failed(message="no decisions within 3 s"))
+        names = [client.read_flow_run(r.id).name for r in (crashed, failed, timed_out)]
+    assert names == ["review crashed, nothing changed: Concurrency lease renewal failed: 410 Gone",
+                     "review failed, nothing changed: database is locked",
+                     "review: no answer in time, nothing changed"]

@@ -125,8 +125,12 @@ def test_one_run_starts_one_review_that_stays_paused_past_the_lease_and_resumes(
     done = wait_for(lambda: _finished(api, second["id"]), 180, "the second review", stack["serve"], stack["serve_log"])
     assert done["state"]["type"] == "COMPLETED"
     assert done["name"] == "review: not started, a review is already waiting"
-    logs = _post(api, "logs/filter", {"logs": {"flow_run_id": {"any_": [second["id"]]}}})
-    assert any(f"a review is already waiting: " in log["message"] and run["id"] in log["message"] for log in logs)
+    def said() -> list[str]:
+        logs = _post(api, "logs/filter", {"logs": {"flow_run_id": {"any_": [second["id"]]}}})
+        return [log["message"] for log in logs if "a review is already waiting: " in log["message"]]
+
+    said_line = wait_for(said, 30, "the second review's log line")
+    assert run["id"] in said_line[0], said_line
     assert _run(api, run["id"])["state"]["type"] == "PAUSED"
 
     # the waiting one resumes with a decision made in its form's row
