@@ -169,19 +169,23 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-# For each text: the smallest element holding it is scrolled into view inside the form, has a size, is not hidden,
-# and is what the page shows at its centre (nothing covers it).
+# For each text: some smallest element holding it, scrolled into view inside the form, has a size, is not hidden,
+# and is what the page shows at that spot (nothing covers it). The markdown description beside the form holds the
+# same words at 0 px height in the default UI, so one visible copy is what counts.
 _VISIBLE = """(texts) => texts.map(text => {
-  const holders = [...document.querySelectorAll('body *')].filter(e => (e.innerText || '').includes(text));
-  const el = holders.find(e => ![...e.children].some(c => (c.innerText || '').includes(text)));
-  if (!el) return 'absent';
-  el.scrollIntoView({block: 'center'});
-  const r = el.getBoundingClientRect(), css = getComputedStyle(el);
-  if (r.width < 1 || r.height < 1) return 'zero size';
-  if (css.visibility === 'hidden' || css.opacity === '0') return 'hidden';
-  if (r.bottom < 0 || r.top > innerHeight) return 'off screen';
-  const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 8));
-  return hit && (hit === el || el.contains(hit) || hit.contains(el)) ? 'visible' : 'covered';
+  const holders = [...document.querySelectorAll('body *')].filter(e => (e.innerText || '').includes(text)
+    && ![...e.children].some(c => (c.innerText || '').includes(text)));
+  if (!holders.length) return 'absent';
+  const verdicts = holders.map(el => {
+    el.scrollIntoView({block: 'center'});
+    const r = el.getBoundingClientRect(), css = getComputedStyle(el);
+    if (r.width < 1 || r.height < 1) return 'zero size';
+    if (css.visibility === 'hidden' || css.opacity === '0') return 'hidden';
+    if (r.bottom < 0 || r.top > innerHeight) return 'off screen';
+    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 8));
+    return hit && (hit === el || el.contains(hit) || hit.contains(el)) ? 'visible' : 'covered';
+  });
+  return verdicts.includes('visible') ? 'visible' : verdicts.join(', ');
 })"""
 
 
