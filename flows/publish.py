@@ -99,20 +99,20 @@ def new_findings_markdown(findings: list[dict]) -> str:
 def report_markdown(db: Path) -> str:
     """The `monitor-report` artifact: the report's "what changed" (the same lines as `hkstp-monitor report`), what
     it holds, and how to write the full page with charts."""
-    from flows.report import _finding_view, _labels, headline
+    from flows.report import HEADLINE_SEVERITIES, headline
 
     data = warehouse.report_data(db)
-    labels = _labels(data.get("metrics", []))
-    findings = [_finding_view(f, labels) for f in data.get("findings", [])]
+    findings = data.get("findings", [])
     lines = ["# What changed", ""]
-    summary = headline(findings)
-    lines += [f"- **{md_text(' '.join(filter(None, (f.get('label_en'), f.get('label_zh')))))}** {md_text(f['words'])} "
-              f"{md_link('release', f.get('new_url'))}" for f in summary] or ["Nothing at warning or critical."]
-    others = sum(f.get("severity") not in ("critical", "warning") for f in findings)
+    lines += [f"- **{md_text(' '.join(filter(None, metric_names(f.get('metric')))) or f['check_name'].replace('_', ' ').capitalize())}** "
+              f"{md_text(f['words'])} {md_link('release', f.get('new_url'))}".rstrip()
+              for f in headline(findings)] or ["Nothing at warning or critical."]
+    others = sum(f.get("severity") not in HEADLINE_SEVERITIES for f in findings)
+    report = Path(db).resolve().parent / "report.html"
     lines += ["", f"{len(findings)} findings in the report ({others} info), "
                   f"{len(data.get('problems', []))} pages that could not be used.", "",
-              f"The full report with a chart per metric: `hkstp-monitor report --db {md_text(str(db))}` writes "
-              f"{md_code(Path(db).resolve().parent / 'report.html')}, one file to open in a browser."]
+              f"The full report with a chart per metric: {md_code(f'hkstp-monitor report --db {db}')} writes "
+              f"{md_code(report)}, one file to open in a browser."]
     return "\n".join(lines)
 
 
