@@ -43,7 +43,6 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
     # The demo prints its own story: Prefect's console handler only shows warnings, while the runs' logs still
     # reach the Prefect API at INFO (the UI shows them when PREFECT_API_URL names a server).
     os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL", "WARNING")
     from flows import progress
     from flows.monitor import monitor
     from flows.loopback import LoopbackServer

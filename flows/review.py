@@ -13,7 +13,8 @@ of the form and in the run's name. A pause that times out changes nothing.
 
 One review waits at a time: the run refuses to start a second while another review is paused (it ends Completed
 with "a review is already waiting: <url>"); no deployment concurrency limit does it, because Prefect cannot renew
-such a limit's lease while the run is paused (the run crashed after ~4 minutes). A review that fails, times out
+such a limit's lease while the run is paused (the engine renews it every 225 s; the paused run's lease is gone, so
+the run crashed 3m45s in with "410 Gone"). A review that fails, times out
 or crashes says so in its name, and the `hkstp run failed` automation alerts on it like on a failed monitor.
 """
 
