@@ -79,20 +79,18 @@ def summary_markdown(base_url: str, totals: dict, checks: warehouse.CheckRun) ->
 
 
 def new_findings_markdown(findings: list[dict]) -> str:
-    """The `new-findings` artifact: one table row per finding, in the words of the CLI and the report."""
+    """The `new-findings` artifact: one line per finding, in the words of the CLI and the report. A list, not a
+    table: the UI cuts a wide table's last columns (the links and the id) at the edge of the page."""
     if not findings:
         return "# No new findings in this run"
-    lines = [f"# {len(findings)} new finding{'' if len(findings) == 1 else 's'}", "",
-             "| severity | check | metric | language | old -> new | published | links | finding id |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [f"# {len(findings)} new finding{'' if len(findings) == 1 else 's'}", ""]
     for f in findings:
-        en, zh = metric_names(f.get("metric"))
+        what = md_text(" ".join(filter(None, metric_names(f.get("metric"))))) or f["check_name"].replace("_", " ")
         figures = md_text(change(f)) if f.get("check_name") != "site_drift" else md_text(f.get("new_text"))
+        dates = " -> ".join(str(f[k]) for k in ("old_published_on", "new_published_on") if f.get(k))
         links = " ".join(md_link(which, f.get(f"{which}_url")) for which in ("old", "new") if f.get(f"{which}_url"))
-        lines.append(
-            f"| {f['severity']} | {f['check_name']} | {md_text(f'{en} {zh}'.strip())} | {md_text(f.get('language'))} "
-            f"| {figures} | {f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''} | {links} "
-            f"| {md_code(f['finding_id'])} |")
+        lines.append(f"- **{f['severity']}** · {f['check_name']} · **{what}** ({md_text(f.get('language'))}): "
+                     f"**{figures}**{f', {dates}' if dates else ''} · {links} · {md_code(f['finding_id'])}")
     return "\n".join(lines)
 
 
