@@ -102,8 +102,11 @@ def ui_hint() -> str:
 
     from flows.serve import deployment_specs
 
-    names = [d["name"] for d in deployment_specs()]
-    served = f"{len(names)} deployments ({', '.join(names)})"
+    try:
+        names = [d["name"] for d in deployment_specs()]
+        served = f"{len(names)} deployments ({', '.join(names)})"
+    except (OSError, KeyError, TypeError, ValueError):  # a hint must never fail the demo
+        served = "deployments of deployments/prefect.yaml"
     if PREFECT_API_URL.value():
         return f"Prefect UI: {PREFECT_UI_URL.value() or PREFECT_API_URL.value()} (these runs and their logs are there)"
     ui_sh = Path(__file__).resolve().parent.parent / "deployments" / "ui.sh"

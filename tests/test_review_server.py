@@ -260,6 +260,10 @@ def test_three_decisions_set_three_statuses_and_notes_and_nothing_else(stack):
         {"finding_id": c, "decision": "wrong", "note": notes[c]},
     ]})
     assert stack["review"].wait(timeout=120) == 0, stack["review_log"].read_text()[-3000:]
+    printed = stack["review_log"].read_text()  # a file, not a terminal: each finding's row on one line
+    assert "3 findings reviewed" in printed
+    for f, status in ((a, "acknowledged"), (b, "muted"), (c, "rejected")):
+        assert any(f[:8] in line and status in line for line in printed.splitlines()), (f, printed[-3000:])
     final = next(r for r in _review_runs(api) if r["id"] == stack["run"]["id"])
     assert final["state"]["type"] == "COMPLETED"
     assert "3 decisions applied" in final["name"]
