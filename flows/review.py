@@ -21,6 +21,7 @@ or crashes says so in its name, and the `hkstp run failed` automation alerts on 
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
@@ -106,9 +107,10 @@ def row_title(n: int, f: dict) -> str:
     """The title of a finding's row in the form (plain text): what changed, where, how serious."""
     what = metric_words(f) or (f.get("new_sentence") or "").replace("_", " ")
     lang = f.get("language") or ""
-    figures = f" {change(f)}" if f.get("check_name") != "site_drift" else ""
-    dates = " -> ".join(str(d) for d in (f.get("old_published_on"), f.get("new_published_on")) if d)
-    return (f"{n}. {what}{f' ({lang})' if lang else ''}:{figures}{f', {dates}' if dates else ''} · "
+    said = [change(f)] if f.get("check_name") != "site_drift" else []
+    said += [" -> ".join(str(d) for d in (f.get("old_published_on"), f.get("new_published_on")) if d)]
+    said = ", ".join(x for x in said if x)
+    return (f"{n}. {what}{f' ({lang})' if lang else ''}{f': {said}' if said else ''} · "
             f"{f['severity']} · {f['check_name']}")
 
 
@@ -170,10 +172,14 @@ def review_waiting() -> str | None:
     except Exception as exc:
         log.warning("could not ask Prefect for other reviews (%s); this one goes on", exc)
         return None
+    now = datetime.now(timezone.utc)
     for run in sorted(runs, key=lambda r: (r.created, str(r.id))):
         if run.id == me.id:
             continue
         if run.state and run.state.is_paused():
+            expires = run.state.state_details.pause_timeout
+            if expires is not None and expires < now:
+                continue  # its wait is over (its process may be gone): it holds no one back
             return _ui_link(run.id)
         resumed = bool(getattr(run.empirical_policy, "pause_keys", None))  # resumed: it is finishing, not waiting
         if not resumed and (run.created, str(run.id)) < (me.created, str(me.id)):
