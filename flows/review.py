@@ -177,14 +177,20 @@ def review_waiting() -> str | None:
         if run.id == me.id:
             continue
         if run.state and run.state.is_paused():
-            expires = run.state.state_details.pause_timeout
-            if expires is not None and expires < now:
+            if _wait_over(run.state.state_details.pause_timeout, now):
                 continue  # its wait is over (its process may be gone): it holds no one back
             return _ui_link(run.id)
         resumed = bool(getattr(run.empirical_policy, "pause_keys", None))  # resumed: it is finishing, not waiting
         if not resumed and (run.created, str(run.id)) < (me.created, str(me.id)):
             return _ui_link(run.id)
     return None
+
+
+def _wait_over(expires, now: datetime) -> bool:
+    try:
+        return expires is not None and expires.astimezone(timezone.utc) < now
+    except (TypeError, ValueError, AttributeError):
+        return False
 
 
 def name_broken_review(flow, flow_run_, state) -> None:

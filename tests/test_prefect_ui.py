@@ -241,3 +241,32 @@ def test_a_crashed_or_failed_review_is_named_so():
     assert names == ["review crashed, nothing changed: Concurrency lease renewal failed: 410 Gone",
                      "review failed, nothing changed: database is locked",
                      "review: no answer in time, nothing changed"]
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_review_waits_only_for_another_paused_review_whose_wait_is_not_over():
+    from datetime import datetime, timedelta, timezone
+
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+    from prefect.states import Paused
+
+    from flows.review import review_findings, review_waiting
+
+    @flow(name="review-probe")
+    def probe() -> str | None:
+        return review_waiting()
+
+    with get_client(sync_client=True) as client:
+        stale = client.create_flow_run(review_findings, name="review: stale")
+        client.set_flow_run_state(stale.id, Paused(pause_expiration_time=datetime.now(timezone.utc)
+                                                   - timedelta(minutes=5)), force=True)
+        assert probe() is None  # a pause whose time is over holds no one back
+        waiting = client.create_flow_run(review_findings, name="review: waiting")
+        client.set_flow_run_state(waiting.id, Paused(timeout_seconds=3600), force=True)
+        try:
+            link = probe()
+        finally:
+            client.set_flow_run_state(waiting.id, Paused(pause_expiration_time=datetime.now(timezone.utc)
+                                                         - timedelta(minutes=5)), force=True)
+    assert link is not None and str(waiting.id) in link
