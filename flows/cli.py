@@ -298,8 +298,11 @@ def cmd_review(args: argparse.Namespace) -> int:
         return 1
     if args.json:
         print_json(result)
-    elif result["applied"]:
-        console.print(findings_table(result["applied"], f"{len(result['applied'])} findings reviewed"))
+    elif result.get("waiting"):
+        console.print(f"a review is already waiting: {result['waiting']}", soft_wrap=True)
+    elif result["applied"]:  # at full width in a file or pipe, not squashed to 80 columns
+        n = len(result["applied"])
+        print_table(console, findings_table(result["applied"], f"{n} finding{'' if n == 1 else 's'} reviewed"))
     else:
         console.print("Nothing to review." if not result["reviewed"] else "No decisions were given.")
     return 0

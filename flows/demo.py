@@ -43,7 +43,9 @@ def _fresh_warehouse(db: Path) -> None:
 
 
 def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # the demo prints its own story
+    # The demo prints its own story: Prefect's console handler only shows warnings, while the runs' logs still
+    # reach the Prefect API at INFO (the UI shows them when PREFECT_API_URL names a server).
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     from flows import progress
     from flows.monitor import monitor
     from flows.loopback import LoopbackServer
@@ -92,7 +94,7 @@ def run_demo(db: Path, as_json: bool = False, quiet: bool = False) -> int:
         f"  {exe} report --db {db}       # self-contained HTML report with charts\n"
         f"  {exe} sql --db {db} \"select * from metric_timeline where metric = 'tech_companies'\"\n"
         f"  {exe} findings --db {db}     # then: ack ID / mute ID\n"
-        "  make ui        # Prefect UI on http://127.0.0.1:4200 with the three scheduled deployments",
+        f"  {ui_hint()}",
         soft_wrap=True,
     )
 
@@ -129,6 +131,28 @@ def print_echoes(findings: list[dict]) -> None:
                       f"{f.get('old_url') or ''}", soft_wrap=True)
         console.print(f"    echo says  ({f.get('new_published_on')}): {f.get('new_sentence') or f.get('new_text')}  "
                       f"{f.get('new_url') or ''}", soft_wrap=True)
+
+
+def ui_hint() -> str:
+    """Where to see these runs in the Prefect UI: the server they went to, or how to start one (the port and the
+    deployments read from deployments/ui.sh and deployments/prefect.yaml, not written here again)."""
+    import re
+
+    from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL
+
+    from flows.serve import deployment_specs
+
+    try:
+        names = [d["name"] for d in deployment_specs()]
+        served = f"{len(names)} deployments ({', '.join(names)})"
+    except (OSError, KeyError, TypeError, ValueError):  # a hint must never fail the demo
+        served = "deployments of deployments/prefect.yaml"
+    if PREFECT_API_URL.value():
+        return f"Prefect UI: {PREFECT_UI_URL.value() or PREFECT_API_URL.value()} (these runs and their logs are there)"
+    ui_sh = Path(__file__).resolve().parent.parent / "deployments" / "ui.sh"
+    port = re.search(r"--port (\d+)", ui_sh.read_text(encoding="utf-8")) if ui_sh.exists() else None
+    where = f"http://127.0.0.1:{port.group(1)}" if port else "a local Prefect server"
+    return f"make ui        # Prefect UI on {where} with the {served}"
 
 
 def _command_name() -> str:

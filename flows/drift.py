@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from flows.discover import DiscoveredPage
-from transforms.model import DocumentResult, SiteSignal
+from transforms.model import DocumentResult, FetchRecord, SiteSignal
 from transforms.parsing.html import find_layout, select_one
 
 MIN_PRIOR_RELEASES = 5  # a generic-share jump needs this many releases loaded before...
@@ -104,3 +104,29 @@ def title_missing(pages: list[DiscoveredPage], docs: list[DocumentResult], profi
                    f"({layouts[name]['title']!r}) and were parsed by the generic fallback")
         for name, urls in sorted(missed.items())
     ]
+
+
+def _unreached(record: FetchRecord) -> bool:
+    """No usable answer from the site: no HTTP status at all (DNS, refused, timeout) or a server error."""
+    return bool(record.error) and (record.status is None or record.status >= 500)
+
+
+def site_unreachable(base_url: str, discovery: list[FetchRecord], page_fetches: list[FetchRecord]) -> list[SiteSignal]:
+    """One `site_unreachable` signal when the run could not reach the site: robots.txt unreachable (nothing else is
+    then asked), every discovery request (robots, sitemaps, listings) failed, or every release page it tried to
+    fetch failed. A run that saw nothing must not look like a quiet day."""
+    robots = next((r for r in discovery if urlsplit(r.url).path.endswith("/robots.txt")), None)
+    if robots is not None and _unreached(robots):
+        what = f"robots.txt could not be read ({robots.error}), so nothing else was asked"
+        where = robots.url
+    elif discovery and all(_unreached(r) for r in discovery):
+        what = (f"none of the {len(discovery)} discovery requests (robots.txt, sitemaps, listing pages) was "
+                f"answered (e.g. {discovery[0].error})")
+        where = discovery[0].url
+    elif page_fetches and all(_unreached(r) for r in page_fetches):
+        what = f"none of the {len(page_fetches)} release pages of this run could be fetched (e.g. {page_fetches[0].error})"
+        where = page_fetches[0].url
+    else:
+        return []
+    return [SiteSignal("site_unreachable", where, "site.base_url",
+                       f"the site {base_url} could not be reached: {what}; this run saw no release", "warning")]

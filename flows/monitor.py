@@ -23,7 +23,7 @@ from prefect.utilities.annotations import quote
 import warehouse
 from flows import progress
 from flows.discover import DiscoveredPage, discover
-from flows.drift import found_by_content, parsed_signals, title_missing
+from flows.drift import found_by_content, parsed_signals, site_unreachable, title_missing
 from flows.http import PoliteSession
 from flows.profile import load_profile
 from flows.publish import publish_run
@@ -338,6 +338,7 @@ def monitor(
     loads: list[dict] = []
     pending_records = list(discovery_fetches)
     english_seen: dict[str, tuple[str, set[str]]] = {}  # English pages of this run, for pair_editions
+    page_fetches: list[FetchRecord] = []  # this run's requests for release pages (site_unreachable)
     for batch_no, batch in enumerate(_chunks(pages, settings.batch_size), start=1):
         # quote(): Prefect would otherwise walk every item of these lists looking for futures (a quarter of
         # a 10,000-page backfill's wall time went there).
@@ -345,6 +346,7 @@ def monitor(
         fetched = fetch_pages(session, quote(batch), quote(batch_known), raw_dir, refetch, batch_no)
         progress.advance("fetch", len(batch))
         pending_records += fetched.records
+        page_fetches += fetched.records
         totals["fetched"] += len(fetched.to_parse)
         totals["not_modified"] += fetched.not_modified
         totals["unchanged"] += fetched.unchanged
@@ -369,10 +371,14 @@ def monitor(
     signals += found_by_content(pages, loaded_by_content)
     signals += parsed_signals(pages, parsed_docs, site, prior_generic, settings.drift_generic_jump)
     signals += title_missing(pages, parsed_docs, site, RawStore(raw_dir).get)
+    unreachable = site_unreachable(base_url, discovery_fetches, page_fetches)  # a run that saw nothing says so
+    signals += unreachable
+    totals["site_unreachable"] = len(unreachable)
+    totals["discovery_errors"] = sum(1 for r in discovery_fetches if r.error)
     totals["found_by_content"] = sum(1 for p in pages if p.by_content and p.url in loaded_by_content)
     record_site_signals(db_path, run_id or uuid.uuid4().hex, quote(signals), not use_sitemap, run_id)
     progress.start("check", 1)
     checks = run_checks(db_path, run_id, settings.check_settings())
     progress.advance("check")
     totals["wall_s"] = round(time.monotonic() - started, 2)
-    return publish_run(db_path, base_url, totals, quote(checks), settings)
+    return publish_run(db_path, base_url, totals, checks, settings)  # in the flow: its artifacts are the run's

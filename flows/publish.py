@@ -1,7 +1,10 @@
 """Publish a monitor run: Prefect artifacts, a flow-run name that says what happened, and alerts.
 
-Alerts go through Apprise (one URL reaches Slack, e-mail, Teams, a webhook...). A target that cannot be
-reached is logged and never fails the run.
+The artifacts are created in the flow run itself (publish_run is called from the flow body, not as a task), so
+the UI shows them under the run. They say what the CLI and the report say: figures with their qualifiers
+("14 -> over 10"), metric names in English and Chinese, full ids and links (flows/findingtext.py), page text
+escaped (flows/markdown.py). Alerts go through Apprise (one URL reaches Slack, e-mail, Teams, a webhook...). A
+target that cannot be reached is logged and never fails the run.
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ import logging
 from pathlib import Path
 
 from prefect import task
-from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 import warehouse
-from flows.display import finding_line, fmt_number
+from flows.display import finding_line
+from flows.findingtext import change, finding_title, metric_names
+from flows.markdown import md_code, md_link, md_text
 from flows.settings import MonitorSettings
 from warehouse.findings import HIDDEN_STATUSES
 
@@ -23,17 +28,28 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "critical": 2}
 log = logging.getLogger("hkstp_monitor")
 
 
+def new_by_severity(findings: list[dict]) -> dict[str, int]:
+    """How many of THIS run's new findings have each severity (not every finding the checks still see)."""
+    out: dict[str, int] = {}
+    for f in findings:
+        out[f["severity"]] = out.get(f["severity"], 0) + 1
+    return out
+
+
 def summary_markdown(base_url: str, totals: dict, checks: warehouse.CheckRun) -> str:
-    sev = checks.counts_by_severity or {}
+    sev = new_by_severity(checks.new_findings)
     lines = [
-        f"# hkstp-monitor run on {base_url}",
+        f"# hkstp-monitor run on {md_text(base_url)}",
         "",
+        *(["**The site could not be reached: this run saw no release** (see the `site_unreachable` finding).", ""]
+          if totals.get("site_unreachable") else []),
         "| stage | count |",
         "|---|---|",
         f"| release pages in scope | {totals.get('pages', 0)} |",
         f"| fetched and parsed | {totals.get('fetched', 0)} |",
         f"| unchanged (304 or same bytes) | {totals.get('not_modified', 0) + totals.get('unchanged', 0)} |",
-        f"| fetch errors | {totals.get('fetch_errors', 0)} |",
+        f"| fetch errors (release pages) | {totals.get('fetch_errors', 0)} |",
+        f"| failed requests of discovery (robots.txt, sitemaps, listings) | {totals.get('discovery_errors', 0)} |",
         f"| parse errors | {totals.get('parse_errors', 0)} |",
         f"| new releases | {totals.get('new_releases', 0)} |",
         f"| revised editions | {totals.get('revised_editions', 0)} |",
@@ -50,10 +66,52 @@ def summary_markdown(base_url: str, totals: dict, checks: warehouse.CheckRun) ->
     if drift:
         lines += ["", "## Site drift: the site no longer fits its profile", "",
                   "Update the profile key named in each line (see the README, *Site drift*).", ""]
-        lines += [f"- **{r['kind']}** at {r['where']}: {r['what']}" for r in drift]
+        lines += [f"- **{md_text(r['kind'])}** at {md_link(r['where'], r['where'])}: {md_text(r['what'])}"
+                  for r in drift]
     if checks.new_findings:
         lines += ["", "## New findings", ""]
-        lines += [f"- {finding_line(f)}" for f in checks.new_findings[:50]]
+        lines += [f"- {f['severity']}: {md_text(finding_title(f))} ({f['check_name']}, {md_text(f.get('language'))}) "
+                  f"{md_link('new release', f.get('new_url'))} {md_code(f['finding_id'])}"
+                  for f in checks.new_findings[:50]]
+        if len(checks.new_findings) > 50:
+            lines.append(f"- ... and {len(checks.new_findings) - 50} more in the `new-findings` artifact")
+    return "\n".join(lines)
+
+
+def new_findings_markdown(findings: list[dict]) -> str:
+    """The `new-findings` artifact: one line per finding, in the words of the CLI and the report. A list, not a
+    table: the UI cuts a wide table's last columns (the links and the id) at the edge of the page."""
+    if not findings:
+        return "# No new findings in this run"
+    lines = [f"# {len(findings)} new finding{'' if len(findings) == 1 else 's'}", ""]
+    for f in findings:
+        what = md_text(" ".join(filter(None, metric_names(f.get("metric"))))) or f["check_name"].replace("_", " ")
+        figures = md_text(change(f)) if f.get("check_name") != "site_drift" else md_text(f.get("new_text"))
+        dates = " -> ".join(str(f[k]) for k in ("old_published_on", "new_published_on") if f.get(k))
+        links = " ".join(md_link(which, f.get(f"{which}_url")) for which in ("old", "new") if f.get(f"{which}_url"))
+        whose = f" · {md_text(f['subject'])}" if f.get("subject") not in (None, "hkstp") else ""  # another subject's figure
+        lines.append(f"- **{f['severity']}** · {f['check_name']} · **{what}**{whose} ({md_text(f.get('language'))}): "
+                     f"**{figures}**{f', {dates}' if dates else ''} · {links} · {md_code(f['finding_id'])}")
+    return "\n".join(lines)
+
+
+def report_markdown(db: Path) -> str:
+    """The `monitor-report` artifact: the report's "what changed" (the same lines as `hkstp-monitor report`), what
+    it holds, and how to write the full page with charts."""
+    from flows.report import HEADLINE_SEVERITIES, headline
+
+    data = warehouse.report_data(db)
+    findings = data.get("findings", [])
+    lines = ["# What changed", ""]
+    lines += [f"- **{md_text(' '.join(filter(None, metric_names(f.get('metric')))) or f['check_name'].replace('_', ' ').capitalize())}** "
+              f"{md_text(f['words'])} {md_link('release', f.get('new_url'))}".rstrip()
+              for f in headline(findings)] or ["Nothing at warning or critical."]
+    others = sum(f.get("severity") not in HEADLINE_SEVERITIES for f in findings)
+    report = Path(db).resolve().parent / "report.html"
+    lines += ["", f"{len(findings)} findings in the report ({others} info), "
+                  f"{len(data.get('problems', []))} pages that could not be used.", "",
+              f"The full report with a chart per metric: {md_code(f'hkstp-monitor report --db {db}')} writes "
+              f"{md_code(report)}, one file to open in a browser."]
     return "\n".join(lines)
 
 
@@ -116,14 +174,14 @@ def finding_event(finding: dict, flow_run_id: str | None) -> dict:
     """
     resource = {
         "prefect.resource.id": f"hkstp.finding.{finding['finding_id']}",
-        "prefect.resource.name": finding_line(finding)[:200],
+        "prefect.resource.name": finding_title(finding),
         "hkstp.check": finding["check_name"],
         "hkstp.severity": finding["severity"],
     }
     related = []
     if finding.get("metric"):
         related.append({"prefect.resource.id": f"hkstp.metric.{finding['metric']}", "prefect.resource.role": "metric",
-                        "prefect.resource.name": finding["metric"]})
+                        "prefect.resource.name": " ".join(filter(None, metric_names(finding["metric"])))})
     for side in ("new", "old"):
         release_id = finding.get(f"{side}_release_id")
         if release_id and all(r["prefect.resource.id"] != f"hkstp.release.{release_id}" for r in related):
@@ -145,13 +203,15 @@ def emit_findings(findings: list[dict], totals: dict, base_url: str) -> int:
     try:
         for finding in findings:
             sent += emit_event(**finding_event(finding, run_id)) is not None
-        by_severity: dict[str, int] = {}
-        for f in findings:
-            by_severity[f["severity"]] = by_severity.get(f["severity"], 0) + 1
+        by_severity = new_by_severity(findings)
         related = [{"prefect.resource.id": f"prefect.flow-run.{run_id}", "prefect.resource.role": "flow-run"}] if run_id else []
+        top = max((f["severity"] for f in findings if f.get("status") not in HIDDEN_STATUSES),
+                  key=lambda s: SEVERITY_RANK.get(s, 0), default="none")
         sent += emit_event(
             event="hkstp.run.summary",
-            resource={"prefect.resource.id": f"hkstp.run.{run_id or 'local'}", "hkstp.base-url": base_url},
+            # hkstp.top-severity: the review deployment's trigger starts one review per run, not one per finding
+            resource={"prefect.resource.id": f"hkstp.run.{run_id or 'local'}", "hkstp.base-url": base_url,
+                      "hkstp.top-severity": top},
             related=related,
             payload={**{k: v for k, v in totals.items() if isinstance(v, (int, float, str))},
                      "new_findings": len(findings), "new_findings_by_severity": by_severity},
@@ -179,49 +239,39 @@ def outcome_name(totals: dict, checks: warehouse.CheckRun) -> str:
         f"{totals.get('revised_editions', 0)} revised, {len(checks.new_findings)} new findings"
     )
     drift = _drift_count(checks)
+    if totals.get("site_unreachable"):
+        name = "SITE UNREACHABLE: " + name
     return name + (f", site drift: {drift}" if drift else "")
 
 
-@task(cache_policy=NO_CACHE, task_run_name="publish-findings")
+@task(cache_policy=NO_CACHE, task_run_name="send-signals")
+def send_signals(findings: list[dict], totals: dict, base_url: str, settings: MonitorSettings) -> bool:
+    """The run's Prefect events and its Apprise alert; True when an alert was sent."""
+    emit_findings(findings, totals, base_url)
+    return notify(settings.notify_url, settings.notify_severity, findings)
+
+
 def publish_run(
     db: Path, base_url: str, totals: dict, checks: warehouse.CheckRun, settings: MonitorSettings
 ) -> dict:
+    """Called from the flow body (not a task), so the artifacts belong to the flow run."""
     md = summary_markdown(base_url, totals, checks)
     print(md)
     create_markdown_artifact(key="monitor-summary", markdown=md, description="What this monitor run did")
-    rows = [
-        {
-            "check": f["check_name"],
-            "severity": f["severity"],
-            "metric": f.get("metric") or "",
-            "subject": f.get("subject") or "",
-            "language": f.get("language") or "",
-            "old": fmt_number(f.get("old_value")),
-            "new": fmt_number(f.get("new_value")),
-            "old date": str(f.get("old_published_on") or ""),
-            "new date": str(f.get("new_published_on") or ""),
-            "url": f.get("new_url") or "",
-            "finding_id": f["finding_id"],
-        }
-        for f in checks.new_findings
-    ]
-    create_table_artifact(key="new-findings", table=rows or [{"check": "none", "severity": ""}],
-                          description="Findings first seen in this run")
+    create_markdown_artifact(key="new-findings", markdown=new_findings_markdown(checks.new_findings),
+                             description="Findings first seen in this run")
     drift = drift_rows(checks)
     if drift:
         create_table_artifact(key="site-drift", table=drift,
                               description="Signs that the site no longer fits its profile: update the key named")
-    report = Path(db).resolve().parent / "report.html"
-    create_link_artifact(
-        key="monitor-report",
-        link=report.as_uri(),
-        link_text="HTML report (make it with: hkstp-monitor report)",
-        description="The self-contained HTML report of the warehouse",
-    )
-    emit_findings(checks.new_findings, totals, base_url)
-    sent = notify(settings.notify_url, settings.notify_severity, checks.new_findings)
+    try:
+        create_markdown_artifact(key="monitor-report", markdown=report_markdown(db),
+                                 description="The report of the warehouse: what changed (hkstp-monitor report)")
+    except Exception as exc:  # the report artifact is a convenience: never fail the run over it
+        log.warning("could not write the monitor-report artifact (%s: %s)", type(exc).__name__, exc)
+    sent = send_signals(checks.new_findings, totals, base_url, settings)
     name = outcome_name(totals, checks)
     _rename_flow_run(f"{flow_run.name or 'monitor'}: {name}")
     return {**totals, "new_findings": len(checks.new_findings), "open_findings": checks.total_open,
             "counts_by_severity": checks.counts_by_severity, "alert_sent": sent, "summary": name,
-            "site_drift": _drift_count(checks)}
+            "site_drift": _drift_count(checks), "flow_run_id": str(flow_run.id) if flow_run.id else None}

@@ -41,7 +41,7 @@ def build_deployments(base_url: str | None = None, db: str | None = None, path: 
             params["base_url"] = base_url
         if db:
             params["db"] = str(db)
-        limit = spec.get("concurrency_limit") or {}
+        limit = spec.get("concurrency_limit")  # none for `review`: a paused run cannot renew a limit's lease
         out.append(
             flow.to_deployment(
                 name=spec["name"],
@@ -51,7 +51,7 @@ def build_deployments(base_url: str | None = None, db: str | None = None, path: 
                 schedules=[Cron(s["cron"], timezone=s.get("timezone")) for s in spec.get("schedules", [])],
                 concurrency_limit=ConcurrencyLimitConfig(
                     limit=limit.get("limit", 1), collision_strategy=limit.get("collision_strategy", "ENQUEUE")
-                ),
+                ) if limit else None,
                 triggers=triggers.validate_python(spec.get("triggers") or []),
             )
         )

@@ -82,14 +82,15 @@ def test_serve_registers_three_deployments(prefect_stack):
     crons = {name: [s["schedule"]["cron"] for s in d["schedules"]] for name, d in by_name.items()}
     assert crons == {"daily": ["0 9 * * *"], "hourly-new": ["15 * * * *"], "weekly-catchup": ["0 4 * * 0"]}
     assert all(s["schedule"]["timezone"] == "Asia/Hong_Kong" for d in deps for s in d["schedules"])
-    for d in deps:
+    for d in deps:  # the monitor's three
         limit = d.get("global_concurrency_limit") or {}
         assert limit.get("limit") == 1, d
         assert (d.get("concurrency_options") or {}).get("collision_strategy") == "ENQUEUE"
     assert not by_name["weekly-catchup"]["parameters"].get("refetch")  # a catch-up of what is due, not a sweep
     review = next(d for d in _deployments(api) if d["name"] == "review")  # issue 16: waits for people
     assert review["parameters"] == {"severity": "warning", "limit": 10, "db": prefect_stack["env"]["HKSTP_DB"]}
-    assert (review.get("concurrency_options") or {}).get("collision_strategy") == "CANCEL_NEW"
+    # no deployment concurrency limit on a flow that pauses: its lease could not be renewed (issue 23)
+    assert review.get("global_concurrency_limit") is None
     assert "review-on-warning-or-critical-finding" in automations
     assert by_name["hourly-new"]["parameters"]["max_listing_pages"] == 1
     government = next(d for d in _deployments(api) if d["name"] == "government")  # issue 21: another source

@@ -121,7 +121,7 @@ def test_the_description_shows_each_figure_in_its_sentence_with_both_links(db):
     assert f["finding_id"] in md and "technology companies" in md and "科技公司" in md
     assert f"**{f['new_text']}**" in md and f"**{f['old_text']}**" in md
     assert f"({f['old_url']})" in md and f"({f['new_url']})" in md
-    assert f"{f['old_published_on']} → {f['new_published_on']}" in md
+    assert f"{f['old_published_on']} -> {f['new_published_on']}" in md
     problems = review_description(page, total, ["decision 1: no finding with id 'zz'"])
     assert problems.startswith("## Nothing was applied") and "no finding with id 'zz'" in problems
 

@@ -1,8 +1,10 @@
 """The review of findings for real: a `prefect server`, a monitor run on the loopback sample press room, then
-`hkstp-monitor review`, which pauses in the Prefect API with the input schema of DESIGN.md. The paused run's
-form is opened in headless Chromium (driven over the DevTools protocol: the form is behind the Resume button);
-an answer naming an unknown finding applies nothing and is sent back; three decisions then set three statuses
-and notes, and nothing else in the warehouse moves.
+`hkstp-monitor review`, which pauses in the Prefect API with a form made for its page (a row per finding whose
+title and description carry the evidence) that also takes the input of DESIGN.md. The paused run's form is
+opened in headless Chromium at 1400x1000 (driven over the DevTools protocol: the form is behind the Resume
+button) and each row's figures and sentences must be visible, not only in the DOM; an answer naming an unknown
+finding applies nothing and is sent back with the problem as the form's first field; three decisions (one in its
+row, two in the DESIGN.md shape) then set three statuses and notes, and nothing else in the warehouse moves.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import requests
 import warehouse
 from flows.loopback import LoopbackServer
 from annotated_scoring import load_annotated
+from flows.findingtext import change
 from prefect_server import BIN, prefect_server, stop, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
@@ -107,7 +110,13 @@ def test_review_pauses_in_the_api_with_the_design_input_schema(stack):
     item = schema["definitions"]["Decision"] if "definitions" in schema else schema["$defs"]["Decision"]
     assert {"finding_id", "decision", "note"} <= set(item["properties"])
     assert item["properties"]["decision"]["enum"] == ["confirm", "mute", "wrong"]
-    assert [d["finding_id"] for d in decisions["default"]] == _page_ids(stack)  # the form comes filled in
+    rows = [k.removeprefix("decision_") for k in schema["properties"] if k.startswith("decision_")]
+    assert rows == _page_ids(stack)  # a row per finding of the page, in the page's order
+    for fid in rows:
+        row, f = schema["properties"][f"decision_{fid}"], stack["before"][fid]
+        assert row["default"] == "leave open" and fid in row["description"]
+        if f["check_name"] != "site_drift":
+            assert change(f) in row["title"]
     description = _run_input(api, run, "description")
     open_ids = [f for f, row in stack["before"].items() if row["status"] == "open" and row["is_current"]]
     assert f"5 of {len(open_ids)} open findings" in description
@@ -160,40 +169,66 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+# For each text: some smallest element holding it, scrolled into view inside the form, has a size, is not hidden,
+# and is what the page shows at that spot (nothing covers it). The markdown description beside the form holds the
+# same words at 0 px height in the default UI, so one visible copy is what counts.
+_VISIBLE = """(texts) => texts.map(text => {
+  const holders = [...document.querySelectorAll('body *')].filter(e => (e.innerText || '').includes(text)
+    && ![...e.children].some(c => (c.innerText || '').includes(text)));
+  if (!holders.length) return 'absent';
+  const verdicts = holders.map(el => {
+    el.scrollIntoView({block: 'center'});
+    const r = el.getBoundingClientRect(), css = getComputedStyle(el);
+    if (r.width < 1 || r.height < 1) return 'zero size';
+    if (css.visibility === 'hidden' || css.opacity === '0') return 'hidden';
+    if (r.bottom < 0 || r.top > innerHeight) return 'off screen';
+    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 8));
+    return hit && (hit === el || el.contains(hit) || hit.contains(el)) ? 'visible' : 'covered';
+  });
+  return verdicts.includes('visible') ? 'visible' : verdicts.join(', ');
+})"""
+
+
 @pytest.mark.browser
-def test_the_paused_form_in_chromium_shows_figures_sentences_and_decision_fields(stack):
+def test_the_paused_form_in_chromium_shows_each_rows_figures_and_sentences(stack):
     if not _chromium():
         pytest.skip("chromium is absent (apt-get install chromium)")
     page_ids = _page_ids(stack)
-    first = stack["before"][page_ids[0]]
-    browser = Browser()
+    wanted: dict[str, list[str]] = {}
+    for fid in page_ids:
+        f = stack["before"][fid]
+        texts = [fid]
+        if f["check_name"] != "site_drift":
+            texts.append(change(f))
+        for side in ("old", "new"):  # each sentence up to its figure (the figure itself is in bold)
+            sentence, figure = " ".join((f[f"{side}_sentence"] or "").split()), f[f"{side}_text"] or ""
+            before = sentence.split(figure)[0].strip() if figure and figure in sentence else ""
+            texts.append((before or figure)[:40].strip())
+        wanted[fid] = [t for t in texts if t]
+    browser = Browser(size=(1400, 1000))
     try:
-        browser.call("Emulation.setDeviceMetricsOverride", width=1400, height=3400, deviceScaleFactor=1,
+        browser.call("Emulation.setDeviceMetricsOverride", width=1400, height=1000, deviceScaleFactor=1,
                      mobile=False)
         browser.call("Page.navigate", url=f"http://127.0.0.1:{stack['port']}/runs/flow-run/{stack['run']['id']}")
         click = ("(() => { const b = [...document.querySelectorAll('button')]"
                  ".find(b => b.innerText.trim() === 'Resume'); if (b) { b.click(); return true } return false })()")
         wait_for(lambda: browser.js(click), 90, "the Resume button of the paused run")
-        wait_for(lambda: page_ids[0] in (browser.js("document.body.innerText") or ""), 60, "the review description")
-        time.sleep(2)  # let the form finish laying out before the picture
+        wait_for(lambda: page_ids[-1] in (browser.js("document.body.innerText") or ""), 60, "the form's rows")
+        time.sleep(2)  # let the form finish laying out
+        seen = {fid: dict(zip(texts, browser.js(f"({_VISIBLE})({json.dumps(texts)})")))
+                for fid, texts in wanted.items()}
         browser.js("document.querySelectorAll('*').forEach(e => { if (e.scrollTop > 0) e.scrollTop = 0 })")
-        text = browser.js("document.body.innerText")
+        time.sleep(1)
         shot = browser.call("Page.captureScreenshot", format="png")
+        text = browser.js("document.body.innerText")
     finally:
         browser.close()
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     SCREENSHOT.write_bytes(base64.b64decode(shot["data"]))
     assert SCREENSHOT.stat().st_size > 20_000
-    # the description: every finding id, the figures as the reviewer reads them, the sentences, the dates
-    for fid in page_ids:
-        assert fid in text
-    new_figure = f"{int(first['new_value']):,}" if first["new_value"] is not None else ""
-    assert new_figure in text
-    assert str(first["new_published_on"]) in text
-    sentence = " ".join((first["new_sentence"] or first["new_text"] or "").split())
-    assert sentence.split(first["new_text"])[0].strip()[:40] in text
-    # the form: the decision fields, one row per finding, filled with the ids
-    for label in ("Decisions", "Finding Id", "Decision", "Note", "Reviewer"):
+    assert {fid: {t: v for t, v in row.items() if v != "visible"} for fid, row in seen.items()} == \
+        {fid: {} for fid in wanted}, seen
+    for label in ("leave open", "Note on 1", "Reviewer", "Submit"):  # the form's own fields
         assert label in text, label
 
 
@@ -208,6 +243,9 @@ def test_an_unknown_finding_id_is_reported_and_nothing_is_applied(stack):
     description = _run_input(api, again, "description")
     assert description.startswith("## Nothing was applied")
     assert "no finding with id '0badc0ffee000000'" in description
+    problems = next(iter(_run_input(api, again, "schema")["properties"].values()))  # the form's first field
+    assert problems["title"].startswith("Nothing was applied") and "0badc0ffee000000" in problems["description"]
+    assert again["name"].startswith("review: nothing applied")
     assert _findings(stack["db"]) == stack["before"]
     stack["run"] = again
 
@@ -216,12 +254,16 @@ def test_three_decisions_set_three_statuses_and_notes_and_nothing_else(stack):
     api, db = stack["api"], stack["db"]
     a, b, c = _page_ids(stack)[:3]
     notes = {a: "the park really grew", b: "known, not news", c: "the monitor took the floor area for companies"}
-    _resume(api, stack["run"]["id"], {"reviewer": "Mei Ling", "decisions": [
-        {"finding_id": a, "decision": "confirm", "note": notes[a]},
+    _resume(api, stack["run"]["id"], {"reviewer": "Mei Ling", f"decision_{a}": "confirm", f"note_{a}": notes[a],
+                                      "decisions": [  # the form's row for one, the DESIGN.md shape for two
         {"finding_id": b[:10], "decision": "mute", "note": notes[b]},
         {"finding_id": c, "decision": "wrong", "note": notes[c]},
     ]})
     assert stack["review"].wait(timeout=120) == 0, stack["review_log"].read_text()[-3000:]
+    printed = stack["review_log"].read_text()  # a file, not a terminal: each finding's row on one line
+    assert "3 findings reviewed" in printed
+    for f, status in ((a, "acknowledged"), (b, "muted"), (c, "rejected")):
+        assert any(f[:8] in line and status in line for line in printed.splitlines()), (f, printed[-3000:])
     final = next(r for r in _review_runs(api) if r["id"] == stack["run"]["id"])
     assert final["state"]["type"] == "COMPLETED"
     assert "3 decisions applied" in final["name"]
