@@ -413,6 +413,6 @@ def gia_source(
                                   flow_run_id=run_id, source=SOURCE)
         checks = warehouse.run_checks(db_path, settings.check_settings(), flow_run_id=run_id)
     totals["wall_s"] = round(time.monotonic() - started, 2)
-    result = publish_run(db_path, base_url, totals, quote(checks), settings)
+    result = publish_run(db_path, base_url, totals, checks, settings)  # in the flow: its artifacts are the run's
     result["source"] = SOURCE
     return result

@@ -155,6 +155,6 @@ def newswire_source(
               "new_releases": summary.new_releases, "claims": summary.claims, "linked_copies": len(links),
               "not_mentioning": sum(1 for i in items if i.mentions is False),
               "wall_s": round(time.monotonic() - started, 2)}
-    result = publish_run(db_path, base_url, totals, quote(checks), settings)
+    result = publish_run(db_path, base_url, totals, checks, settings)  # in the flow: its artifacts are the run's
     result["source"] = source
     return result
