@@ -458,8 +458,8 @@ _PRENOMINAL_AFTER = re.compile(r"[ ]*(?:進駐|进驻|落戶|落户)?[ ]*的[ ]*
 def _prenominal(s: str, start: int, end: int, found: list[Mention]) -> Mention | None:
     """The organisation a Chinese pre-nominal description names, the figure in it (匯聚逾1,200家科技公司的香港科學園
     今日舉辦論壇: the Science Park's standing figure, whatever the sentence goes on to say), or None."""
-    if not _sentence_facts(s)[0]:
-        return None
+    if "的" not in s[end:end + 8] or not _sentence_facts(s)[0]:
+        return None  # most figures: no 的 right after them
     lo = _clause(s, start, end)[0]
     if not _PRENOMINAL_BEFORE.fullmatch(s, lo, start):
         return None
