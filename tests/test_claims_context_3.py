@@ -105,3 +105,27 @@ def test_a_description_before_an_organisation_is_its_standing_figure(text, langu
 ])
 def test_an_event_figure_before_an_organisation_stays_an_event(text):
     assert [c.scope for c in claims_of(text)] == ["event"]
+
+
+_LEGCO_PAGE_ZH = """<!DOCTYPE html><html lang="zh-HK"><head><meta charset="utf-8"><title>立法會十二題：園區的公司</title>
+</head><body><div id="contentBody"><span id="PRHeadlineSpan">立法會十二題：園區的公司</span><br><br>
+<span id="pressrelease">&nbsp;&nbsp; 答覆：科技園公司園區的相關數字載於下表。<br><br>
+<table border="1"><tr><td></td><td>截至2024年12月底</td><td>截至2025年4月底</td></tr>
+<tr><td>科技園公司轄下園區的科技公司</td><td>1,850</td><td>逾2,150</td></tr>
+<tr><td>科技園公司孕育的獨角獸企業</td><td>15</td><td>19</td></tr></table><br>
+完<br>2025年5月21日（星期三）<br>香港時間12時30分<br><br>NNNN</span></div></body></html>"""
+
+
+def test_a_chinese_legco_table_through_the_government_parser():
+    from flows.profile import load_profile
+    from transforms.claims import extract_release_claims
+    from transforms.parsing.gia import parse_gia_page
+
+    url = "https://www.info.gov.hk/gia/general/202505/21/P2025052100322.htm"
+    release = parse_gia_page(_LEGCO_PAGE_ZH, url, load_profile("gia"))
+    assert [(c.value, c.metric, c.subject, c.scope, c.as_of) for c in extract_release_claims(release)
+            if c.kind == "count"] == [
+        (1850, "tech_companies", "hkstp", "standing", date(2024, 12, 31)),
+        (2150, "tech_companies", "hkstp", "standing", date(2025, 4, 30)),
+        (15, "unicorns", "hkstp", "standing", date(2024, 12, 31)),
+        (19, "unicorns", "hkstp", "standing", date(2025, 4, 30))]
