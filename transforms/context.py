@@ -19,7 +19,9 @@ the subject completes, scope, as-of). The rules, in words:
   signing, "led 24 companies to"), or an increment ("another 100", "120 new companies"); else `standing`. The
   About paragraph is standing. A headline repeats the body's scope (`align_release`). What an organisation named
   right before is said to have, set off by a comma or brackets ("The Science Park, home to over 1,200 companies,
-  hosted the forum", 香港科學園（現有逾1,200間科技公司進駐）), stands whatever event the sentence names; a source
+  hosted the forum", 香港科學園（現有逾1,200間科技公司進駐）, 科技園公司，其轄下園區匯聚逾2,000家科技公司), stands
+  whatever event the sentence names, and so does a Chinese description before the organisation it describes
+  (匯聚逾1,200家科技公司的香港科學園今日舉辦論壇: the Science Park's, `_prenominal`); a source
   named before a standing metric's figure ("According to the survey report, ...") names no event of it. A clause
   of past time before the figure ("When the first phase opened in 2002,", 於2002年啟用時，) makes it history. In a
   release whose title names an event, a metric that is an event's by nature (vocabulary `scope="event"`: job
@@ -32,7 +34,8 @@ the subject completes, scope, as-of). The rules, in words:
   its future date).
 - metric: a standing figure the vocabulary left without a metric gets one from its subject and sentence
   (`metric_of`): a park's "800 companies" are its technology companies, 科技公司超過2,200間 names its noun first;
-  a table row read as a line gives its figures the metric its first cell names (`_row_label_metric`).
+  a table row read as a line gives its figures the metric its first cell names (`_row_label_metric`): the noun
+  that opens it, or in Chinese the one that ends it (科技園公司轄下園區的科技公司), never a subset (獲資助的科技公司).
 
 Pure: no I/O. The organisation vocabulary is data (transforms/vocab/organisations.py); `mentions(text)` gives the
 keys a text names, for whoever must know whether a text speaks of HKSTP.
@@ -200,6 +203,9 @@ def subject_of(claim: Claim, organisation: str | None = None, found: list[Mentio
     s = claim.sentence
     start, end = claim.start, claim.start + len(claim.text)
     found = _mentions_in(s) if found is None else found
+    described = _prenominal(s, start, end, found)
+    if described is not None:  # 匯聚逾1,200家科技公司的香港科學園
+        return _subject_key(described, found, s)
     clause_end = _CLAUSE_MARK.search(s, end)
     limit = clause_end.start() if clause_end else len(s)
     for m in found:  # after the figure, joined to it
@@ -271,7 +277,9 @@ _APPOSITIVE_OPENER = re.compile(
     r"|(?i:whose)[ ]+[A-Za-z\- ]{1,30}?[ ]+(?:(?i:now|currently)[ ]+)?(?i:house|houses|host|hosts|have|has|accommodate"
     r"|accommodates|number|numbers|are[ ]+home[ ]+to|is[ ]+home[ ]+to|include|includes)"
     r"|(?:(?i:now|currently)[ ]+)?(?i:housing|hosting)"
-    r"|(?:現有|现有|目前有|現時有|现时有|共有|擁有|拥有|匯聚|汇聚|聚集|有))(?![A-Za-z])")
+    r"|(?:現有|现有|目前有|現時有|现时有|共有|擁有|拥有|匯聚|汇聚|聚集|有)"
+    # 科技園公司，其轄下園區匯聚..., 其園區現有..., 旗下園區有...: "its" (其中 "among them" is not)
+    r"|其(?!中|他|它|餘|余|後|后|實|实|次)|旗下|轄下|辖下|屬下|属下)(?![A-Za-z])")
 _BRACKET_OPEN = re.compile(r"[(（]")
 _BRACKET_CLOSE = re.compile(r"[)）]")
 # where a source is named ("According to the survey report, ...", 根據調查，): its event words name no event the
@@ -379,7 +387,8 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
         return "target"
     if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
-    if _appositive(s, start, end, lo, hi, _mentions_in(s) if found is None else found):
+    found = _mentions_in(s) if found is None else found
+    if _appositive(s, start, end, lo, hi, found) or _prenominal(s, start, end, found):
         return "standing"  # "The Science Park, home to more than 1,200 companies, hosted the forum"
     # an event is named anywhere in the sentence ("..., where over 150 companies offered 1,600 positions"), up to
     # what someone said or a semicolon; a source named for a standing metric's figure ("According to the survey
@@ -437,6 +446,30 @@ def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: list[Ment
     if opener is None or re.search(r"\d", s[opener.end():start]) or start - opener.end() > 40:
         return False
     return not _has_event(s, lo, hi)
+
+
+# 匯聚逾1,200家科技公司的香港科學園, 擁有逾1.5萬名研發人員的科技園公司: a figure in a description before the
+# organisation it describes (a verb of having opens the clause, 的 joins the counted noun to the name)
+_PRENOMINAL_BEFORE = re.compile(r"[ ]*(?:目前|現時|现时|現已|现已|已)?(?:匯聚|汇聚|聚集|擁有|拥有|坐擁|坐拥|設有|设有|現有|现有"
+                                r"|共有|容納|容纳|有)[ ]*$")
+_PRENOMINAL_AFTER = re.compile(r"[ ]*(?:進駐|进驻|落戶|落户)?[ ]*的[ ]*$")
+
+
+def _prenominal(s: str, start: int, end: int, found: list[Mention]) -> Mention | None:
+    """The organisation a Chinese pre-nominal description names, the figure in it (匯聚逾1,200家科技公司的香港科學園
+    今日舉辦論壇: the Science Park's standing figure, whatever the sentence goes on to say), or None."""
+    if "的" not in s[end:end + 8] or not _sentence_facts(s)[0]:
+        return None  # most figures: no 的 right after them
+    lo = _clause(s, start, end)[0]
+    if not _PRENOMINAL_BEFORE.fullmatch(s, lo, start):
+        return None
+    for m in found:
+        if m.start >= end:
+            if (m.kind in ("site", "organisation") and m.start - end <= 6 and _PRENOMINAL_AFTER.fullmatch(s, end, m.start)
+                    and not _has_event(s, start, m.start)):  # 有逾80間公司參展的科學園展館: the expo's
+                return m
+            return None
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -757,8 +790,9 @@ def _noun_over_collective(c: Claim) -> str | None:
 
 def _row_label_metric(c: Claim) -> str | None:
     """A table row read as a line ("Technology companies in HKSTP's parks; As at end-December 2024: 1,800; ...",
-    科技公司數目；截至2024年12月底：1,800): a figure right after its column's header takes the metric its row's
-    label (the first cell) names."""
+    科技園公司轄下園區的科技公司；截至2024年12月底：1,800): a figure right after its column's header takes the metric its
+    row's label (the first cell) names: the counted noun that opens it, or in Chinese the one that ends it (a
+    description goes before its noun); companies of an HKSTP subject are its technology companies."""
     s, start = c.sentence, c.start
     first = min((i for i in (s.find(";"), s.find("；")) if i >= 0), default=-1)
     if first <= 0 or first > start or c.unit:
@@ -770,8 +804,36 @@ def _row_label_metric(c: Claim) -> str | None:
 
     family = "zh" if _CJK.search(s[:first]) else "en"
     label = fold(re.split(r"[:：]", s[:first])[-1].strip())  # "Item: Technology companies": the cell, not its header
+    if family == "en":  # "Number of technology companies": the noun counted
+        label = re.sub(r"^(?:the[ ]+)?(?:total[ ]+)?(?:number|numbers|no\.)[ ]+of[ ]+", "", label)
     m = matchers(family).after.match(label)
-    return key_for(m.group("phrase"), matchers(family).after_keys) if m else None
+    key = key_for(m.group("phrase"), matchers(family).after_keys) if m else None
+    if key is None and family == "zh":
+        m = _label_noun_last().search(label)
+        # a subset is not the whole (獲資助的科技公司, 參與計劃的公司, 新進駐的公司)
+        if m and not (_LABEL_SUBSET_ZH.search(label, 0, m.start()) or _EVENT_ZH.search(label, 0, m.start())):
+            key = key_for(m.group("phrase"), matchers(family).after_keys)
+    if key is not None:
+        return key if (c.kind == "count") == (key_kind(key) == "count") else None
+    if c.kind == "count" and c.subject in HKSTP_KEYS and (_LABEL_COMPANIES_EN.match(label) if family == "en" else (
+            re.search(r"(?:公司|企業|企业)(?:的)?(?:數目|数目|數量|数量)?$", label)
+            and not _LABEL_SUBSET_ZH.search(label) and not _EVENT_ZH.search(label))):
+        return "tech_companies"  # "Companies in the Science Park; As at end-April 2025: about 1,300"
+    return None
+
+
+_LABEL_SUBSET_ZH = re.compile(r"獲|获|資助|资助|新|申請|申请|受惠|培育計劃|培育计划")
+_LABEL_COMPANIES_EN = re.compile(r"(?:[a-z'\-]+[ ]+)?(?:companies|firms|enterprises|tenants)(?:[ ]+(?:in|at|of)(?![a-z])|$)")
+
+
+@lru_cache(maxsize=1)
+def _label_noun_last() -> re.Pattern:
+    """A Chinese row label's counted noun at its end (科技園公司轄下園區的科技公司, ...的研發人員數目); compiled the
+    first time a table row asks."""
+    from transforms.metrics import _alternation, matchers
+
+    return re.compile(rf"(?P<phrase>{_alternation(matchers('zh').after_keys)})(?:的)?(?:數目|数目|數量|数量|總數|总数"
+                      r"|人數|人数)?[ ]*$")
 
 
 def _carried_metric(c: Claim, previous: Claim | None) -> str | None:
