@@ -42,10 +42,12 @@ def finding_line(f: dict) -> str:
     where = f.get("new_url") or f.get("old_url") or ""
     if f.get("check_name") == "site_drift":  # no figures: what was seen and which profile key to update
         return f"[{f.get('severity')}] site_drift: {f.get('new_text') or ''} {where}".strip()
+    from flows.findingtext import change  # the report's words ("14 -> over 10"); imported here: it imports this module
+
+    whose = f" {f['subject']}" if f.get("subject") not in (None, "hkstp") else ""  # another subject's figure
     return (
-        f"[{f.get('severity')}] {f.get('check_name')} {f.get('metric') or ''} ({f.get('language') or ''}): "
-        f"{fmt_number(f.get('old_value'))} -> {fmt_number(f.get('new_value'))} "
-        f"({f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}) {where}"
+        f"[{f.get('severity')}] {f.get('check_name')} {f.get('metric') or ''}{whose} ({f.get('language') or ''}): "
+        f"{change(f)} ({f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}) {where}"
     ).strip()
 
 

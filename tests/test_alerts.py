@@ -53,7 +53,7 @@ def receiver():
 
 def _finding(severity: str) -> dict:
     return {"finding_id": "f1", "check_name": "figure_changed", "severity": severity, "metric": "unicorns",
-            "language": "en", "old_value": 14, "new_value": 10, "old_published_on": "2023-06-02",
+            "language": "en", "old_value": 14, "new_value": 10, "new_qualifier": "over", "old_published_on": "2023-06-02",
             "new_published_on": "2023-12-06", "new_url": "https://example.test/r"}
 
 
@@ -62,7 +62,7 @@ def test_one_message_for_a_batch_and_severity_floor(receiver):
     assert len(receiver.received) == 1
     message = receiver.received[0]
     assert "2 new finding" in message["title"]
-    assert "unicorns" in message["message"] and "14 -> 10" in message["message"]
+    assert "unicorns" in message["message"] and "14 -> over 10" in message["message"]  # the qualifier, as the report says it
     assert not notify(receiver.url, "critical", [_finding("info")])
     assert len(receiver.received) == 1
 
