@@ -37,20 +37,6 @@ def qualified(value: Any, qualifier: str | None) -> str:
     return f"{QUALIFIER_MARKS.get(qualifier or 'exact', qualifier or '')}{fmt_number(value)}"
 
 
-def finding_line(f: dict) -> str:
-    """One finding on one line, for alerts and summaries."""
-    where = f.get("new_url") or f.get("old_url") or ""
-    if f.get("check_name") == "site_drift":  # no figures: what was seen and which profile key to update
-        return f"[{f.get('severity')}] site_drift: {f.get('new_text') or ''} {where}".strip()
-    from flows.findingtext import change  # the report's words ("14 -> over 10"); imported here: it imports this module
-
-    whose = f" {f['subject']}" if f.get("subject") not in (None, "hkstp") else ""  # another subject's figure
-    return (
-        f"[{f.get('severity')}] {f.get('check_name')} {f.get('metric') or ''}{whose} ({f.get('language') or ''}): "
-        f"{change(f)} ({f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}) {where}"
-    ).strip()
-
-
 # Text from pages reaches the terminal only through `shown`: a control character (ESC starts the sequences that
 # clear the screen or set the clipboard, OSC 52) is replaced by its visible picture (U+241B for ESC), C1 controls
 # and bidi overrides by U+FFFD; tabs become spaces, new lines stay.

@@ -89,3 +89,15 @@ def bold_figure(sentence: str | None, text: str | None) -> str:
     if at < 0:
         return md_text(sentence) + (f" (read as **{md_text(text)}**)" if text else "")
     return f"{md_text(sentence[:at], strip=False)}**{md_text(text)}**{md_text(sentence[at + len(text):], strip=False)}"
+
+
+def finding_line(f: dict) -> str:
+    """One finding on one line, for alerts and summaries."""
+    where = f.get("new_url") or f.get("old_url") or ""
+    if f.get("check_name") == "site_drift":  # no figures: what was seen and which profile key to update
+        return f"[{f.get('severity')}] site_drift: {f.get('new_text') or ''} {where}".strip()
+    whose = f" {f['subject']}" if f.get("subject") not in (None, "hkstp") else ""  # another subject's figure
+    return (
+        f"[{f.get('severity')}] {f.get('check_name')} {f.get('metric') or ''}{whose} ({f.get('language') or ''}): "
+        f"{change(f)} ({f.get('old_published_on') or ''} -> {f.get('new_published_on') or ''}) {where}"
+    ).strip()

@@ -18,8 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 import warehouse
-from flows.display import finding_line
-from flows.findingtext import change, finding_title, metric_names
+from flows.findingtext import change, finding_line, finding_title, metric_names
 from flows.markdown import md_code, md_link, md_text
 from flows.settings import MonitorSettings
 from warehouse.findings import HIDDEN_STATUSES

@@ -291,7 +291,7 @@ def test_a_listing_drawn_by_javascript_makes_a_listing_only_run_take_the_newest_
 
 
 def test_a_site_drift_alert_line_says_what_where_and_which_key():
-    from flows.display import finding_line
+    from flows.findingtext import finding_line
 
     line = finding_line({"check_name": "site_drift", "severity": "warning", "new_url": "https://x.org/news-room/",
                          "new_text": "the listing page /news-room/ answered HTTP 404. Update the site profile: "
