@@ -355,20 +355,21 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
     window = s[max(0, start - 40):start]
     if _COMPARISON_HINT.search(window) and _HISTORY_BEFORE.search(window):
         return "history"
-    if _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
+    gate = _scope_gates(s)
+    if gate.year and _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
                                                             s[max(0, start - 12):start]):
         return "history"
     lo, hi = _clause(s, start, end)
-    when = _first_ending_by(_past_when_ends(s), start)
+    when = _first_ending_by(_past_when_ends(s), start) if gate.year else None
     if when is not None and when >= lo - 2:
         return "history"  # "since 2002, when fewer than 100 companies were based there"
-    if lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on) and not _PRESENT_AFTER.search(s, lo, hi):
+    if (gate.year and lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on)
+            and not (gate.present and _PRESENT_AFTER.search(s, lo, hi))):
         return "history"  # "When the first phase opened in 2002, about 100 companies moved in"
     if claim.section == "about":
         return "standing"  # the About paragraph is the organisation as it stands
-    clause = s[lo:hi]
     seg_lo, seg_hi = _segment(s, start, end)
-    zh = _CJK.search(clause) is not None
+    zh = gate.chinese and _CJK.search(s, lo, hi) is not None
     # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
     target_lo = seg_lo if zh else lo
     said = None
@@ -377,15 +378,17 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
             break
         if a >= target_lo:
             said = b
-    if said is not None and _PRESENT_AFTER.search(s, said, start):
+    if said is not None and gate.present and _PRESENT_AFTER.search(s, said, start):
         said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
     # what is said of a figure someone has, or has now, after it ("its 2,200 companies are expected to grow")
     # leaves the figure standing
-    held = _POSSESSED.search(s, max(0, start - 16), start) or _PRESENT_AFTER.search(s, lo, start)
-    if (said is not None or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
-            or (not held and (_TARGET_AFTER.search(s, end, hi) or _WILL_AFTER.match(s, end)))):
+    # (asked only where an aim is said after the figure: most figures have none)
+    if (said is not None or (gate.year and _future_year(s[target_lo:start] + " " + s[end:hi], published_on))
+            or (((gate.target_after and _TARGET_AFTER.search(s, end, hi)) or (gate.will and _WILL_AFTER.match(s, end)))
+                and not (_POSSESSED.search(s, max(0, start - 16), start)
+                         or (gate.present and _PRESENT_AFTER.search(s, lo, start))))):
         return "target"
-    if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
+    if (gate.increment and _INCREMENT_BEFORE.search(s, max(0, start - 14), start)) or _INCREMENT_IN.search(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
     found = _mentions_in(s) if found is None else found
     if _appositive(s, start, end, lo, hi, found) or _prenominal(s, start, end, found):
@@ -393,10 +396,58 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
     # an event is named anywhere in the sentence ("..., where over 150 companies offered 1,600 positions"), up to
     # what someone said or a semicolon; a source named for a standing metric's figure ("According to the survey
     # report, ... housed over 1,700 technology companies") is no event of the figure's
-    if _has_event(s, seg_lo, seg_hi, start if _standing_metric(claim.metric) else -1) or _LED_BEFORE.search(
-            s, max(seg_lo, start - 30), start):
+    if _has_event(s, seg_lo, seg_hi, start if _standing_metric(claim.metric) else -1) or (gate.led and _LED_BEFORE.search(
+            s, max(seg_lo, start - 30), start)):
         return "event"
     return "standing"
+
+
+# Necessary conditions of the rules above, tested once per sentence: each is the rule's pattern without its
+# anchors and lookarounds (or a word every match of it holds), so where it finds nothing in the sentence the rule
+# cannot match in any part of it, and its per-figure searches are skipped.
+_YEAR_ANY = re.compile(r"(?:19|20)\d\d")  # _PAST_YEAR_AFTER, _PAST_WHEN, _PAST_TIME_CLAUSE, _BY_YEAR
+# (English words with (?i:) for any text; an ASCII text is tested by substrings of its lower-case form, which is
+# the same test there and far cheaper than a case-blind search)
+_PRESENT_HINT = re.compile(r"(?i:that|which|who|now|currently|today|at[ ]+present)|現時|现时|目前|現有|现有|現已|现已")
+_PRESENT_WORDS = ("that", "which", "who", "now", "currently", "today", "present")
+_TARGET_AFTER_HINT = re.compile(r"(?i:expected|projected|forecast|target|goal|planned)|預計|预计|目標|目标")
+_TARGET_AFTER_WORDS = ("expected", "projected", "forecast", "target", "goal", "planned")
+_WILL_HINT = re.compile(r"(?i:will|would|are)")
+_WILL_WORDS = ("will", "would", "are")
+_INCREMENT_HINT = re.compile(r"(?i:another|additional|a[ ]+further|an[ ]+extra)|再|新增|額外|额外")
+_INCREMENT_WORDS = ("another", "additional", "further", "extra")
+_LED_HINT = re.compile(r"(?i:lead|led|bring|brought|take|took|send|sent|head)|率領|率领|帶領|带领")
+_LED_WORDS = ("lead", "led", "bring", "brought", "take", "took", "send", "sent", "head")
+
+
+@dataclass(frozen=True, slots=True)
+class _ScopeGates:
+    chinese: bool
+    year: bool
+    present: bool
+    target_after: bool
+    will: bool
+    increment: bool
+    led: bool
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _scope_gates(s: str) -> _ScopeGates:
+    year = _YEAR_ANY.search(s) is not None
+    if s.isascii():
+        low = s.lower()
+        return _ScopeGates(False, year, _holds_any(low, _PRESENT_WORDS), _holds_any(low, _TARGET_AFTER_WORDS),
+                           _holds_any(low, _WILL_WORDS), _holds_any(low, _INCREMENT_WORDS), _holds_any(low, _LED_WORDS))
+    return _ScopeGates(_CJK.search(s) is not None, year, _PRESENT_HINT.search(s) is not None,
+                       _TARGET_AFTER_HINT.search(s) is not None, _WILL_HINT.search(s) is not None,
+                       _INCREMENT_HINT.search(s) is not None, _LED_HINT.search(s) is not None)
 
 
 def _standing_metric(key: str | None) -> bool:
