@@ -332,12 +332,22 @@ _CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|say
                            r"(?![A-Za-z])|表示|指出|稱|称|透露")
 
 
+# An ASCII sentence without "said", "noted", "while" ... (its lower-case form holds none of these words) has only
+# the punctuation of _CLAUSE_START and _SEGMENT_MARK: their word branches, costly at every position, cannot match.
+_CLAUSE_START_WORDS = ("said", "says", "noted", "added", "while", "whereas", "stated")
+_CLAUSE_START_PUNCT = re.compile(r"[,;:!?]")
+_SEGMENT_MARK_PUNCT = re.compile(r";")
+
+
 @lru_cache(maxsize=256)
 def _marks(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Once per sentence, however many figures it holds: (where each clause start ends, where each clause mark
     starts, where each segment mark ends, where each semicolon starts)."""
-    return (tuple(m.end() for m in _CLAUSE_START.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
-            tuple(m.end() for m in _SEGMENT_MARK.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
+    clause_start, segment_mark = _CLAUSE_START, _SEGMENT_MARK
+    if s.isascii() and not _holds_any(s.lower(), _CLAUSE_START_WORDS):
+        clause_start, segment_mark = _CLAUSE_START_PUNCT, _SEGMENT_MARK_PUNCT
+    return (tuple(m.end() for m in clause_start.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
+            tuple(m.end() for m in segment_mark.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
 
 
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
