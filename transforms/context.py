@@ -332,11 +332,11 @@ _CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|say
                            r"(?![A-Za-z])|表示|指出|稱|称|透露")
 
 
-# An ASCII sentence without "said", "noted", "while" ... (its lower-case form holds none of these words) has only
-# the punctuation of _CLAUSE_START and _SEGMENT_MARK: their word branches, costly at every position, cannot match.
+# A sentence without "said", "noted", "while" ... (see _plain_lower) has only the punctuation and Chinese words of
+# _CLAUSE_START and _SEGMENT_MARK: their English branches, costly at every position, cannot match.
 _CLAUSE_START_WORDS = ("said", "says", "noted", "added", "while", "whereas", "stated")
-_CLAUSE_START_PUNCT = re.compile(r"[,;:!?]")
-_SEGMENT_MARK_PUNCT = re.compile(r";")
+_CLAUSE_START_PUNCT = re.compile(r"[,;:，；：。!?！？]|表示|指出|稱|称|透露")
+_SEGMENT_MARK_PUNCT = re.compile(r"[;；]|表示|指出|透露")
 
 
 @lru_cache(maxsize=256)
@@ -344,7 +344,8 @@ def _marks(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], t
     """Once per sentence, however many figures it holds: (where each clause start ends, where each clause mark
     starts, where each segment mark ends, where each semicolon starts)."""
     clause_start, segment_mark = _CLAUSE_START, _SEGMENT_MARK
-    if s.isascii() and not _holds_any(s.lower(), _CLAUSE_START_WORDS):
+    low = _plain_lower(s)
+    if low is not None and not _holds_any(low, _CLAUSE_START_WORDS):
         clause_start, segment_mark = _CLAUSE_START_PUNCT, _SEGMENT_MARK_PUNCT
     return (tuple(m.end() for m in clause_start.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
             tuple(m.end() for m in segment_mark.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
@@ -416,18 +417,22 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
 # anchors and lookarounds (or a word every match of it holds), so where it finds nothing in the sentence the rule
 # cannot match in any part of it, and its per-figure searches are skipped.
 _YEAR_ANY = re.compile(r"(?:19|20)\d\d")  # _PAST_YEAR_AFTER, _PAST_WHEN, _PAST_TIME_CLAUSE, _BY_YEAR
-# (English words with (?i:) for any text; an ASCII text is tested by substrings of its lower-case form, which is
-# the same test there and far cheaper than a case-blind search)
+# (English words with (?i:); a text is tested by substrings of its lower-case form, far cheaper than a case-blind
+# search and the same test, unless it holds one of the four letters a case-blind search takes for an ASCII one)
 _PRESENT_HINT = re.compile(r"(?i:that|which|who|now|currently|today|at[ ]+present)|現時|现时|目前|現有|现有|現已|现已")
 _PRESENT_WORDS = ("that", "which", "who", "now", "currently", "today", "present")
+_PRESENT_ZH = ("現時", "现时", "目前", "現有", "现有", "現已", "现已")
 _TARGET_AFTER_HINT = re.compile(r"(?i:expected|projected|forecast|target|goal|planned)|預計|预计|目標|目标")
 _TARGET_AFTER_WORDS = ("expected", "projected", "forecast", "target", "goal", "planned")
+_TARGET_AFTER_ZH = ("預計", "预计", "目標", "目标")
 _WILL_HINT = re.compile(r"(?i:will|would|are)")
 _WILL_WORDS = ("will", "would", "are")
 _INCREMENT_HINT = re.compile(r"(?i:another|additional|a[ ]+further|an[ ]+extra)|再|新增|額外|额外")
 _INCREMENT_WORDS = ("another", "additional", "further", "extra")
+_INCREMENT_ZH = ("再", "新增", "額外", "额外")
 _LED_HINT = re.compile(r"(?i:lead|led|bring|brought|take|took|send|sent|head)|率領|率领|帶領|带领")
 _LED_WORDS = ("lead", "led", "bring", "brought", "take", "took", "send", "sent", "head")
+_LED_ZH = ("率領", "率领", "帶領", "带领")
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +444,16 @@ class _ScopeGates:
     will: bool
     increment: bool
     led: bool
+
+
+# the only non-ASCII letters a case-blind search matches with an ASCII letter (İ ı ſ K): a text without them holds an
+# English word case-blind exactly where its lower-case form holds the word
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _plain_lower(s: str) -> str | None:
+    """s.lower(), where a substring test on it answers a case-blind search for English words; else None."""
+    return s.lower() if s.isascii() or _FOLDS_TO_ASCII.search(s) is None else None
 
 
 def _holds_any(low: str, words: tuple[str, ...]) -> bool:
@@ -455,6 +470,13 @@ def _scope_gates(s: str) -> _ScopeGates:
         low = s.lower()
         return _ScopeGates(False, year, _holds_any(low, _PRESENT_WORDS), _holds_any(low, _TARGET_AFTER_WORDS),
                            _holds_any(low, _WILL_WORDS), _holds_any(low, _INCREMENT_WORDS), _holds_any(low, _LED_WORDS))
+    low = _plain_lower(s)
+    if low is not None:
+        return _ScopeGates(_CJK.search(s) is not None, year,
+                           _holds_any(low, _PRESENT_WORDS) or _holds_any(s, _PRESENT_ZH),
+                           _holds_any(low, _TARGET_AFTER_WORDS) or _holds_any(s, _TARGET_AFTER_ZH),
+                           _holds_any(low, _WILL_WORDS), _holds_any(low, _INCREMENT_WORDS) or _holds_any(s, _INCREMENT_ZH),
+                           _holds_any(low, _LED_WORDS) or _holds_any(s, _LED_ZH))
     return _ScopeGates(_CJK.search(s) is not None, year, _PRESENT_HINT.search(s) is not None,
                        _TARGET_AFTER_HINT.search(s) is not None, _WILL_HINT.search(s) is not None,
                        _INCREMENT_HINT.search(s) is not None, _LED_HINT.search(s) is not None)
