@@ -120,8 +120,11 @@ def _name_table(chinese: bool) -> tuple[re.Pattern, re.Pattern, dict[str, tuple[
 def _known_names(text: str, chinese: bool) -> list[tuple[int, int]]:
     """Spans of known names, leftmost first, the longest where two start together, none overlapping."""
     lower, caps, _ = _name_table(chinese)
-    spans = sorted(((m.start(), m.end()) for p, t in ((lower, fold(text)), (caps, text)) for m in p.finditer(t)),
-                   key=lambda se: (se[0], -se[1]))
+    names = [m.span() for m in lower.finditer(fold(text))]
+    abbreviations = [m.span() for m in caps.finditer(text)]
+    if not abbreviations or not names:  # one pattern's matches: already in order and apart
+        return names or abbreviations
+    spans = sorted(names + abbreviations, key=lambda se: (se[0], -se[1]))
     out: list[tuple[int, int]] = []
     for se in spans:
         if not out or se[0] >= out[-1][1]:
@@ -145,6 +148,27 @@ _UNKNOWN_HINT = re.compile(r"Ltd|Limited|Inc|Group|Holdings|Technologies|Robotic
 _UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限公司|集團|集团|大學|大学|學院|学院|協會|协会|基金會|基金会|銀行|银行"
                          r"|研究院|研究所|聯盟|联盟|商會|商会|實驗室|实验室)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# the words every unknown Chinese name ends with (_UNKNOWN_ZH runs only where one is)
+_UNKNOWN_ZH_ENDS = ("有限公司", "集團", "集团", "大學", "大学", "學院", "学院", "協會", "协会", "基金會", "基金会", "銀行", "银行",
+                    "研究院", "研究所", "聯盟", "联盟", "商會", "商会", "實驗室", "实验室")
+# _UNKNOWN_HINT in two: its case-sensitive words (a fast scan), and its case-blind ones, asked by substrings where
+# _plain_lower allows
+_UNKNOWN_HINT_CASED = re.compile(r"Ltd|Limited|Inc|Group|Holdings|Technologies|Robotics|Biotech|Therapeutics|Lab"
+                                 r"|University|Association|Council|Foundation|Bank|Corporation|Alliance|Institute|Capital"
+                                 r"|Ventures|Pharma|Medical|Systems|Solutions|Co\.")
+_UNKNOWN_HINT_BLIND = re.compile(r"(?i:park[ ]+company|start-?up|partner|incubatee|tenant|portfolio[ ]+company)[ ]+[A-Z]")
+_UNKNOWN_HINT_WORDS = ("company", "start", "partner", "incubatee", "tenant")
+_SPACES = re.compile(r"[ ]+")
+
+
+def _unknown_hint(text: str) -> bool:
+    """Whether _UNKNOWN_HINT finds anything in text."""
+    if _UNKNOWN_HINT_CASED.search(text) is not None:
+        return True
+    low = _plain_lower(text)
+    if low is not None and not _holds_any(low, _UNKNOWN_HINT_WORDS):
+        return False
+    return _UNKNOWN_HINT_BLIND.search(text) is not None
 
 
 def _mentions_in(text: str) -> list[Mention]:
@@ -153,12 +177,13 @@ def _mentions_in(text: str) -> list[Mention]:
     table = _name_table(chinese)[2]
     found: list[Mention] = []
     for start, end in _known_names(text, chinese):
-        key, kind = table[re.sub(r"[ ]+", " ", text[start:end]).lower()]
+        name = text[start:end]
+        key, kind = table[(_SPACES.sub(" ", name) if "  " in name else name).lower()]
         if key == "hong-kong" and re.match(r"[ ]?(?i:dollars?|\$|cents?)", text[end:end + 8]):
             continue  # Hong Kong dollars are money, not Hong Kong's figure
         found.append(Mention(key, kind, start, end))
-    unknown = list(_UNKNOWN_EN.finditer(text)) if _UNKNOWN_HINT.search(text) else []
-    if chinese:
+    unknown = list(_UNKNOWN_EN.finditer(text)) if _unknown_hint(text) else []
+    if chinese and _holds_any(text, _UNKNOWN_ZH_ENDS):
         unknown += list(_UNKNOWN_ZH.finditer(text))
     for m in unknown:
         start = m.start()
