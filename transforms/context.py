@@ -46,6 +46,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -196,6 +197,12 @@ def _mentions_in(text: str) -> list[Mention]:
     return sorted(found, key=lambda x: x.start)
 
 
+@lru_cache(maxsize=256)
+def _sentence_mentions(s: str) -> tuple[Mention, ...]:
+    """_mentions_in, once per sentence text: the About paragraph repeats in every release."""
+    return tuple(_mentions_in(s))
+
+
 def mentions(text: str) -> set[str]:
     """The subject keys of the organisations and places `text` names ("HKSTP", 科學園, "Cyberport"), without `other`.
 
@@ -221,7 +228,7 @@ _LIST_JOIN = re.compile(r"^(?:[ ]*(?:,|、|及|和|與|与|(?i:and)|(?i:its)|(?i
 _CLAUSE_MARK = re.compile(r"[,;:，；：。!?！？]")
 
 
-def subject_of(claim: Claim, organisation: str | None = None, found: list[Mention] | None = None) -> str | None:
+def subject_of(claim: Claim, organisation: str | None = None, found: Sequence[Mention] | None = None) -> str | None:
     """Whose figure the claim is (see the module's rules). `organisation`: the press room's own, the default."""
     if claim.section == "about" and organisation:
         return organisation
@@ -245,7 +252,7 @@ def subject_of(claim: Claim, organisation: str | None = None, found: list[Mentio
     return organisation
 
 
-def _subject_key(m: Mention, found: list[Mention], s: str) -> str:
+def _subject_key(m: Mention, found: Sequence[Mention], s: str) -> str:
     if m.kind == "unknown":
         return OTHER
     # named together: "the Science Park, InnoCentre and InnoParks" are HKSTP; "HKSTP and Cyberport together" is
@@ -384,7 +391,7 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
     return lo, (clause_marks[j] if j < len(clause_marks) else len(s))
 
 
-def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention] | None = None) -> str:
+def scope_of(claim: Claim, published_on: date | None = None, found: Sequence[Mention] | None = None) -> str:
     """standing, event, target or history (see the module's rules). `found`: the sentence's mentions, when known."""
     s = claim.sentence
     start, end = claim.start, claim.start + len(claim.text)
@@ -528,7 +535,7 @@ def _past_time_before(s: str, lo: int, published_on: date | None) -> bool:
     return published_on is None or year < published_on.year
 
 
-def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: list[Mention]) -> bool:
+def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: Sequence[Mention]) -> bool:
     """The figure describes an organisation named right before it, in a clause of its own set off by a comma
     ("HKSTP, whose parks house over 2,000 companies, ...") or in brackets (香港科學園（現有逾1,200間科技公司進駐）)."""
     bodies = [m for m in found if m.kind in ("site", "organisation") and m.end <= start]
@@ -563,7 +570,7 @@ _PRENOMINAL_BEFORE = re.compile(r"[ ]*(?:目前|現時|现时|現已|现已|已)
 _PRENOMINAL_AFTER = re.compile(r"[ ]*(?:進駐|进驻|落戶|落户)?[ ]*的[ ]*$")
 
 
-def _prenominal(s: str, start: int, end: int, found: list[Mention]) -> Mention | None:
+def _prenominal(s: str, start: int, end: int, found: Sequence[Mention]) -> Mention | None:
     """The organisation a Chinese pre-nominal description names, the figure in it (匯聚逾1,200家科技公司的香港科學園
     今日舉辦論壇: the Science Park's standing figure, whatever the sentence goes on to say), or None."""
     if "的" not in s[end:end + 8] or not _sentence_facts(s)[0]:
@@ -853,14 +860,11 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
                     organisation: str | None = None) -> list[Claim]:
     """Set subject, scope and as_of on each claim (in place; returns the list). `organisation`: the press
     room's own subject key, the default where a sentence names none (None for a bare text)."""
-    cache: dict[str, list[Mention]] = {}
     previous: Claim | None = None
     for c in claims:
         if _is_year(c):
             c.kind, c.metric, c.unit = "year", None, None
-        found = cache.get(c.sentence)
-        if found is None:
-            found = cache[c.sentence] = _mentions_in(c.sentence)
+        found = _sentence_mentions(c.sentence)
         c.subject = subject_of(c, organisation, found)
         c.scope = scope_of(c, published_on, found)
         if c.kind in ("year", "date", "quarter"):
