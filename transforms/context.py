@@ -46,6 +46,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -120,8 +121,11 @@ def _name_table(chinese: bool) -> tuple[re.Pattern, re.Pattern, dict[str, tuple[
 def _known_names(text: str, chinese: bool) -> list[tuple[int, int]]:
     """Spans of known names, leftmost first, the longest where two start together, none overlapping."""
     lower, caps, _ = _name_table(chinese)
-    spans = sorted(((m.start(), m.end()) for p, t in ((lower, fold(text)), (caps, text)) for m in p.finditer(t)),
-                   key=lambda se: (se[0], -se[1]))
+    names = [m.span() for m in lower.finditer(fold(text))]
+    abbreviations = [m.span() for m in caps.finditer(text)]
+    if not abbreviations or not names:  # one pattern's matches: already in order and apart
+        return names or abbreviations
+    spans = sorted(names + abbreviations, key=lambda se: (se[0], -se[1]))
     out: list[tuple[int, int]] = []
     for se in spans:
         if not out or se[0] >= out[-1][1]:
@@ -145,6 +149,27 @@ _UNKNOWN_HINT = re.compile(r"Ltd|Limited|Inc|Group|Holdings|Technologies|Robotic
 _UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限公司|集團|集团|大學|大学|學院|学院|協會|协会|基金會|基金会|銀行|银行"
                          r"|研究院|研究所|聯盟|联盟|商會|商会|實驗室|实验室)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# the words every unknown Chinese name ends with (_UNKNOWN_ZH runs only where one is)
+_UNKNOWN_ZH_ENDS = ("有限公司", "集團", "集团", "大學", "大学", "學院", "学院", "協會", "协会", "基金會", "基金会", "銀行", "银行",
+                    "研究院", "研究所", "聯盟", "联盟", "商會", "商会", "實驗室", "实验室")
+# _UNKNOWN_HINT in two: its case-sensitive words (a fast scan), and its case-blind ones, asked by substrings where
+# _plain_lower allows
+_UNKNOWN_HINT_CASED = re.compile(r"Ltd|Limited|Inc|Group|Holdings|Technologies|Robotics|Biotech|Therapeutics|Lab"
+                                 r"|University|Association|Council|Foundation|Bank|Corporation|Alliance|Institute|Capital"
+                                 r"|Ventures|Pharma|Medical|Systems|Solutions|Co\.")
+_UNKNOWN_HINT_BLIND = re.compile(r"(?i:park[ ]+company|start-?up|partner|incubatee|tenant|portfolio[ ]+company)[ ]+[A-Z]")
+_UNKNOWN_HINT_WORDS = ("company", "start", "partner", "incubatee", "tenant")
+_SPACES = re.compile(r"[ ]+")
+
+
+def _unknown_hint(text: str) -> bool:
+    """Whether _UNKNOWN_HINT finds anything in text."""
+    if _UNKNOWN_HINT_CASED.search(text) is not None:
+        return True
+    low = _plain_lower(text)
+    if low is not None and not _holds_any(low, _UNKNOWN_HINT_WORDS):
+        return False
+    return _UNKNOWN_HINT_BLIND.search(text) is not None
 
 
 def _mentions_in(text: str) -> list[Mention]:
@@ -153,12 +178,13 @@ def _mentions_in(text: str) -> list[Mention]:
     table = _name_table(chinese)[2]
     found: list[Mention] = []
     for start, end in _known_names(text, chinese):
-        key, kind = table[re.sub(r"[ ]+", " ", text[start:end]).lower()]
+        name = text[start:end]
+        key, kind = table[(_SPACES.sub(" ", name) if "  " in name else name).lower()]
         if key == "hong-kong" and re.match(r"[ ]?(?i:dollars?|\$|cents?)", text[end:end + 8]):
             continue  # Hong Kong dollars are money, not Hong Kong's figure
         found.append(Mention(key, kind, start, end))
-    unknown = list(_UNKNOWN_EN.finditer(text)) if _UNKNOWN_HINT.search(text) else []
-    if chinese:
+    unknown = list(_UNKNOWN_EN.finditer(text)) if _unknown_hint(text) else []
+    if chinese and _holds_any(text, _UNKNOWN_ZH_ENDS):
         unknown += list(_UNKNOWN_ZH.finditer(text))
     for m in unknown:
         start = m.start()
@@ -169,6 +195,12 @@ def _mentions_in(text: str) -> list[Mention]:
                 any(k.start < m.end() <= k.end for k in found)):
             found.append(Mention(OTHER, "unknown", start, m.end()))
     return sorted(found, key=lambda x: x.start)
+
+
+@lru_cache(maxsize=256)
+def _sentence_mentions(s: str) -> tuple[Mention, ...]:
+    """_mentions_in, once per sentence text: the About paragraph repeats in every release."""
+    return tuple(_mentions_in(s))
 
 
 def mentions(text: str) -> set[str]:
@@ -196,7 +228,7 @@ _LIST_JOIN = re.compile(r"^(?:[ ]*(?:,|、|及|和|與|与|(?i:and)|(?i:its)|(?i
 _CLAUSE_MARK = re.compile(r"[,;:，；：。!?！？]")
 
 
-def subject_of(claim: Claim, organisation: str | None = None, found: list[Mention] | None = None) -> str | None:
+def subject_of(claim: Claim, organisation: str | None = None, found: Sequence[Mention] | None = None) -> str | None:
     """Whose figure the claim is (see the module's rules). `organisation`: the press room's own, the default."""
     if claim.section == "about" and organisation:
         return organisation
@@ -220,7 +252,7 @@ def subject_of(claim: Claim, organisation: str | None = None, found: list[Mentio
     return organisation
 
 
-def _subject_key(m: Mention, found: list[Mention], s: str) -> str:
+def _subject_key(m: Mention, found: Sequence[Mention], s: str) -> str:
     if m.kind == "unknown":
         return OTHER
     # named together: "the Science Park, InnoCentre and InnoParks" are HKSTP; "HKSTP and Cyberport together" is
@@ -332,12 +364,23 @@ _CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|say
                            r"(?![A-Za-z])|表示|指出|稱|称|透露")
 
 
+# A sentence without "said", "noted", "while" ... (see _plain_lower) has only the punctuation and Chinese words of
+# _CLAUSE_START and _SEGMENT_MARK: their English branches, costly at every position, cannot match.
+_CLAUSE_START_WORDS = ("said", "says", "noted", "added", "while", "whereas", "stated")
+_CLAUSE_START_PUNCT = re.compile(r"[,;:，；：。!?！？]|表示|指出|稱|称|透露")
+_SEGMENT_MARK_PUNCT = re.compile(r"[;；]|表示|指出|透露")
+
+
 @lru_cache(maxsize=256)
 def _marks(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Once per sentence, however many figures it holds: (where each clause start ends, where each clause mark
     starts, where each segment mark ends, where each semicolon starts)."""
-    return (tuple(m.end() for m in _CLAUSE_START.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
-            tuple(m.end() for m in _SEGMENT_MARK.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
+    clause_start, segment_mark = _CLAUSE_START, _SEGMENT_MARK
+    low = _plain_lower(s)
+    if low is not None and not _holds_any(low, _CLAUSE_START_WORDS):
+        clause_start, segment_mark = _CLAUSE_START_PUNCT, _SEGMENT_MARK_PUNCT
+    return (tuple(m.end() for m in clause_start.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
+            tuple(m.end() for m in segment_mark.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
 
 
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
@@ -348,27 +391,28 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
     return lo, (clause_marks[j] if j < len(clause_marks) else len(s))
 
 
-def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention] | None = None) -> str:
+def scope_of(claim: Claim, published_on: date | None = None, found: Sequence[Mention] | None = None) -> str:
     """standing, event, target or history (see the module's rules). `found`: the sentence's mentions, when known."""
     s = claim.sentence
     start, end = claim.start, claim.start + len(claim.text)
     window = s[max(0, start - 40):start]
     if _COMPARISON_HINT.search(window) and _HISTORY_BEFORE.search(window):
         return "history"
-    if _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
+    gate = _scope_gates(s)
+    if gate.year and _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
                                                             s[max(0, start - 12):start]):
         return "history"
     lo, hi = _clause(s, start, end)
-    when = _first_ending_by(_past_when_ends(s), start)
+    when = _first_ending_by(_past_when_ends(s), start) if gate.year else None
     if when is not None and when >= lo - 2:
         return "history"  # "since 2002, when fewer than 100 companies were based there"
-    if lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on) and not _PRESENT_AFTER.search(s, lo, hi):
+    if (gate.year and lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on)
+            and not (gate.present and _PRESENT_AFTER.search(s, lo, hi))):
         return "history"  # "When the first phase opened in 2002, about 100 companies moved in"
     if claim.section == "about":
         return "standing"  # the About paragraph is the organisation as it stands
-    clause = s[lo:hi]
     seg_lo, seg_hi = _segment(s, start, end)
-    zh = _CJK.search(clause) is not None
+    zh = gate.chinese and _CJK.search(s, lo, hi) is not None
     # Chinese runs a plan over commas (科技園公司計劃於2018年底前，再吸引100間公司): its sentence up to the figure
     target_lo = seg_lo if zh else lo
     said = None
@@ -377,15 +421,17 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
             break
         if a >= target_lo:
             said = b
-    if said is not None and _PRESENT_AFTER.search(s, said, start):
+    if said is not None and gate.present and _PRESENT_AFTER.search(s, said, start):
         said = None  # "will oversee ... a Park that is now home to 1,800 companies": what stands, said in passing
     # what is said of a figure someone has, or has now, after it ("its 2,200 companies are expected to grow")
     # leaves the figure standing
-    held = _POSSESSED.search(s, max(0, start - 16), start) or _PRESENT_AFTER.search(s, lo, start)
-    if (said is not None or _future_year(s[target_lo:start] + " " + s[end:hi], published_on)
-            or (not held and (_TARGET_AFTER.search(s, end, hi) or _WILL_AFTER.match(s, end)))):
+    # (asked only where an aim is said after the figure: most figures have none)
+    if (said is not None or (gate.year and _future_year(s[target_lo:start] + " " + s[end:hi], published_on))
+            or (((gate.target_after and _TARGET_AFTER.search(s, end, hi)) or (gate.will and _WILL_AFTER.match(s, end)))
+                and not (_POSSESSED.search(s, max(0, start - 16), start)
+                         or (gate.present and _PRESENT_AFTER.search(s, lo, start))))):
         return "target"
-    if _INCREMENT_BEFORE.search(s, max(0, start - 14), start) or _INCREMENT_IN.search(claim.text):
+    if (gate.increment and _INCREMENT_BEFORE.search(s, max(0, start - 14), start)) or _INCREMENT_IN.search(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
     found = _mentions_in(s) if found is None else found
     if _appositive(s, start, end, lo, hi, found) or _prenominal(s, start, end, found):
@@ -393,10 +439,79 @@ def scope_of(claim: Claim, published_on: date | None = None, found: list[Mention
     # an event is named anywhere in the sentence ("..., where over 150 companies offered 1,600 positions"), up to
     # what someone said or a semicolon; a source named for a standing metric's figure ("According to the survey
     # report, ... housed over 1,700 technology companies") is no event of the figure's
-    if _has_event(s, seg_lo, seg_hi, start if _standing_metric(claim.metric) else -1) or _LED_BEFORE.search(
-            s, max(seg_lo, start - 30), start):
+    if _has_event(s, seg_lo, seg_hi, start if _standing_metric(claim.metric) else -1) or (gate.led and _LED_BEFORE.search(
+            s, max(seg_lo, start - 30), start)):
         return "event"
     return "standing"
+
+
+# Necessary conditions of the rules above, tested once per sentence: each is the rule's pattern without its
+# anchors and lookarounds (or a word every match of it holds), so where it finds nothing in the sentence the rule
+# cannot match in any part of it, and its per-figure searches are skipped.
+_YEAR_ANY = re.compile(r"(?:19|20)\d\d")  # _PAST_YEAR_AFTER, _PAST_WHEN, _PAST_TIME_CLAUSE, _BY_YEAR
+# (English words with (?i:); a text is tested by substrings of its lower-case form, far cheaper than a case-blind
+# search and the same test, unless it holds one of the four letters a case-blind search takes for an ASCII one)
+_PRESENT_HINT = re.compile(r"(?i:that|which|who|now|currently|today|at[ ]+present)|現時|现时|目前|現有|现有|現已|现已")
+_PRESENT_WORDS = ("that", "which", "who", "now", "currently", "today", "present")
+_PRESENT_ZH = ("現時", "现时", "目前", "現有", "现有", "現已", "现已")
+_TARGET_AFTER_HINT = re.compile(r"(?i:expected|projected|forecast|target|goal|planned)|預計|预计|目標|目标")
+_TARGET_AFTER_WORDS = ("expected", "projected", "forecast", "target", "goal", "planned")
+_TARGET_AFTER_ZH = ("預計", "预计", "目標", "目标")
+_WILL_HINT = re.compile(r"(?i:will|would|are)")
+_WILL_WORDS = ("will", "would", "are")
+_INCREMENT_HINT = re.compile(r"(?i:another|additional|a[ ]+further|an[ ]+extra)|再|新增|額外|额外")
+_INCREMENT_WORDS = ("another", "additional", "further", "extra")
+_INCREMENT_ZH = ("再", "新增", "額外", "额外")
+_LED_HINT = re.compile(r"(?i:lead|led|bring|brought|take|took|send|sent|head)|率領|率领|帶領|带领")
+_LED_WORDS = ("lead", "led", "bring", "brought", "take", "took", "send", "sent", "head")
+_LED_ZH = ("率領", "率领", "帶領", "带领")
+
+
+@dataclass(frozen=True, slots=True)
+class _ScopeGates:
+    chinese: bool
+    year: bool
+    present: bool
+    target_after: bool
+    will: bool
+    increment: bool
+    led: bool
+
+
+# the only non-ASCII letters a case-blind search matches with an ASCII letter (İ ı ſ K): a text without them holds an
+# English word case-blind exactly where its lower-case form holds the word
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _plain_lower(s: str) -> str | None:
+    """s.lower(), where a substring test on it answers a case-blind search for English words; else None."""
+    return s.lower() if s.isascii() or _FOLDS_TO_ASCII.search(s) is None else None
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _scope_gates(s: str) -> _ScopeGates:
+    year = _YEAR_ANY.search(s) is not None
+    if s.isascii():
+        low = s.lower()
+        return _ScopeGates(False, year, _holds_any(low, _PRESENT_WORDS), _holds_any(low, _TARGET_AFTER_WORDS),
+                           _holds_any(low, _WILL_WORDS), _holds_any(low, _INCREMENT_WORDS), _holds_any(low, _LED_WORDS))
+    low = _plain_lower(s)
+    if low is not None:
+        return _ScopeGates(_CJK.search(s) is not None, year,
+                           _holds_any(low, _PRESENT_WORDS) or _holds_any(s, _PRESENT_ZH),
+                           _holds_any(low, _TARGET_AFTER_WORDS) or _holds_any(s, _TARGET_AFTER_ZH),
+                           _holds_any(low, _WILL_WORDS), _holds_any(low, _INCREMENT_WORDS) or _holds_any(s, _INCREMENT_ZH),
+                           _holds_any(low, _LED_WORDS) or _holds_any(s, _LED_ZH))
+    return _ScopeGates(_CJK.search(s) is not None, year, _PRESENT_HINT.search(s) is not None,
+                       _TARGET_AFTER_HINT.search(s) is not None, _WILL_HINT.search(s) is not None,
+                       _INCREMENT_HINT.search(s) is not None, _LED_HINT.search(s) is not None)
 
 
 def _standing_metric(key: str | None) -> bool:
@@ -420,7 +535,7 @@ def _past_time_before(s: str, lo: int, published_on: date | None) -> bool:
     return published_on is None or year < published_on.year
 
 
-def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: list[Mention]) -> bool:
+def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: Sequence[Mention]) -> bool:
     """The figure describes an organisation named right before it, in a clause of its own set off by a comma
     ("HKSTP, whose parks house over 2,000 companies, ...") or in brackets (香港科學園（現有逾1,200間科技公司進駐）)."""
     bodies = [m for m in found if m.kind in ("site", "organisation") and m.end <= start]
@@ -455,7 +570,7 @@ _PRENOMINAL_BEFORE = re.compile(r"[ ]*(?:目前|現時|现时|現已|现已|已)
 _PRENOMINAL_AFTER = re.compile(r"[ ]*(?:進駐|进驻|落戶|落户)?[ ]*的[ ]*$")
 
 
-def _prenominal(s: str, start: int, end: int, found: list[Mention]) -> Mention | None:
+def _prenominal(s: str, start: int, end: int, found: Sequence[Mention]) -> Mention | None:
     """The organisation a Chinese pre-nominal description names, the figure in it (匯聚逾1,200家科技公司的香港科學園
     今日舉辦論壇: the Science Park's standing figure, whatever the sentence goes on to say), or None."""
     if "的" not in s[end:end + 8] or not _sentence_facts(s)[0]:
@@ -745,14 +860,11 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
                     organisation: str | None = None) -> list[Claim]:
     """Set subject, scope and as_of on each claim (in place; returns the list). `organisation`: the press
     room's own subject key, the default where a sentence names none (None for a bare text)."""
-    cache: dict[str, list[Mention]] = {}
     previous: Claim | None = None
     for c in claims:
         if _is_year(c):
             c.kind, c.metric, c.unit = "year", None, None
-        found = cache.get(c.sentence)
-        if found is None:
-            found = cache[c.sentence] = _mentions_in(c.sentence)
+        found = _sentence_mentions(c.sentence)
         c.subject = subject_of(c, organisation, found)
         c.scope = scope_of(c, published_on, found)
         if c.kind in ("year", "date", "quarter"):

@@ -101,6 +101,8 @@ def chinese_script(text: str, hint: str | None = None) -> str:
 def detect_language(text: str, hint: str | None = None) -> str:
     """en, zh-hant or zh-hans for `text`; `hint` (from hint_from) decides only a near tie of scripts."""
     sample = text[:SAMPLE_CHARS]
+    if sample.isascii():  # no CJK at all: a ratio of 0 is English whatever the hint
+        return "en"
     ratio = cjk_ratio(sample)
     if hint == "en" and ratio < 0.7:
         return "en"
