@@ -195,7 +195,7 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
 
     summary = {
         "pages": len(scope.pages), "parsed": parsed, "resumed": len(scope.pages) - parsed,
-        "releases": len(scope.release_ids), "kept_releases": scope.kept_releases,
+        "releases_rebuilt": len(scope.release_ids), "kept_releases": scope.kept_releases,
         "problems": [{"url": u, "sha256": s, "reason": r} for u, s, r in scope.problems],
         "new_findings": len(checks.new_findings), "open_findings": checks.total_open, **counts,
         "wall_s": round(time.monotonic() - started, 2),
