@@ -17,7 +17,7 @@ from contextlib import contextmanager
 WAREHOUSE_LIMIT = "hkstp-warehouse"
 log = logging.getLogger("hkstp_monitor")
 _ensured: set[str] = set()
-LINGER_S = 10.0  # a released step keeps the slot this long for the next step of the same process
+LINGER_S = 10.0  # a step with keep=True holds the slot this long for the next step of the same process
 LEASE_S = 600.0  # the server frees a slot whose holder vanished (kill -9) after this long
 
 __all__ = ["WAREHOUSE_LIMIT", "ensure_warehouse_limit", "warehouse_writer"]
@@ -50,10 +50,10 @@ class _Slot:
 
     Acquiring costs a round trip to the Prefect API, and under load the server often took ~2 s to grant a slot
     this very run had just released (a 10,000-page backfill paid it once per batch: 320 s instead of 194 s). So
-    a step that lets go keeps the slot for LINGER_S more: the loads of a backfill, which follow each other
-    every few seconds, then its checks, share one acquisition; a slot nobody in this process uses for
-    LINGER_S is released by a timer, so another deployment's run waits at most that much longer. Steps of one
-    process take turns through a lock, as they did through the limit.
+    a step that another follows within seconds (`keep=True`: a backfill's loads) keeps the slot for the next
+    one, which reuses it; a step without `keep` lets it go when done, and a timer does after LINGER_S unused,
+    so another deployment's run waits at most that much longer. Steps of one process take turns through a
+    lock, as they did through the limit.
     """
 
     def __init__(self) -> None:
@@ -62,6 +62,8 @@ class _Slot:
         self.lease_id = None
         self.timer: threading.Timer | None = None
         self.at_exit = False
+        self.limits: list[dict] = []
+        self.acquired_event = None
 
     def enter(self) -> None:
         self.turn.acquire()
@@ -72,13 +74,17 @@ class _Slot:
             lease_id = self.lease_id
         if lease_id is not None and _renew(lease_id):
             return
+        granted = _acquire()
         with self.state:
-            self.lease_id = _acquire()
+            self.lease_id, self.limits = granted if granted else (None, [])
+            self.acquired_event = _event("acquired", self.limits)
             if not self.at_exit:  # registered after the temporary API server's own: runs before it stops
-                atexit.register(self.release)
+                atexit.register(self.release, at_exit=True)
                 self.at_exit = True
 
-    def leave(self) -> None:
+    def leave(self, keep: bool) -> None:
+        if not keep:
+            self.release()
         with self.state:
             if self.lease_id is not None:
                 self.timer = threading.Timer(LINGER_S, self.release)
@@ -86,12 +92,16 @@ class _Slot:
                 self.timer.start()
         self.turn.release()
 
-    def release(self) -> None:
+    def release(self, at_exit: bool = False) -> None:
         with self.state:
+            if self.timer is not None:
+                self.timer.cancel()
             lease_id, self.lease_id = self.lease_id, None
             self.timer = None
         if lease_id is not None:
             _release(lease_id)
+            if not at_exit:  # at exit Prefect's event worker is gone; the release itself is what matters
+                _event("released", self.limits, follows=self.acquired_event)
 
 
 def _client():
@@ -112,7 +122,9 @@ def _acquire():
                 response = client.increment_concurrency_slots_with_lease(
                     names=[WAREHOUSE_LIMIT], slots=1, mode="concurrency", lease_duration=LEASE_S)
             body = response.json()
-            return body.get("lease_id") if body.get("limits") else None
+            if not body.get("limits"):
+                return None
+            return body["lease_id"], body["limits"]
         except httpx.HTTPStatusError as exc:
             if exc.response.status_code != 423:
                 raise
@@ -122,6 +134,20 @@ def _acquire():
         time.sleep(delay)  # shorter than the server's Retry-After (the slot's average occupancy, ~2 s)
         waited += delay
         delay = min(delay * 2, 1.0)
+
+
+def _event(phase: str, limits: list[dict], follows=None):
+    """The event Prefect's own `concurrency()` emits for an acquisition or release (the UI and automations see
+    who held the limit when)."""
+    from prefect.events import emit_event
+
+    event = None
+    for limit in limits:
+        event = emit_event(f"prefect.concurrency-limit.{phase}", follows=follows, resource={
+            "prefect.resource.id": f"prefect.concurrency-limit.{limit['id']}",
+            "prefect.resource.name": limit["name"], "slots-acquired": "1", "limit": str(limit["limit"]),
+        })
+    return event
 
 
 def _renew(lease_id) -> bool:
@@ -145,12 +171,16 @@ _slot = _Slot()
 
 
 @contextmanager
-def warehouse_writer():
-    """Hold the `hkstp-warehouse` slot for the duration of the block (waits while another run holds it)."""
+def warehouse_writer(keep: bool = False):
+    """Hold the `hkstp-warehouse` slot for the duration of the block (waits while another run holds it).
+
+    keep=True: a step that another writing step follows within seconds (a backfill's loads) keeps the slot for
+    the next one; the next step without `keep` lets it go, and a timer does after LINGER_S unused.
+    """
     if WAREHOUSE_LIMIT not in _ensured and ensure_warehouse_limit():
         _ensured.add(WAREHOUSE_LIMIT)
     _slot.enter()
     try:
         yield
     finally:
-        _slot.leave()
+        _slot.leave(keep)
