@@ -11,8 +11,9 @@ release, claim and finding from the raw store. Each rebuild then runs in a subpr
 copy of that warehouse (Prefect in a temporary home, its temporary API server started and timed before the
 flow), as `rebuild.with_options(task_runner=dask_runner(workers=N))`: a local Dask cluster of N worker
 processes, started inside the timed flow (its start-up is part of the wall). Peak memory is the high-water
-sum of the resident memory of the rebuild's process and every process under it (the Dask scheduler runs in
-it; the nannies and workers are its children), sampled every 100 ms; Prefect's API server is counted apart.
+sum over the rebuild's process and every process under it (the Dask scheduler runs in it; the nannies and
+workers are its children) of the proportional set size (PSS: shared library pages counted once, not once per
+process as a sum of RSS would), sampled every 200 ms; the sum of RSS is beside it, Prefect's API server apart.
 """
 
 from __future__ import annotations
@@ -85,14 +86,20 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def _rss_mb(pid: int) -> float:
+def _rss_mb(pid: int, key: str = "VmRSS", source: str = "status") -> float:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{source}").read_text().splitlines():
+            if line.startswith(key + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: private memory plus a fair share of pages shared with other processes (the
+    Python runtime, lxml, DuckDB's library), so a sum over processes counts each page once."""
+    return _rss_mb(pid, "Pss", "smaps_rollup")
 
 
 def child(db: str, workers: int, result_path: Path) -> None:
@@ -109,13 +116,15 @@ def child(db: str, workers: int, result_path: Path) -> None:
     warm_up()  # Prefect's temporary API server, once per process
     startup = time.perf_counter() - started
     server = set(_tree(os.getpid())) - {os.getpid()}  # the API server started by the warm-up
-    peak = {"total": 0.0}
+    peak = {"rss": 0.0, "pss": 0.0, "processes": 0}
     stop = threading.Event()
 
     def sample() -> None:
-        while not stop.wait(0.1):
+        while not stop.wait(0.2):
             pids = [p for p in _tree(os.getpid()) if p not in server]
-            peak["total"] = max(peak["total"], sum(_rss_mb(p) for p in pids))
+            peak["rss"] = max(peak["rss"], sum(_rss_mb(p) for p in pids))
+            peak["pss"] = max(peak["pss"], sum(_pss_mb(p) for p in pids))
+            peak["processes"] = max(peak["processes"], len(pids))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -126,7 +135,8 @@ def child(db: str, workers: int, result_path: Path) -> None:
     sampler.join()
     result_path.write_text(json.dumps({
         "workers": workers, "wall_s": round(wall, 2), "prefect_startup_s": round(startup, 2),
-        "peak_rss_mb": round(peak["total"], 1),
+        "peak_pss_mb": round(peak["pss"], 1), "peak_rss_sum_mb": round(peak["rss"], 1),
+        "processes": peak["processes"],
         "prefect_server_rss_mb": round(sum(_rss_mb(p) for p in server), 1),
         "summary": {k: v for k, v in summary.items() if isinstance(v, (int, float, str))},
     }, indent=2))
