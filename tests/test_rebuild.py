@@ -22,6 +22,7 @@ from flows.rebuild import rebuild
 from flows.rawstore import RawStore
 from warehouse.rebuild import side_path
 
+pytestmark = pytest.mark.slow  # each test runs monitor or rebuild flows on the sample site (10-45 s)
 SITE = Path(__file__).resolve().parents[1] / "samples" / "site"
 serial_rebuild = rebuild.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
 
@@ -161,7 +162,6 @@ def test_since_rebuilds_only_the_newer_releases(live, histories):
         {c for c in fresh if c[2] is not None and str(c[2]) >= "2024-07-01"}
 
 
-@pytest.mark.slow
 def test_a_dask_cluster_given_by_address_builds_the_same_warehouse_as_a_serial_rebuild(live, tmp_path):
     distributed = pytest.importorskip("distributed")
     from flows.cli import main
@@ -174,3 +174,29 @@ def test_a_dask_cluster_given_by_address_builds_the_same_warehouse_as_a_serial_r
         workers_used = len(cluster.scheduler.workers)
     assert workers_used == 4
     assert snapshot(live) == snapshot(serial)
+
+
+def test_a_backfill_parsing_on_the_task_runner_loads_what_an_in_process_one_does(tmp_path, prefect_harness,
+                                                                                  monkeypatch):
+    # above HKSTP_PARALLEL_MIN_PAGES, run submits its parse batches to the flow's task runner (a Dask cluster
+    # by default; a thread pool here, Prefect's way of overriding it) while it fetches the next batch
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    import flows.monitor as module
+
+    monkeypatch.setenv("HKSTP_BATCH_SIZE", "7")
+    with LoopbackServer(root=SITE / "A") as site:
+        monitor(base_url=site.base_url, db=str(tmp_path / "serial.duckdb"), min_gap_s=0.0)
+        monkeypatch.setenv("HKSTP_PARALLEL_MIN_PAGES", "0")
+
+        @module.task(name="parse-and-extract-in-process")
+        def in_process(*args, **kwargs):
+            raise AssertionError("the backfill parsed in process")
+
+        monkeypatch.setattr(module, "parse_and_extract", in_process)
+        module.monitor.with_options(task_runner=ThreadPoolTaskRunner(max_workers=2))(
+            base_url=site.base_url, db=str(tmp_path / "parallel.duckdb"), min_gap_s=0.0)
+    assert _rows(tmp_path / "parallel.duckdb", "select count(*) from claims")[0][0] > 400
+    assert snapshot(tmp_path / "parallel.duckdb") == snapshot(tmp_path / "serial.duckdb")
+    problems = "select url, stage, reason from problems order by all"
+    assert _rows(tmp_path / "parallel.duckdb", problems) == _rows(tmp_path / "serial.duckdb", problems)
