@@ -25,7 +25,7 @@ from flows import progress
 from flows.discover import DiscoveredPage, discover
 from flows.drift import found_by_content, parsed_signals, title_missing
 from flows.http import PoliteSession
-from flows.parallel import dask_runner, worker_count
+from flows.parallel import dask_runner, share_prefect_api, worker_count
 from flows.profile import load_profile
 from flows.publish import publish_run
 from flows.ratelimit import FileHostGate
@@ -354,6 +354,8 @@ def monitor(
     # a small run (the hourly one, the tests) parses in this process and starts no cluster.
     in_flight: list[tuple[Any, list[DocumentResult], list[FetchRecord], int]] = []
     parallel = len(pages) > settings.parallel_min_pages
+    if parallel:
+        share_prefect_api()
 
     def finish(docs: list[DocumentResult], records: list[FetchRecord], batch_no: int) -> None:
         parsed_docs.extend(_slim(d) for d in docs)  # what the drift signals need, not the claims

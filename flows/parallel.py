@@ -17,7 +17,23 @@ from prefect_dask import DaskTaskRunner
 
 from flows.settings import get_settings
 
-__all__ = ["dask_runner", "worker_count"]
+__all__ = ["dask_runner", "share_prefect_api", "worker_count"]
+
+
+def share_prefect_api() -> None:
+    """Let Dask workers started from this process report their task runs to this process's Prefect API.
+
+    Without PREFECT_API_URL, Prefect starts a temporary API server in each process that runs a flow or task, so
+    every worker of a local cluster started one of its own (~200 MB and ~10 s each) and its task runs showed in
+    no UI. Workers inherit the environment when they start: call this before the first task is submitted. A
+    remote cluster's workers need PREFECT_API_URL of a server they can reach (`prefect server start`).
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:  # the temporary server, started if it was not yet
+        os.environ["PREFECT_API_URL"] = str(client.api_url)
 
 
 def worker_count(workers: int | None = None) -> int:

@@ -35,7 +35,7 @@ from prefect.utilities.annotations import quote
 import warehouse
 from flows.discover import DiscoveredPage
 from flows.monitor import parse_bodies
-from flows.parallel import dask_runner, worker_count
+from flows.parallel import dask_runner, share_prefect_api, worker_count
 from flows.profile import load_profile, release_match
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
@@ -133,6 +133,8 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
                      batch_size: int, submit: bool) -> int:
     """Parse `pages` (on the task runner when `submit`, else here) and load each batch into the side."""
     by_key = {(p.url, p.sha256): p for p in pages}
+    if submit:
+        share_prefect_api()
     in_flight: list[tuple[Any, list[DocumentResult], int]] = []
     parsed = 0
 

@@ -162,14 +162,18 @@ def test_since_rebuilds_only_the_newer_releases(live, histories):
         {c for c in fresh if c[2] is not None and str(c[2]) >= "2024-07-01"}
 
 
-def test_a_dask_cluster_given_by_address_builds_the_same_warehouse_as_a_serial_rebuild(live, tmp_path):
+def test_a_dask_cluster_given_by_address_builds_the_same_warehouse_as_a_serial_rebuild(live, tmp_path,
+                                                                                       harness_api_url):
     distributed = pytest.importorskip("distributed")
     from flows.cli import main
 
     shutil.copytree(live.parent, tmp_path / "serial")
     serial = tmp_path / "serial" / "hkstp.duckdb"
     serial_rebuild(db=str(serial))
-    with distributed.LocalCluster(n_workers=4, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster:
+    # a cluster of the user's, started elsewhere: its workers are told where the Prefect API is, as a
+    # cluster's workers must be (else each starts a temporary API server of its own)
+    with distributed.LocalCluster(n_workers=4, processes=True, threads_per_worker=1, dashboard_address=":0",
+                                  env={"PREFECT_API_URL": harness_api_url}) as cluster:
         assert main(["rebuild", "--db", str(live), "--dask-address", cluster.scheduler_address, "--json"]) == 0
         workers_used = len(cluster.scheduler.workers)
     assert workers_used == 4
