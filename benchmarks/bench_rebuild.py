@@ -138,7 +138,7 @@ def child(db: str, workers: int, result_path: Path) -> None:
         "peak_pss_mb": round(peak["pss"], 1), "peak_rss_sum_mb": round(peak["rss"], 1),
         "processes": peak["processes"],
         "prefect_server_rss_mb": round(sum(_rss_mb(p) for p in server), 1),
-        "summary": {k: v for k, v in summary.items() if isinstance(v, (int, float, str))},
+        "summary": {k: v for k, v in summary.items() if isinstance(v, (int, float, str, dict))},
     }, indent=2))
 
 

@@ -130,7 +130,7 @@ def _run_name() -> str:
 
 
 def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site: dict, run_id: str | None,
-                     batch_size: int, submit: bool) -> int:
+                     batch_size: int, submit: bool, seconds: dict[str, float]) -> int:
     """Parse `pages` (on the task runner when `submit`, else here) and load each batch into the side."""
     by_key = {(p.url, p.sha256): p for p in pages}
     if submit:
@@ -139,11 +139,21 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
     parsed = 0
 
     def finish(docs: list[DocumentResult], batch_no: int) -> None:
+        started = time.perf_counter()
         load_side(side, quote(_with_first_seen(docs, by_key)), run_id, batch_no)
+        seconds["load"] += time.perf_counter() - started
+
+    def result(future) -> list[DocumentResult]:
+        started = time.perf_counter()
+        docs = future.result()
+        seconds["wait_for_parse"] += time.perf_counter() - started
+        return docs
 
     for batch_no, start in enumerate(range(0, len(pages), batch_size), start=1):
         batch = pages[start : start + batch_size]
+        started = time.perf_counter()
         items, failed = _read_batch(store, batch, site)
+        seconds["read"] += time.perf_counter() - started
         parsed += len(batch)
         if not submit:
             finish(parse_bodies.fn(items, site, batch_no) + failed, batch_no)
@@ -152,9 +162,9 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
         in_flight.append((parse_bodies.submit(items, site, batch_no), failed, batch_no))
         while len(in_flight) > max(2, 2 * worker_count()):  # keep every worker busy, bodies in bounded memory
             future, failed_docs, done_no = in_flight.pop(0)
-            finish(future.result() + failed_docs, done_no)
+            finish(result(future) + failed_docs, done_no)
     for future, failed_docs, done_no in in_flight:
-        finish(future.result() + failed_docs, done_no)
+        finish(result(future) + failed_docs, done_no)
     return parsed
 
 
@@ -185,14 +195,17 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
     print(f"rebuild: {len(scope.pages)} pages of {len(scope.release_ids)} releases to derive again "
           f"({len(scope.pages) - len(todo)} already done by an earlier rebuild), {scope.kept_releases} releases "
           f"kept as loaded, {len(scope.problems)} pages missing from the raw store")
-    parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, submit=bool(todo))
+    seconds = {"read": 0.0, "wait_for_parse": 0.0, "load": 0.0}  # where the time went (the summary says)
+    parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, bool(todo), seconds)
 
     with warehouse_writer():  # one acquisition: pages a run loaded meanwhile, the swap, the checks
         scope = rebuild_scope(rebuild_plan(db_path), store.has, since, raw_dir)
         done |= {(p.url, p.sha256) for p in todo}
         late = [p for p in scope.pages if (p.url, p.sha256) not in done]
-        parsed += _parse_into_side(store, side, late, site, run_id, batch_size, submit=False)
+        parsed += _parse_into_side(store, side, late, site, run_id, batch_size, False, seconds)
+        started_swap = time.perf_counter()
         counts, checks = swap_and_check(db_path, side, quote(scope), run_key, run_id, settings.check_settings())
+        seconds["swap_and_check"] = time.perf_counter() - started_swap
     discard_side(db_path)
 
     summary = {
@@ -200,7 +213,7 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
         "releases_rebuilt": len(scope.release_ids), "kept_releases": scope.kept_releases,
         "problems": [{"url": u, "sha256": s, "reason": r} for u, s, r in scope.problems],
         "new_findings": len(checks.new_findings), "open_findings": checks.total_open, **counts,
-        "wall_s": round(time.monotonic() - started, 2),
+        "wall_s": round(time.monotonic() - started, 2), "seconds": {k: round(v, 2) for k, v in seconds.items()},
     }
     summary["summary"] = (f"rebuilt {summary['pages']} pages ({parsed} parsed now) into {counts['releases']} releases "
                           f"and {counts['claims']} claims; {summary['new_findings']} new findings, "
