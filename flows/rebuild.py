@@ -44,7 +44,7 @@ from transforms.errors import HkstpMonitorError
 from transforms.model import DocumentResult
 from warehouse.rebuild import StoredPage, discard_side, open_side, rebuild_plan, record_rebuild_problems, swap_in
 
-REBUILD_BATCH = 250  # pages per Dask task and per load into the side warehouse
+REBUILD_BATCH = 500  # pages per Dask task and per load into the side warehouse (fewer, larger loads: the writer is the bottleneck)
 
 
 @dataclass(slots=True)
@@ -160,7 +160,7 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
             continue
         # the bytes travel with the task; the results come back here, to the one writer
         in_flight.append((parse_bodies.submit(items, site, batch_no), failed, batch_no))
-        while len(in_flight) > max(2, 2 * worker_count()):  # keep every worker busy, bodies in bounded memory
+        while len(in_flight) > worker_count() + 1:  # a batch per worker and one queued; bodies in bounded memory
             future, failed_docs, done_no = in_flight.pop(0)
             finish(result(future) + failed_docs, done_no)
     for future, failed_docs, done_no in in_flight:
