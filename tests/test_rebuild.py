@@ -204,3 +204,47 @@ def test_a_backfill_parsing_on_the_task_runner_loads_what_an_in_process_one_does
     assert snapshot(tmp_path / "parallel.duckdb") == snapshot(tmp_path / "serial.duckdb")
     problems = "select url, stage, reason from problems order by all"
     assert _rows(tmp_path / "parallel.duckdb", problems) == _rows(tmp_path / "serial.duckdb", problems)
+
+
+KILLABLE_REBUILD = """
+import sys, time
+from prefect.task_runners import ThreadPoolTaskRunner
+import flows.rebuild as module
+
+real = module.load_side.fn
+
+@module.task(name="load-side", cache_policy=module.NO_CACHE)
+def slow_load(side, docs, run_id, batch_no):
+    time.sleep(1.0)  # time for the test to pull the plug between batches
+    return real(side, docs, run_id, batch_no)
+
+module.load_side = slow_load
+module.rebuild.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))(db=sys.argv[1], batch_size=5)
+"""
+
+
+def test_kill_9_mid_rebuild_leaves_the_warehouse_whole_and_the_next_rebuild_resumes(live, histories, tmp_path,
+                                                                                    harness_api_url):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    before = snapshot(live)
+    env = {**os.environ, "PREFECT_API_URL": harness_api_url, "PREFECT_LOGGING_LEVEL": "WARNING"}
+    proc = subprocess.Popen([sys.executable, "-c", KILLABLE_REBUILD, str(live)], env=env, cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not side_path(live).exists():
+        assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(3.5)  # a few batches of five pages are in the side warehouse, most are not
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    assert snapshot(live) == before  # nothing half-rebuilt reached the live warehouse
+    result = serial_rebuild(db=str(live))
+    assert 0 < result["resumed"] < result["pages"]
+    assert snapshot(live) == snapshot(histories["fresh"])
