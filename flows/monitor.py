@@ -189,10 +189,16 @@ def page_result(page: DiscoveredPage, body: bytes, sha: str, fetched_at: str, co
 def parse_bodies(
     items: list[tuple[DiscoveredPage, bytes, str, str, str | None, str]], profile: dict, batch_no: int
 ) -> list[DocumentResult]:
-    """parse_and_extract with the bodies in hand (page, body, sha, fetched_at, content_type, source): what a Dask
-    worker runs, so a remote cluster needs no access to the raw store."""
+    """parse_and_extract with the stored objects in hand (page, packed body, sha, fetched_at, content_type,
+    source): what a Dask worker runs, so a remote cluster needs no access to the raw store."""
     out = []
-    for page, body, sha, fetched_at, content_type, source in items:
+    for page, packed, sha, fetched_at, content_type, source in items:
+        try:
+            body = RawStore.unpack(sha, packed)
+        except ValueError as exc:
+            out.append(DocumentResult(url=page.url, sha256=sha, fetched_at=fetched_at, error=f"raw store: {exc}",
+                                      source=source))
+            continue
         doc = page_result(page, body, sha, fetched_at, content_type, profile, source)
         if doc is not None:
             out.append(doc)
@@ -201,16 +207,24 @@ def parse_bodies(
 
 def with_bodies(store: RawStore, items: list[tuple[DiscoveredPage, str, str, str | None]], source: str = "web"
                 ) -> tuple[list[tuple], list[DocumentResult]]:
-    """The items of parse_and_extract with their bodies read from the raw store, for parse_bodies; a body that
-    cannot be read is a recorded problem (a DocumentResult with its error), as in parse_and_extract."""
+    """The items of parse_and_extract with their stored objects read from the raw store, for parse_bodies; a body
+    that cannot be read is a recorded problem (a DocumentResult with its error), as in parse_and_extract."""
     ready, failed = [], []
     for page, sha, fetched_at, content_type in items:
         try:
-            ready.append((page, store.get(sha), sha, fetched_at, content_type, source))
+            ready.append((page, store.get_packed(sha), sha, fetched_at, content_type, source))
         except (KeyError, ValueError) as exc:
             store.path(sha).unlink(missing_ok=True)
             failed.append(DocumentResult(url=page.url, sha256=sha, fetched_at=fetched_at, error=f"raw store: {exc}"))
     return ready, failed
+
+
+def drop_torn(store: RawStore, docs: list[DocumentResult]) -> list[DocumentResult]:
+    """Remove the stored objects a worker found damaged, so the next fetch of their page stores them afresh."""
+    for d in docs:
+        if d.error and d.error.startswith("raw store: raw store object"):
+            store.path(d.sha256).unlink(missing_ok=True)
+    return docs
 
 
 def document_result(
@@ -378,7 +392,7 @@ def monitor(
             pending_records = []
             while len(in_flight) > max(2, worker_count()):  # a batch per worker parses while this one is fetched
                 future, failed, records, done_no = in_flight.pop(0)
-                finish(future.result() + failed, records, done_no)
+                finish(drop_torn(RawStore(raw_dir), future.result()) + failed, records, done_no)
         elif fetched.to_parse:
             docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
             finish(docs, pending_records, batch_no)
@@ -388,7 +402,7 @@ def monitor(
         progress.advance("parse", len(batch))
         progress.advance("load", len(batch))
     for future, failed, records, done_no in in_flight:
-        finish(future.result() + failed, records, done_no)
+        finish(drop_torn(RawStore(raw_dir), future.result()) + failed, records, done_no)
     if pending_records:
         loads.append(load_batch(db_path, [], quote(pending_records), run_id, 0))
 

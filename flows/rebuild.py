@@ -34,7 +34,7 @@ from prefect.utilities.annotations import quote
 
 import warehouse
 from flows.discover import DiscoveredPage
-from flows.monitor import parse_bodies
+from flows.monitor import drop_torn, parse_bodies
 from flows.parallel import dask_runner, share_prefect_api, worker_count
 from flows.profile import load_profile, release_match
 from flows.rawstore import RawStore
@@ -91,8 +91,8 @@ def _read_batch(store: RawStore, pages: list[StoredPage], site: dict) -> tuple[l
     items, failed = [], []
     for p in pages:
         try:
-            body = store.get(p.sha256)
-        except (KeyError, ValueError) as exc:  # gone or damaged since the plan was made
+            body = store.get_packed(p.sha256)  # unpacked and checked by the worker
+        except (KeyError, ValueError) as exc:  # gone since the plan was made
             failed.append(DocumentResult(url=p.url, sha256=p.sha256, fetched_at=p.fetched_at,
                                          error=f"raw store: {exc}", source=p.source))
             continue
@@ -145,7 +145,7 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
 
     def result(future) -> list[DocumentResult]:
         started = time.perf_counter()
-        docs = future.result()
+        docs = drop_torn(store, future.result())
         seconds["wait_for_parse"] += time.perf_counter() - started
         return docs
 
@@ -156,7 +156,7 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
         seconds["read"] += time.perf_counter() - started
         parsed += len(batch)
         if not submit:
-            finish(parse_bodies.fn(items, site, batch_no) + failed, batch_no)
+            finish(drop_torn(store, parse_bodies.fn(items, site, batch_no)) + failed, batch_no)
             continue
         # the bytes travel with the task; the results come back here, to the one writer
         in_flight.append((parse_bodies.submit(items, site, batch_no), failed, batch_no))
