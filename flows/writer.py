@@ -18,7 +18,8 @@ WAREHOUSE_LIMIT = "hkstp-warehouse"
 log = logging.getLogger("hkstp_monitor")
 _ensured: set[str] = set()
 LINGER_S = 10.0  # a step with keep=True holds the slot this long for the next step of the same process
-LEASE_S = 600.0  # the server frees a slot whose holder vanished (kill -9) after this long
+LEASE_S = 60.0  # the server frees a slot whose holder vanished (kill -9) after this long (its minimum); renewed
+# every LEASE_S / 3 while this process holds the slot
 
 __all__ = ["WAREHOUSE_LIMIT", "ensure_warehouse_limit", "warehouse_writer"]
 
@@ -78,9 +79,21 @@ class _Slot:
         with self.state:
             self.lease_id, self.limits = granted if granted else (None, [])
             self.acquired_event = _event("acquired", self.limits)
+        if self.lease_id is not None:
+            threading.Thread(target=self._keep_alive, args=(self.lease_id,), daemon=True,
+                             name="hkstp-warehouse-lease").start()
             if not self.at_exit:  # registered after the temporary API server's own: runs before it stops
                 atexit.register(self.release, at_exit=True)
                 self.at_exit = True
+
+    def _keep_alive(self, lease_id) -> None:
+        """Renew the lease while this process holds it (a step, or the wait for the next one)."""
+        while True:
+            time.sleep(LEASE_S / 3)
+            with self.state:
+                if self.lease_id != lease_id:
+                    return
+            _renew(lease_id)
 
     def leave(self, keep: bool) -> None:
         if not keep:
