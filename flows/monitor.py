@@ -262,7 +262,7 @@ def load_batch(
 ) -> dict:
     # Documents first, fetches second: a run killed in between re-fetches those pages next time
     # instead of believing they were loaded.
-    with warehouse_writer(keep=True):  # one writer across deployments; the next load reuses it (flows/writer.py)
+    with warehouse_writer():  # one writer across deployments (flows/writer.py)
         summary = warehouse.load_documents(db, docs, flow_run_id=run_id)
         warehouse.record_fetches(db, records, flow_run_id=run_id)
     return asdict(summary)
