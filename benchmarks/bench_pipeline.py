@@ -142,14 +142,14 @@ def child(mode: str, base_url: str, db: str, result_path: Path, profile_dir: Pat
         for name in ("create_markdown_artifact", "create_table_artifact", "create_link_artifact"):
             setattr(fp, name, lambda *a, **k: None)  # Prefect-only side effects
         fp.emit_findings = lambda *a, **k: 0  # Prefect events: no API to send them to
-        fm.warehouse_writer = contextlib.nullcontext  # the writer limit lives in Prefect's API: none here
+        fm.warehouse_writer = lambda **_: contextlib.nullcontext()  # the writer limit lives in Prefect's API
         run = functools.partial(fm.monitor.fn, base_url=base_url, db=db, min_gap_s=0.0)
         result["prefect_startup_s"] = 0.0
     else:
         from prefect import flow
 
-        for name in TASK_NAMES:
-            task = getattr(fm, name)
+        for name in TASK_NAMES if mode != "dask" else ():  # dask: the flow travels to the workers; the
+            task = getattr(fm, name)                        # timing wrappers (they hold a lock) cannot
             if hasattr(task, "fn"):
                 task.fn = _timed(task.fn, name, bodies, sampler)
             else:  # a plain function the flow calls (publish_run)
@@ -248,6 +248,9 @@ def _run_child(mode, base_url, db, work, env, profile) -> dict:
     log_path = work / f"{mode}.log"
     cmd = [sys.executable, "-m", "benchmarks.bench_pipeline", "--child", mode, "--base-url", base_url,
            "--db", str(db), "--result", str(result_path)]
+    # Prefect's overhead is measured like for like: the backfill and the plain run both parse in process;
+    # mode "dask" is the backfill as a user runs it, parsing on the flow's Dask task runner (flows/parallel.py)
+    env = {**env, "HKSTP_PARALLEL_MIN_PAGES": "0" if mode == "dask" else str(10**9)}
     if profile:
         cmd += ["--profile-dir", str(work / "profiles")]
     started = time.perf_counter()
@@ -281,7 +284,7 @@ def run(pages: int = 1_000, chrome: str = "real", profile: bool = False, keep: b
     try:
         with LoopbackServer(root=corpus.root) as server:
             for mode in modes:
-                db = work / ("plain" if mode == "plain" else "prefect") / "hkstp.duckdb"
+                db = work / (mode if mode in ("plain", "dask") else "prefect") / "hkstp.duckdb"
                 mark = len(server.log)
                 result = _run_child(mode, server.base_url, db, work, env, profile)
                 result["requests"] = request_stats(server.log[mark:], release_paths)
@@ -289,7 +292,7 @@ def run(pages: int = 1_000, chrome: str = "real", profile: bool = False, keep: b
     finally:
         shutil.rmtree(prefect_home, ignore_errors=True)
         if not keep:
-            for sub in ("prefect", "plain"):
+            for sub in ("prefect", "plain", "dask"):
                 shutil.rmtree(work / sub, ignore_errors=True)
     if "backfill" in out and "plain" in out:
         b, p = out["backfill"], out["plain"]
@@ -308,7 +311,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="profile each run with pyinstrument (slower runs)")
     ap.add_argument("--keep", action="store_true", help="keep the warehouses and raw stores under benchmarks/out/")
     ap.add_argument("--modes", default="backfill,incremental,plain")
-    ap.add_argument("--child", choices=("backfill", "incremental", "plain"), help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=("backfill", "incremental", "plain", "dask"), help=argparse.SUPPRESS)
     ap.add_argument("--base-url", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)

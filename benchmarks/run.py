@@ -13,6 +13,7 @@ Stages (each one's failure is reported in the table and the run goes on):
   cli            benchmarks/bench_cli.py: --help, extract --text and extract --jsonl as whole processes
   warehouse      benchmarks/bench_warehouse.py: load rows/s and all checks at 1 million claims (target < 2 s)
   pipeline       benchmarks/bench_pipeline.py: backfill, incremental run and Prefect's overhead
+  rebuild        benchmarks/bench_rebuild.py: `rebuild` of the corpus with 1 and 2 Dask workers (<= 90 s, >= 1.7x)
 
 Ratios against peers measured in the same run are the figures to compare across machines; absolute times
 drift with the machine and its load (recorded in results.json with the machine).
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "benchmarks"
 OUT = BENCH / "out"
 RESULTS = BENCH / "results.json"
-STAGES = ("corpus", "parse", "parse_extract", "extract", "cli", "warehouse", "pipeline")
+STAGES = ("corpus", "parse", "parse_extract", "extract", "cli", "warehouse", "pipeline", "rebuild")
 PACKAGES = ("hkstp-monitor", "prefect", "duckdb", "lxml", "beautifulsoup4", "trafilatura", "requests",
             "opencc", "pydantic-settings", "rich", "quantulum3", "pyinstrument")
 
@@ -49,6 +50,7 @@ PARSE_EXTRACT_MAX_RATIO = 3.0
 EXTRACT_MIN_RATIO = 30.0
 CLI_JSONL_MIN_RATIO, CLI_HELP_MAX_S, CLI_EXTRACT_MAX_S = 20.0, 0.3, 0.5
 PREFECT_MAX_SHARE = 0.10
+REBUILD_TARGET_S, REBUILD_MIN_SPEEDUP = 90.0, 1.7  # issue 22: 10,000 pages; 2 workers against 1
 
 
 # ------------------------------------------------------------------------------------------ machine
@@ -256,7 +258,8 @@ def _later_runs(data: dict) -> str:
 def stage_pipeline(ctx: dict) -> list[dict]:
     from benchmarks import bench_pipeline
 
-    data = bench_pipeline.run(pages=ctx["pages"], chrome="real", profile=ctx["profile"])
+    data = bench_pipeline.run(pages=ctx["pages"], chrome="real", profile=ctx["profile"],
+                              modes=("backfill", "incremental", "plain", "dask"))
     ctx["raw"]["pipeline"] = data
     pages = ctx["pages"]
     scale = pages / BACKFILL_PAGES
@@ -271,6 +274,10 @@ def stage_pipeline(ctx: dict) -> list[dict]:
             target=f"< {bt:.0f} s{scaled}", ok=b["wall_s"] < bt,
             note=f"{pages / b['wall_s']:.0f} pages/s; task bodies (s): {bodies}; "
                  f"Prefect API start {b['prefect_startup_s']} s not counted"),
+        *([row("pipeline", "backfill, parse on the Dask runner (run above HKSTP_PARALLEL_MIN_PAGES): wall",
+               data["dask"]["wall_s"], "s", target=f"< {bt:.0f} s{scaled}", ok=data["dask"]["wall_s"] < bt,
+               note="a local cluster of one worker a core, started inside the run; the row above parses in "
+                    "process (the pair Prefect's overhead is measured on)")] if "dask" in data else []),
         row("pipeline", "backfill: CPU seconds (monitor process)", b["cpu_s"], "s",
             note=f"+{b['prefect_server_cpu_s']} s in Prefect's API server process"),
         row("pipeline", "backfill: peak RSS (monitor process)", b["peak_rss_mb"], "MB",
@@ -304,8 +311,38 @@ def _peak_step(run: dict) -> str:
     return max(steps, key=steps.get) if steps else "?"
 
 
+def stage_rebuild(ctx: dict) -> list[dict]:
+    """benchmarks/bench_rebuild.py: `rebuild` of the corpus with 1 and 2 local Dask workers."""
+    from benchmarks import bench_rebuild
+
+    data = bench_rebuild.run(pages=ctx["pages"], workers=(1, 2))
+    ctx["raw"]["rebuild"] = data
+    scale = ctx["pages"] / BACKFILL_PAGES
+    target = REBUILD_TARGET_S * scale
+    scaled = "" if abs(scale - 1) < 0.01 else " (scaled)"
+    runs = {r["workers"]: r for r in data["runs"]}
+    best = min(data["runs"], key=lambda r: r["wall_s"])
+    rows = [
+        row("rebuild", f"rebuild of {ctx['pages']:,} pages, {best['workers']} worker(s): wall", best["wall_s"], "s",
+            target=f"<= {target:.0f} s{scaled}", ok=best["wall_s"] <= target,
+            note="; ".join(f"{n} worker(s) {r['wall_s']} s" for n, r in sorted(runs.items()))
+                 + f"; Prefect server start {best['prefect_startup_s']} s (apart)"),
+        row("rebuild", "rebuild: peak memory (PSS of the process and its Dask workers)",
+            max(r["peak_pss_mb"] for r in data["runs"]), "MB", target=f"<= {RSS_TARGET_MB:.0f} MB",
+            ok=max(r["peak_pss_mb"] for r in data["runs"]) <= RSS_TARGET_MB,
+            note="; ".join(f"{n} worker(s): PSS {r['peak_pss_mb']} MB, RSS sum {r['peak_rss_sum_mb']} MB, "
+                           f"{r['processes']} processes" for n, r in sorted(runs.items()))),
+    ]
+    if "speedup_2_vs_1" in data:
+        rows.append(row("rebuild", "rebuild: 2 workers against 1 (wall ratio)", data["speedup_2_vs_1"], "x",
+                        target=f">= {REBUILD_MIN_SPEEDUP:g}x", ok=data["speedup_2_vs_1"] >= REBUILD_MIN_SPEEDUP,
+                        note="a shared 2-core machine: the ratio within one run is what to trust"))
+    return rows
+
+
 RUNNERS = {"corpus": stage_corpus, "parse": stage_parse, "parse_extract": stage_parse_extract,
-           "extract": stage_extract, "cli": stage_cli, "warehouse": stage_warehouse, "pipeline": stage_pipeline}
+           "extract": stage_extract, "cli": stage_cli, "warehouse": stage_warehouse, "pipeline": stage_pipeline,
+           "rebuild": stage_rebuild}
 
 
 # ------------------------------------------------------------------------------------------ output

@@ -118,6 +118,25 @@ def _no_tracebacks_on_the_console() -> None:
             formatter._quiet = 1
 
 
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    import warehouse
+    from flows.parallel import dask_runner
+    from flows.rebuild import rebuild
+
+    warehouse.ensure_usable(Path(args.db))
+    flow = rebuild
+    if args.workers or args.dask_address:  # Prefect's way to override the decorator's task runner
+        flow = rebuild.with_options(task_runner=dask_runner(workers=args.workers, address=args.dask_address))
+    result = flow(db=args.db, since=date.fromisoformat(args.since) if args.since else None, profile=args.profile)
+    if args.json:
+        print_json(result)
+    else:
+        for problem in result["problems"]:
+            err_console.print(f"[yellow]missing from the raw store[/] {problem['url']}")
+        console.print(f"[bold]{result['summary']}[/]  (warehouse: {args.db})")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from flows.demo import run_demo
 
@@ -352,6 +371,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which source: hkstp (the press room, default), gia (the Government's press releases), all")
     p.add_argument("--until", help="with --source gia --since: the last day of the backfill (default today)")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("rebuild", parents=[common],
+                       help="derive releases, claims and findings again from the stored pages (asks no site)")
+    p.add_argument("--since", help="only releases published on or after DATE (YYYY-MM-DD); the rest stay as loaded")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="worker processes of the local Dask cluster (default $HKSTP_DASK_WORKERS, else the cores)")
+    p.add_argument("--dask-address", metavar="ADDR",
+                   help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (default $HKSTP_DASK_ADDRESS)")
+    p.add_argument("--profile", help="site profile name or YAML file")
+    p.set_defaults(func=cmd_rebuild)
 
     p = sub.add_parser("demo", parents=[common], help="the whole monitor, offline, on the bundled sample site")
     p.set_defaults(func=cmd_demo)

@@ -25,6 +25,7 @@ from flows import progress
 from flows.discover import DiscoveredPage, discover
 from flows.drift import found_by_content, parsed_signals, site_unreachable, title_missing
 from flows.http import PoliteSession
+from flows.parallel import dask_runner, share_prefect_api, worker_count
 from flows.profile import load_profile
 from flows.publish import publish_run
 from flows.ratelimit import FileHostGate
@@ -163,16 +164,9 @@ def parse_and_extract(
             store.path(sha).unlink(missing_ok=True)
             out.append(DocumentResult(url=page.url, sha256=sha, fetched_at=fetched_at, error=f"raw store: {exc}"))
             continue
-        if page.by_content:
-            # No release pattern matches this URL: it is a release only if its content says so (precision
-            # first); anything else is dropped here, neither loaded nor recorded as a problem.
-            verdict = recognize_release(body, page.url, in_listing=page.in_listing)
-            if not verdict.is_release:
-                continue
-        doc = document_result(body, page.url, content_type, profile, sha, fetched_at)
-        if page.by_content and doc.release is not None and doc.release.layout == "generic":
-            doc.release.layout = "unknown"  # neither its URL generation nor its markup is in the profile
-        out.append(doc)
+        doc = page_result(page, body, sha, fetched_at, content_type, profile)
+        if doc is not None:
+            out.append(doc)
     return out
 
 
@@ -188,6 +182,63 @@ def _future_date(release: Release, fetched_at: str) -> list[tuple[str, str]]:
     said, release.published_on, release.date_source = release.published_on, None, None
     return [("date_in_future", f"the page gives {said} as its publication date, after it was fetched "
                                f"({fetched_at[:10]}); the date was not trusted and the release is left undated")]
+
+
+def page_result(page: DiscoveredPage, body: bytes, sha: str, fetched_at: str, content_type: str | None,
+                profile: dict | None, source: str = "web") -> DocumentResult | None:
+    """One fetched release page, parsed and extracted; None for a page found by content that is no release."""
+    if page.by_content:
+        # No release pattern matches this URL: it is a release only if its content says so (precision
+        # first); anything else is dropped here, neither loaded nor recorded as a problem.
+        verdict = recognize_release(body, page.url, in_listing=page.in_listing)
+        if not verdict.is_release:
+            return None
+    doc = document_result(body, page.url, content_type, profile, sha, fetched_at, source=source)
+    if page.by_content and doc.release is not None and doc.release.layout == "generic":
+        doc.release.layout = "unknown"  # neither its URL generation nor its markup is in the profile
+    return doc
+
+
+@task(cache_policy=NO_CACHE, task_run_name="parse-bodies-{batch_no}")
+def parse_bodies(
+    items: list[tuple[DiscoveredPage, bytes, str, str, str | None, str]], profile: dict, batch_no: int
+) -> list[DocumentResult]:
+    """parse_and_extract with the stored objects in hand (page, packed body, sha, fetched_at, content_type,
+    source): what a Dask worker runs, so a remote cluster needs no access to the raw store."""
+    out = []
+    for page, packed, sha, fetched_at, content_type, source in items:
+        try:
+            body = RawStore.unpack(sha, packed)
+        except ValueError as exc:
+            out.append(DocumentResult(url=page.url, sha256=sha, fetched_at=fetched_at, error=f"raw store: {exc}",
+                                      source=source))
+            continue
+        doc = page_result(page, body, sha, fetched_at, content_type, profile, source)
+        if doc is not None:
+            out.append(doc)
+    return out
+
+
+def with_bodies(store: RawStore, items: list[tuple[DiscoveredPage, str, str, str | None]], source: str = "web"
+                ) -> tuple[list[tuple], list[DocumentResult]]:
+    """The items of parse_and_extract with their stored objects read from the raw store, for parse_bodies; a body
+    that cannot be read is a recorded problem (a DocumentResult with its error), as in parse_and_extract."""
+    ready, failed = [], []
+    for page, sha, fetched_at, content_type in items:
+        try:
+            ready.append((page, store.get_packed(sha), sha, fetched_at, content_type, source))
+        except (KeyError, ValueError) as exc:
+            store.path(sha).unlink(missing_ok=True)
+            failed.append(DocumentResult(url=page.url, sha256=sha, fetched_at=fetched_at, error=f"raw store: {exc}"))
+    return ready, failed
+
+
+def drop_torn(store: RawStore, docs: list[DocumentResult]) -> list[DocumentResult]:
+    """Remove the stored objects a worker found damaged, so the next fetch of their page stores them afresh."""
+    for d in docs:
+        if d.error and d.error.startswith("raw store: raw store object"):
+            store.path(d.sha256).unlink(missing_ok=True)
+    return docs
 
 
 def document_result(
@@ -284,7 +335,7 @@ def run_checks(db: Path, run_id: str | None, thresholds: warehouse.CheckSettings
         return warehouse.run_checks(db, thresholds, flow_run_id=run_id)
 
 
-@flow(name="monitor", flow_run_name=_run_name, log_prints=True)
+@flow(name="monitor", flow_run_name=_run_name, log_prints=True, task_runner=dask_runner())
 def monitor(
     base_url: str | None = None,
     languages: str | None = None,
@@ -339,6 +390,18 @@ def monitor(
     pending_records = list(discovery_fetches)
     english_seen: dict[str, tuple[str, set[str]]] = {}  # English pages of this run, for pair_editions
     page_fetches: list[FetchRecord] = []  # this run's requests for release pages (site_unreachable)
+    # A large backfill parses on the flow's Dask task runner (flows/parallel.py) while the next batch is fetched;
+    # a small run (the hourly one, the tests) parses in this process and starts no cluster.
+    in_flight: list[tuple[Any, list[DocumentResult], list[FetchRecord], int]] = []
+    parallel = len(pages) > settings.parallel_min_pages
+    if parallel:
+        share_prefect_api()
+
+    def finish(docs: list[DocumentResult], records: list[FetchRecord], batch_no: int) -> None:
+        docs = pair_editions(docs, english_seen)  # editions that name each other across slugs (identity.py)
+        parsed_docs.extend(_slim(d) for d in docs)  # what the drift signals need, not the claims
+        signals.extend(identity_signals(docs))
+        loads.append(load_batch(db_path, quote(docs), quote(records), run_id, batch_no))
     for batch_no, batch in enumerate(_chunks(pages, settings.batch_size), start=1):
         # quote(): Prefect would otherwise walk every item of these lists looking for futures (a quarter of
         # a 10,000-page backfill's wall time went there).
@@ -351,17 +414,24 @@ def monitor(
         totals["not_modified"] += fetched.not_modified
         totals["unchanged"] += fetched.unchanged
         totals["fetch_errors"] += sum(1 for r in fetched.records if r.error)
-        if fetched.to_parse:
+        if fetched.to_parse and parallel:
+            ready, failed = with_bodies(RawStore(raw_dir), fetched.to_parse)
+            in_flight.append((parse_bodies.submit(ready, site, batch_no), failed, pending_records,
+                              batch_no))
+            pending_records = []
+            while len(in_flight) > max(2, worker_count()):  # a batch per worker parses while this one is fetched
+                future, failed, records, done_no = in_flight.pop(0)
+                finish(drop_torn(RawStore(raw_dir), future.result()) + failed, records, done_no)
+        elif fetched.to_parse:
             docs = parse_and_extract(quote(fetched.to_parse), raw_dir, quote(site), batch_no)
-            docs = pair_editions(docs, english_seen)  # editions that name each other across slugs (identity.py)
-            parsed_docs += [_slim(d) for d in docs]  # what the drift signals need, not the claims
-            signals += identity_signals(docs)
-            loads.append(load_batch(db_path, quote(docs), quote(pending_records), run_id, batch_no))
+            finish(docs, pending_records, batch_no)
             pending_records = []
         # A batch of 304s has nothing to load: its fetch records wait for the next load (one transaction
         # instead of one per batch; a run killed meanwhile loses only the record that a 304 happened).
         progress.advance("parse", len(batch))
         progress.advance("load", len(batch))
+    for future, failed, records, done_no in in_flight:
+        finish(drop_torn(RawStore(raw_dir), future.result()) + failed, records, done_no)
     if pending_records:
         loads.append(load_batch(db_path, [], quote(pending_records), run_id, 0))
 

@@ -57,6 +57,10 @@ class MonitorSettings(BaseSettings):
     drift_generic_jump: float = 0.3  # site_drift when a run's share of releases parsed generically rises this much
     review_timeout_s: int = Field(86_400, gt=0)  # how long a review-findings run waits for decisions before giving up
     recheck_days: float = Field(7.0, ge=0)  # a known release page is asked again once in this many days (daily while < 30 days old)
+    # -- parallel parse and extract (Dask)
+    dask_address: str | None = None  # an existing Dask scheduler (tcp://host:8786) for rebuild and large backfills
+    dask_workers: int | None = Field(None, ge=1)  # worker processes of the local Dask cluster; default: the machine's cores
+    parallel_min_pages: int = Field(2_000, ge=0)  # a run with more pages than this to parse spreads them over the Dask cluster
     alert_webhook_url: str | None = None  # `serve` points the Prefect automations (deployments/automations.yaml) here
 
     def raw_dir(self) -> Path:

@@ -29,7 +29,7 @@ __all__ = ["WATCH_ENV", "needs_supervisor", "run_supervised", "watch_supervisor"
 def needs_supervisor(command: str) -> bool:
     """True for a command that would start a temporary Prefect server and is not already supervised."""
     return (
-        command in ("run", "demo")
+        command in ("run", "demo", "rebuild")
         and not os.environ.get("PREFECT_API_URL")
         and WATCH_ENV not in os.environ
         and hasattr(os, "killpg")

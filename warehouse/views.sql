@@ -249,6 +249,20 @@ with occurrences as (
         s.flow_run_id
     from core.site_signals as s
     where not s.drift
+    union all
+    select
+        b.url,
+        'rebuild' as stage,
+        b.reason,
+        b.seen_at,
+        null as http_status,
+        'web' as source,
+        exists (  -- fetched again since (`run --refetch`): the raw store holds its body again
+            select 1 from core.fetches as g
+            where g.url = b.url and g.fetched_at > b.seen_at and g.error is null
+        ) as resolved,
+        b.flow_run_id
+    from core.rebuild_problems as b
 )
 select
     url, stage, reason, seen_at, http_status, source, resolved, flow_run_id,
@@ -502,7 +516,7 @@ comment on column findings.review_flow_run_id is 'Prefect flow run of the review
 
 comment on view problems is 'Pages that could not be used: fetch errors and parse errors, one row per page, stage and reason.';
 comment on column problems.url is 'The page.';
-comment on column problems.stage is 'fetch, parse or discover (a problem of discovery: a cap reached, a damaged sitemap).';
+comment on column problems.stage is 'fetch, parse, discover (a problem of discovery: a cap reached, a damaged sitemap) or rebuild (a page whose body the raw store no longer holds).';
 comment on column problems.reason is 'What went wrong (e.g. http 404, no release found).';
 comment on column problems.seen_at is 'When it last happened (UTC TIMESTAMP).';
 comment on column problems.http_status is 'HTTP status of a failed fetch, if one was received.';

@@ -1,0 +1,199 @@
+"""`rebuild` over the synthetic press room: wall time, peak memory, and how it scales with Dask workers.
+
+    .venv/bin/python -m benchmarks.bench_rebuild --pages 1000               # quick
+    .venv/bin/python -m benchmarks.bench_rebuild --pages 10000              # the figures of issue 22
+    .venv/bin/python -m benchmarks.bench_rebuild --pages 10000 --workers 1,2
+
+The warehouse to rebuild is seeded without asking any server: every release page of the corpus
+(benchmarks/corpus.py) is put in a raw store and recorded as fetched and loaded, as a warehouse an older
+parser could not read would hold it (a document with a parse problem each), so the rebuild derives every
+release, claim and finding from the raw store. Each rebuild then runs in a subprocess of its own on a fresh
+copy of that warehouse (Prefect in a temporary home, its temporary API server started and timed before the
+flow), as `rebuild.with_options(task_runner=dask_runner(workers=N))`: a local Dask cluster of N worker
+processes, started inside the timed flow (its start-up is part of the wall). Peak memory is the high-water
+sum over the rebuild's process and every process under it (the Dask scheduler runs in it; the nannies and
+workers are its children) of the proportional set size (PSS: shared library pages counted once, not once per
+process as a sum of RSS would), sampled every 200 ms; the sum of RSS is beside it, Prefect's API server apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+CHILD_TIMEOUT_S = 1_800
+
+
+def seed(pages: int) -> Path:
+    """A warehouse and raw store holding every release page of the corpus, none of them parsed yet."""
+    import warehouse
+    from benchmarks.corpus import build_corpus, bs
+    from flows.rawstore import RawStore
+    from transforms.model import DocumentResult, FetchRecord
+
+    corpus = build_corpus(pages, chrome="real")
+    work = OUT / f"rebuild-{pages}"
+    db = work / "seed" / "hkstp.duckdb"
+    stamp = work / "seed" / "manifest.json"
+    if stamp.exists() and json.loads(stamp.read_text()) == corpus.manifest["fingerprint"]:
+        return db
+    shutil.rmtree(work / "seed", ignore_errors=True)
+    store = RawStore(db.parent / "raw")
+    fetched_at = datetime.now(UTC).isoformat()
+    fetches, docs = [], []
+    for path in corpus.release_paths:
+        body = bs.url_to_file(corpus.root, path).read_bytes()
+        sha = store.put(body)
+        url = bs.BASE_URL + path
+        fetches.append(FetchRecord(url=url, fetched_at=fetched_at, status=200, sha256=sha, bytes=len(body),
+                                   content_type="text/html; charset=utf-8"))
+        docs.append(DocumentResult(url=url, sha256=sha, fetched_at=fetched_at, error="not parsed yet (benchmark seed)"))
+    warehouse.migrate(db)
+    warehouse.record_fetches(db, fetches)
+    for start in range(0, len(docs), 2_000):
+        warehouse.load_documents(db, docs[start : start + 2_000])
+    stamp.write_text(json.dumps(corpus.manifest["fingerprint"]))
+    return db
+
+
+# ------------------------------------------------------------------------------------ in the child
+
+def _tree(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += children.get(p, [])
+    return out
+
+
+def _rss_mb(pid: int, key: str = "VmRSS", source: str = "status") -> float:
+    try:
+        for line in Path(f"/proc/{pid}/{source}").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: private memory plus a fair share of pages shared with other processes (the
+    Python runtime, lxml, DuckDB's library), so a sum over processes counts each page once."""
+    return _rss_mb(pid, "Pss", "smaps_rollup")
+
+
+def child(db: str, workers: int, result_path: Path) -> None:
+    from prefect import flow
+
+    from flows.parallel import dask_runner
+    from flows.rebuild import rebuild
+
+    @flow(name="bench-warm-up")
+    def warm_up() -> None:
+        return None
+
+    started = time.perf_counter()
+    warm_up()  # Prefect's temporary API server, once per process
+    startup = time.perf_counter() - started
+    server = set(_tree(os.getpid())) - {os.getpid()}  # the API server started by the warm-up
+    peak = {"rss": 0.0, "pss": 0.0, "processes": 0}
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.2):
+            pids = [p for p in _tree(os.getpid()) if p not in server]
+            peak["rss"] = max(peak["rss"], sum(_rss_mb(p) for p in pids))
+            peak["pss"] = max(peak["pss"], sum(_pss_mb(p) for p in pids))
+            peak["processes"] = max(peak["processes"], len(pids))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    wall0 = time.perf_counter()
+    summary = rebuild.with_options(task_runner=dask_runner(workers=workers))(db=db)
+    wall = time.perf_counter() - wall0
+    stop.set()
+    sampler.join()
+    result_path.write_text(json.dumps({
+        "workers": workers, "wall_s": round(wall, 2), "prefect_startup_s": round(startup, 2),
+        "peak_pss_mb": round(peak["pss"], 1), "peak_rss_sum_mb": round(peak["rss"], 1),
+        "processes": peak["processes"],
+        "prefect_server_rss_mb": round(sum(_rss_mb(p) for p in server), 1),
+        "summary": {k: v for k, v in summary.items() if isinstance(v, (int, float, str, dict))},
+    }, indent=2))
+
+
+# ----------------------------------------------------------------------------------- in the parent
+
+def run(pages: int = 1_000, workers: tuple[int, ...] = (1, 2)) -> dict:
+    from benchmarks.bench_pipeline import child_env
+
+    seeded = seed(pages)
+    work = seeded.parent.parent
+    out: dict = {"pages": pages, "runs": []}
+    prefect_home = Path(tempfile.mkdtemp(prefix="hkstp-bench-prefect-"))
+    env = child_env(prefect_home)
+    env["HKSTP_DATA_DIR"] = str(seeded.parent / "raw")  # the seed's raw store (read only by a rebuild)
+    try:
+        for n in workers:
+            run_dir = work / f"workers-{n}"
+            shutil.rmtree(run_dir, ignore_errors=True)
+            run_dir.mkdir(parents=True)
+            db = run_dir / "hkstp.duckdb"
+            shutil.copy(seeded, db)
+            result_path, log_path = run_dir / "result.json", run_dir / "run.log"
+            cmd = [sys.executable, "-m", "benchmarks.bench_rebuild", "--child", "--db", str(db), "--workers", str(n),
+                   "--result", str(result_path)]
+            with open(log_path, "w") as log:
+                proc = subprocess.run(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                      timeout=CHILD_TIMEOUT_S)
+            if proc.returncode != 0 or not result_path.exists():
+                tail = "\n".join(log_path.read_text(errors="replace").strip().splitlines()[-25:])
+                raise RuntimeError(f"rebuild with {n} worker(s) failed (exit {proc.returncode}); log {log_path}:\n{tail}")
+            out["runs"].append(json.loads(result_path.read_text()))
+    finally:
+        shutil.rmtree(prefect_home, ignore_errors=True)
+    walls = {r["workers"]: r["wall_s"] for r in out["runs"]}
+    if 1 in walls and 2 in walls:
+        out["speedup_2_vs_1"] = round(walls[1] / walls[2], 2)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=1_000)
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts, one rebuild each")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.db, int(args.workers), args.result)
+        return
+    result = run(args.pages, tuple(int(w) for w in args.workers.split(",")))
+    print(json.dumps(result, indent=2))
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"results-rebuild-{args.pages}.json").write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

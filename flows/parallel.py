@@ -1,0 +1,57 @@
+"""Where parse and extract run: Prefect's Dask task runner (prefect-dask), on a cluster of our own or a user's.
+
+    @flow(task_runner=dask_runner())                       # the default: a local cluster, started on first use
+    rebuild.with_options(task_runner=dask_runner(workers=4, address="tcp://10.0.0.5:8786"))
+
+Without an address (`--dask-address`, HKSTP_DASK_ADDRESS) the runner starts a LocalCluster of `workers`
+processes (default: the machine's cores), one thread each: parsing is pure Python and holds the GIL. The
+cluster starts when the first task is submitted, so a flow that submits nothing (the hourly run) pays nothing.
+Raw bytes travel to the workers with the task, so a remote cluster needs no access to the raw store.
+"""
+
+from __future__ import annotations
+
+import os
+
+from prefect_dask import DaskTaskRunner
+
+from flows.settings import get_settings
+
+__all__ = ["dask_runner", "share_prefect_api", "worker_count"]
+
+
+def share_prefect_api() -> None:
+    """Let Dask workers started from this process report their task runs to this process's Prefect API.
+
+    Without PREFECT_API_URL, Prefect starts a temporary API server in each process that runs a flow or task, so
+    every worker of a local cluster started one of its own (~200 MB and ~10 s each) and its task runs showed in
+    no UI. Workers inherit the environment when they start: call this before the first task is submitted. A
+    remote cluster's workers need PREFECT_API_URL of a server they can reach (`prefect server start`).
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:  # the temporary server, started if it was not yet
+        os.environ["PREFECT_API_URL"] = str(client.api_url)
+
+
+def worker_count(workers: int | None = None) -> int:
+    """The worker processes of a local cluster: `workers`, else HKSTP_DASK_WORKERS, else the machine's cores."""
+    chosen = workers or get_settings().dask_workers
+    if not chosen:
+        chosen = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, int(chosen or 1))
+
+
+def dask_runner(workers: int | None = None, address: str | None = None) -> DaskTaskRunner:
+    """A Dask task runner: the cluster at `address` (else HKSTP_DASK_ADDRESS), or a local one of `workers`."""
+    address = address or get_settings().dask_address
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={
+        "n_workers": worker_count(workers),
+        "threads_per_worker": 1,
+        "processes": True,
+        "dashboard_address": ":0",  # any free port: several monitors may share a machine
+    })

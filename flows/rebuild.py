@@ -1,0 +1,225 @@
+"""The `rebuild` flow: derive releases, claims and findings again from the pages already stored, asking no site.
+
+After an upgrade of the parser, the extractor or the vocabulary, `hkstp-monitor rebuild` reads every page the
+warehouse holds a document of from the raw store, parses and extracts it again (batches on the flow's Dask
+task runner, flows/parallel.py), loads the results into a warehouse of their own beside the live one, and
+swaps them in with one transaction (warehouse/rebuild.py), then runs the checks:
+
+- readers see the warehouse before or after the rebuild, never half of it;
+- the fetch history, the findings and their review status stay: findings keep their stable ids, and one that
+  no longer arises is no longer current (closed), not deleted;
+- a rebuild killed half-way (even `kill -9`) is taken up by the next one where it stopped;
+- a page whose body the raw store no longer holds keeps what it was loaded as (its whole release does) and is
+  a recorded problem (the `problems` view, stage `rebuild`); `run --refetch` fetches it again.
+
+`since`: only releases published on or after that day are derived again (and pages that were parse problems);
+the others keep their rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
+
+import warehouse
+from flows.discover import DiscoveredPage
+from flows.monitor import drop_torn, parse_bodies
+from flows.parallel import dask_runner, share_prefect_api, worker_count
+from flows.profile import load_profile, release_match
+from flows.rawstore import RawStore
+from flows.settings import MonitorSettings
+from flows.writer import warehouse_writer
+from transforms.errors import HkstpMonitorError
+from transforms.model import DocumentResult
+from warehouse.rebuild import StoredPage, discard_side, open_side, rebuild_plan, record_rebuild_problems, swap_in
+
+REBUILD_BATCH = 500  # pages per Dask task and per load into the side warehouse (fewer, larger loads: the writer is the bottleneck)
+
+
+@dataclass(slots=True)
+class RebuildScope:
+    """Which pages are derived again, which releases they replace, and the pages that cannot be read."""
+
+    pages: list[StoredPage] = field(default_factory=list)
+    release_ids: list[str] = field(default_factory=list)
+    kept_releases: int = 0
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # url, sha256, reason
+
+
+def rebuild_scope(stored: list[StoredPage], has_body, since: date | None, raw_dir: Path) -> RebuildScope:
+    """A release is derived again only whole: when one of its pages cannot be read (or it is older than
+    `since`), every page of it keeps what it was loaded as."""
+    kept: set[str] = set()
+    problems = []
+    readable = {}
+    for p in stored:
+        readable[p] = has_body(p.sha256)
+        if not readable[p] and p.source == "web":  # an ingested file was never in the raw store: nothing lost
+            problems.append((p.url, p.sha256, f"its body {p.sha256[:12]}... is not in the raw store at {raw_dir}; "
+                             "it keeps what it was loaded as (`hkstp-monitor run --refetch` fetches it again)"))
+        too_old = since is not None and p.published_on is not None and p.published_on < since
+        if p.release_id and (too_old or not readable[p]):
+            kept.add(p.release_id)
+    pages = [p for p in stored if readable[p] and (p.release_id is None or p.release_id not in kept)]
+    return RebuildScope(pages=pages, release_ids=sorted({p.release_id for p in pages if p.release_id}),
+                        kept_releases=len(kept), problems=problems)
+
+
+def _as_discovered(page: StoredPage, site: dict) -> DiscoveredPage:
+    match = release_match(site, page.url)
+    return DiscoveredPage(
+        url=page.url, layout=match.layout if match else "unknown", language=match.language if match else "en",
+        slug=match.slug if match else "", lastmod=None, found_in="rebuild",
+        # loaded before, so it was a release (or a parse problem) then: recognised as one from a listing would be
+        by_content=match is None and page.source == "web", in_listing=True,
+    )
+
+
+def _read_batch(store: RawStore, pages: list[StoredPage], site: dict) -> tuple[list[tuple], list[DocumentResult]]:
+    """(items for parse_bodies, documents for bodies that could not be read: recorded as parse problems)."""
+    items, failed = [], []
+    for p in pages:
+        try:
+            body = store.get_packed(p.sha256)  # unpacked and checked by the worker
+        except (KeyError, ValueError) as exc:  # gone since the plan was made
+            failed.append(DocumentResult(url=p.url, sha256=p.sha256, fetched_at=p.fetched_at,
+                                         error=f"raw store: {exc}", source=p.source))
+            continue
+        items.append((_as_discovered(p, site), body, p.sha256, p.fetched_at, p.content_type, p.source))
+    return items, failed
+
+
+def _with_first_seen(docs: list[DocumentResult], pages: dict[tuple[str, str], StoredPage]) -> list[DocumentResult]:
+    """Each document also as first fetched, so a version's first and last seen span every fetch of its bytes."""
+    out = list(docs)
+    for d in docs:
+        p = pages.get((d.url, d.sha256))
+        if p is not None and p.first_fetched_at != p.fetched_at and d.release is not None:
+            out.append(dataclasses.replace(d, fetched_at=p.first_fetched_at))
+    return out
+
+
+@task(cache_policy=NO_CACHE, task_run_name="load-side-{batch_no}")
+def load_side(side: Path, docs: list[DocumentResult], run_id: str | None, batch_no: int) -> int:
+    """Load one batch into the side warehouse (private to this rebuild: no writer limit)."""
+    return warehouse.load_documents(side, docs, flow_run_id=run_id).claims
+
+
+@task(cache_policy=NO_CACHE, task_run_name="swap-and-check")
+def swap_and_check(db: Path, side: Path, scope: RebuildScope, run_key: str, run_id: str | None,
+                   thresholds: warehouse.CheckSettings) -> tuple[dict, warehouse.CheckRun]:
+    counts = swap_in(db, side, scope.release_ids, [(p.url, p.sha256) for p in scope.pages], run_id)
+    record_rebuild_problems(db, run_key, scope.problems, run_id)
+    return counts, warehouse.run_checks(db, thresholds, flow_run_id=run_id)
+
+
+def _run_name() -> str:
+    since = (flow_run.parameters or {}).get("since")
+    return f"rebuild since-{since}" if since else "rebuild all"
+
+
+def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site: dict, run_id: str | None,
+                     batch_size: int, submit: bool, seconds: dict[str, float]) -> int:
+    """Parse `pages` (on the task runner when `submit`, else here) and load each batch into the side."""
+    by_key = {(p.url, p.sha256): p for p in pages}
+    if submit:
+        share_prefect_api()
+    in_flight: list[tuple[Any, list[DocumentResult], int]] = []
+    parsed = 0
+
+    def finish(docs: list[DocumentResult], batch_no: int) -> None:
+        started = time.perf_counter()
+        load_side(side, quote(_with_first_seen(docs, by_key)), run_id, batch_no)
+        seconds["load"] += time.perf_counter() - started
+
+    def result(future) -> list[DocumentResult]:
+        started = time.perf_counter()
+        docs = drop_torn(store, future.result())
+        seconds["wait_for_parse"] += time.perf_counter() - started
+        return docs
+
+    for batch_no, start in enumerate(range(0, len(pages), batch_size), start=1):
+        batch = pages[start : start + batch_size]
+        started = time.perf_counter()
+        items, failed = _read_batch(store, batch, site)
+        seconds["read"] += time.perf_counter() - started
+        parsed += len(batch)
+        if not submit:
+            finish(drop_torn(store, parse_bodies.fn(items, site, batch_no)) + failed, batch_no)
+            continue
+        # the bytes travel with the task; the results come back here, to the one writer
+        in_flight.append((parse_bodies.submit(items, site, batch_no), failed, batch_no))
+        while len(in_flight) > worker_count() + 1:  # a batch per worker and one queued; bodies in bounded memory
+            future, failed_docs, done_no = in_flight.pop(0)
+            finish(result(future) + failed_docs, done_no)
+    for future, failed_docs, done_no in in_flight:
+        finish(result(future) + failed_docs, done_no)
+    return parsed
+
+
+@flow(name="rebuild", flow_run_name=_run_name, log_prints=True, task_runner=dask_runner())
+def rebuild(db: str | None = None, since: date | None = None, profile: str | None = None,
+            batch_size: int = REBUILD_BATCH) -> dict:
+    """Derive releases, claims and findings again from the stored pages; asks no site.
+
+    Parse and extract run on the flow's task runner (a local Dask cluster by default; override with
+    `rebuild.with_options(task_runner=dask_runner(workers=..., address=...))`).
+    """
+    settings = MonitorSettings(**{k: v for k, v in {"db": db, "profile": profile}.items() if v is not None})
+    settings.configure_warehouse()
+    db_path = Path(settings.db)
+    if not db_path.exists():
+        raise HkstpMonitorError(f"no warehouse at {db_path}: nothing to rebuild (run `hkstp-monitor run` first)")
+    raw_dir = settings.raw_dir()
+    store = RawStore(raw_dir)
+    site = load_profile(settings.profile)
+    run_id = str(flow_run.id) if flow_run.id else None
+    run_key = run_id or uuid.uuid4().hex
+    started = time.monotonic()
+
+    warehouse.migrate(db_path)
+    scope = rebuild_scope(rebuild_plan(db_path), store.has, since, raw_dir)
+    side, done = open_side(db_path, since)
+    todo = [p for p in scope.pages if (p.url, p.sha256) not in done]
+    print(f"rebuild: {len(scope.pages)} pages of {len(scope.release_ids)} releases to derive again "
+          f"({len(scope.pages) - len(todo)} already done by an earlier rebuild), {scope.kept_releases} releases "
+          f"kept as loaded, {len(scope.problems)} pages missing from the raw store")
+    seconds = {"read": 0.0, "wait_for_parse": 0.0, "load": 0.0}  # where the time went (the summary says)
+    parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, bool(todo), seconds)
+
+    with warehouse_writer():  # one acquisition: pages a run loaded meanwhile, the swap, the checks
+        scope = rebuild_scope(rebuild_plan(db_path), store.has, since, raw_dir)
+        done |= {(p.url, p.sha256) for p in todo}
+        late = [p for p in scope.pages if (p.url, p.sha256) not in done]
+        parsed += _parse_into_side(store, side, late, site, run_id, batch_size, False, seconds)
+        started_swap = time.perf_counter()
+        counts, checks = swap_and_check(db_path, side, quote(scope), run_key, run_id, settings.check_settings())
+        seconds["swap_and_check"] = time.perf_counter() - started_swap
+    discard_side(db_path)
+
+    summary = {
+        "pages": len(scope.pages), "parsed": parsed, "resumed": len(scope.pages) - parsed,
+        "releases_rebuilt": len(scope.release_ids), "kept_releases": scope.kept_releases,
+        "problems": [{"url": u, "sha256": s, "reason": r} for u, s, r in scope.problems],
+        "new_findings": len(checks.new_findings), "open_findings": checks.total_open, **counts,
+        "wall_s": round(time.monotonic() - started, 2), "seconds": {k: round(v, 2) for k, v in seconds.items()},
+    }
+    summary["summary"] = (f"rebuilt {summary['pages']} pages ({parsed} parsed now) into {counts['releases']} releases "
+                          f"and {counts['claims']} claims; {summary['new_findings']} new findings, "
+                          f"{len(scope.problems)} pages missing from the raw store")
+    create_markdown_artifact(key="rebuild-summary", markdown="\n".join(
+        [f"# {summary['summary']}", "", *(f"- missing: {p['url']} ({p['sha256'][:12]})" for p in summary["problems"])]
+    ), description="What this rebuild did")
+    print(summary["summary"])
+    return summary
