@@ -46,6 +46,8 @@ ATTEMPTS = 3  # answers naming unknown findings are sent back this many times be
 LEAVE_OPEN = "leave open"
 RowChoice = Literal["leave open", "confirm", "mute", "wrong"]
 FLOW_NAME = "review-findings"
+TIMED_OUT_NAME = "review: no answer in time, nothing changed"
+TIMED_OUT_MESSAGE = "no decisions within"
 
 
 MAX_NOTE_CHARS = 2_000
@@ -219,9 +221,11 @@ def name_broken_review(flow, flow_run_, state) -> None:
 
         with get_client(sync_client=True) as client:
             current = client.read_flow_run(flow_run_.id).name or ""
-            if current.startswith("review: no answer in time"):
+            if current.startswith(TIMED_OUT_NAME):
                 return  # a timeout has already said so
-            client.update_flow_run(flow_run_.id, name=f"review {what}, nothing changed: {message}"[:200])
+            # the flow renames a timed-out review itself; should that call have failed, say it here
+            name = TIMED_OUT_NAME if TIMED_OUT_MESSAGE in message else f"review {what}, nothing changed: {message}"
+            client.update_flow_run(flow_run_.id, name=name[:200])
     except Exception as exc:  # cosmetic: never hide the real failure
         log.debug("could not rename the review run: %s", exc)
 
@@ -263,8 +267,8 @@ def review_findings(
         try:
             answer = _ask(page, total, problems, timeout_s, attempt)
         except FlowPauseTimeout:
-            _rename_flow_run("review: no answer in time, nothing changed")
-            raise FlowPauseTimeout(f"no decisions within {timeout_s} s; no finding was changed") from None
+            _rename_flow_run(TIMED_OUT_NAME)
+            raise FlowPauseTimeout(f"{TIMED_OUT_MESSAGE} {timeout_s} s; no finding was changed") from None
         try:
             with warehouse_writer():  # one writer across deployments (flows/writer.py)
                 applied = warehouse.apply_review(db_path, answer.all_decisions(),
