@@ -12,7 +12,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from flows.display import LazyConsole, findings_table, print_json, print_table
+from flows.display import LazyConsole, findings_table, print_json, print_table, shown
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "site"
 GIA_SAMPLE = SAMPLES.parent / "gia" / "site"  # the Government-style source (samples/build_gia.py)
@@ -123,14 +123,16 @@ def print_echoes(findings: list[dict]) -> None:
     echoes = [f for f in findings if str(f.get("check_name", "")).startswith("echo_")]
     if not echoes:
         return
+    from rich.text import Text
+
     console.print(f"\n[bold]Where others repeat HKSTP's figures[/] ({len(echoes)} echo findings):")
-    for f in echoes:
-        console.print(f"  [bold]{f['check_name']}[/] {f['severity']} {f.get('metric') or ''} "
-                      f"({str(f['finding_id'])[:8]})", soft_wrap=True)
-        console.print(f"    HKSTP said ({f.get('old_published_on')}): {f.get('old_sentence') or f.get('old_text')}  "
-                      f"{f.get('old_url') or ''}", soft_wrap=True)
-        console.print(f"    echo says  ({f.get('new_published_on')}): {f.get('new_sentence') or f.get('new_text')}  "
-                      f"{f.get('new_url') or ''}", soft_wrap=True)
+    for f in echoes:  # sentences and URLs come from pages: through shown(), never read as markup or escapes
+        console.print(Text("  ") + shown(f["check_name"], style="bold") + Text(" ")
+                      + shown(f"{f['severity']} {f.get('metric') or ''} ({str(f['finding_id'])[:8]})"), soft_wrap=True)
+        for label, side in (("HKSTP said", "old"), ("echo says ", "new")):
+            console.print(Text(f"    {label} (") + shown(f.get(f"{side}_published_on")) + Text("): ")
+                          + shown(f.get(f"{side}_sentence") or f.get(f"{side}_text")) + Text("  ")
+                          + shown(f.get(f"{side}_url") or ""), soft_wrap=True)
 
 
 def ui_hint() -> str:

@@ -212,3 +212,17 @@ def test_a_failed_run_prints_no_prefect_traceback_above_its_one_line_error(tmp_p
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and 'File "' not in proc.stderr, proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith(f"error: {profile}: site.base_url")
+
+
+def test_the_demos_echo_lines_print_page_text_as_written(capsys):
+    """The demo prints both sentences of each echo finding: text from pages, so no escape reaches the terminal and
+    no rich markup in it is read."""
+    from flows.demo import print_echoes
+
+    print_echoes([{"check_name": "echo_stale", "severity": "warning", "metric": "tech_companies",
+                   "finding_id": "abcdef123456", "old_published_on": "2025-01-01",
+                   "old_sentence": "HKSTP has [bold]over[/bold] 2,200 \x1b[2J companies", "old_url": "http://x/[link=y]z",
+                   "new_published_on": "2025-02-01", "new_text": "over 1,700", "new_url": None}])
+    out = capsys.readouterr().out
+    assert "\x1b[2J" not in out and "␛[2J" in out
+    assert "[bold]over[/bold] 2,200" in out and "[link=y]" in out
