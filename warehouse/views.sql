@@ -377,6 +377,44 @@ left join last_said as l on l.claim_id = e.claim_id
 left join hkstp as h on h.claim_id = l.hkstp_claim_id
 left join compared as c on c.claim_id = e.claim_id;
 
+-- an echo beside what HKSTP said last, in the columns of a finding (old_* HKSTP, new_* the echo): the one mapping
+-- the echo_stale and echo_mismatch checks select from, each with its own verdict and severity.
+create or replace macro core.echo_evidence(tolerance_pct) as table
+select
+    v.metric,
+    v.subject,
+    v.language,
+    v.hkstp_language as old_language,
+    v.language as new_language,
+    v.hkstp_release_id as old_release_id,
+    v.release_id as new_release_id,
+    v.hkstp_version_id as old_version_id,
+    v.version_id as new_version_id,
+    v.hkstp_value as old_value,
+    v.value as new_value,
+    v.hkstp_value_high as old_value_high,
+    v.value_high as new_value_high,
+    v.hkstp_qualifier as old_qualifier,
+    v.qualifier as new_qualifier,
+    (v.value - v.hkstp_value) / nullif(abs(v.hkstp_value), 0) * 100 as change_pct,
+    v.hkstp_published_on as old_published_on,
+    v.published_on as new_published_on,
+    v.hkstp_url as old_url,
+    v.url as new_url,
+    v.hkstp_text as old_text,
+    v.text as new_text,
+    v.hkstp_sentence as old_sentence,
+    v.sentence as new_sentence,
+    v.hkstp_as_of as old_as_of,
+    v.as_of as new_as_of,
+    -- the echo names the finding (a newer HKSTP figure later only updates the evidence)
+    concat_ws('|', v.source, v.subject, v.release_id, v.kind, v.value, v.value_high, v.qualifier) as identity_key,
+    v.verdict,
+    v.hkstp_max_value,
+    coalesce(m.cumulative, false) as cumulative
+from core.echo_verdicts(tolerance_pct) as v
+left join core.metrics as m on m.key = v.metric;
+
 create or replace view echoes as
 select
     claim_id, source, url, published_on, as_of, subject, metric, language, value, qualifier, verdict,
