@@ -298,10 +298,12 @@ def stage_pipeline(ctx: dict) -> list[dict]:
     if "prefect_overhead" in data:
         o = data["prefect_overhead"]
         p = data["plain"]
-        rows.append(row("pipeline", "Prefect overhead, share of backfill wall", o["by_gaps"], "share",
-                        target=f"< {PREFECT_MAX_SHARE:g}", ok=o["by_gaps"] < PREFECT_MAX_SHARE,
+        share = o.get("by_gaps_and_writer", o["by_gaps"])
+        rows.append(row("pipeline", "Prefect overhead incl. the writer limit, share of backfill wall", share, "share",
+                        target=f"< {PREFECT_MAX_SHARE:g}", ok=share < PREFECT_MAX_SHARE,
                         note=f"time outside task bodies, Prefect run minus plain run ({b['outside_task_bodies_s']} - "
-                             f"{p['outside_task_bodies_s']} s) / wall; by whole walls ({b['wall_s']} s vs plain "
+                             f"{p['outside_task_bodies_s']} s), plus {b.get('writer_wait_s', 0)} s entering "
+                             f"hkstp-warehouse, / wall; by whole walls ({b['wall_s']} s vs plain "
                              f"{p['wall_s']} s): {o['by_wall']:.3f}"))
     return rows
 
