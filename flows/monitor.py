@@ -32,6 +32,7 @@ from flows.ratelimit import FileHostGate
 from flows.revisit import choose_pages
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
+from flows.editions import english_from_earlier_runs
 from flows.writer import warehouse_writer
 from transforms.claims import extract_release_claims
 from transforms.errors import ParseError
@@ -398,6 +399,7 @@ def monitor(
         share_prefect_api()
 
     def finish(docs: list[DocumentResult], records: list[FetchRecord], batch_no: int) -> None:
+        english_from_earlier_runs(db_path, RawStore(raw_dir), site, docs, english_seen)  # flows/editions.py
         docs = pair_editions(docs, english_seen)  # editions that name each other across slugs (identity.py)
         parsed_docs.extend(_slim(d) for d in docs)  # what the drift signals need, not the claims
         signals.extend(identity_signals(docs))

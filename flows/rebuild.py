@@ -34,6 +34,7 @@ from prefect.utilities.annotations import quote
 
 import warehouse
 from flows.discover import DiscoveredPage
+from flows.editions import english_from_earlier_runs
 from flows.monitor import drop_torn, parse_bodies
 from flows.parallel import dask_runner, share_prefect_api, worker_count
 from flows.profile import load_profile, release_match
@@ -41,6 +42,7 @@ from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
 from flows.writer import warehouse_writer
 from transforms.errors import HkstpMonitorError
+from transforms.identity import pair_editions
 from transforms.model import DocumentResult
 from warehouse.rebuild import StoredPage, discard_side, open_side, rebuild_plan, record_rebuild_problems, swap_in
 
@@ -130,9 +132,10 @@ def _run_name() -> str:
 
 
 def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site: dict, run_id: str | None,
-                     batch_size: int, submit: bool, seconds: dict[str, float]) -> int:
+                     batch_size: int, submit: bool, seconds: dict[str, float], db: Path | None = None) -> int:
     """Parse `pages` (on the task runner when `submit`, else here) and load each batch into the side."""
     by_key = {(p.url, p.sha256): p for p in pages}
+    english_seen: dict[str, tuple[str, set[str]]] = {}  # as in a run: editions that name each other pair up
     if submit:
         share_prefect_api()
     in_flight: list[tuple[Any, list[DocumentResult], int]] = []
@@ -140,6 +143,9 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
 
     def finish(docs: list[DocumentResult], batch_no: int) -> None:
         started = time.perf_counter()
+        if db is not None:  # an English page a --since rebuild keeps as loaded
+            english_from_earlier_runs(db, store, site, docs, english_seen)
+        docs = pair_editions(docs, english_seen)
         load_side(side, quote(_with_first_seen(docs, by_key)), run_id, batch_no)
         seconds["load"] += time.perf_counter() - started
 
@@ -191,18 +197,21 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
     warehouse.migrate(db_path)
     scope = rebuild_scope(rebuild_plan(db_path), store.has, since, raw_dir)
     side, done = open_side(db_path, since)
-    todo = [p for p in scope.pages if (p.url, p.sha256) not in done]
+    # English editions first (in fetch order), so every other edition finds the English page it names already
+    # parsed, whichever run fetched each (pair_editions)
+    todo = sorted((p for p in scope.pages if (p.url, p.sha256) not in done),
+                  key=lambda p: _as_discovered(p, site).language != "en")
     print(f"rebuild: {len(scope.pages)} pages of {len(scope.release_ids)} releases to derive again "
           f"({len(scope.pages) - len(todo)} already done by an earlier rebuild), {scope.kept_releases} releases "
           f"kept as loaded, {len(scope.problems)} pages missing from the raw store")
     seconds = {"read": 0.0, "wait_for_parse": 0.0, "load": 0.0}  # where the time went (the summary says)
-    parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, bool(todo), seconds)
+    parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, bool(todo), seconds, db=db_path)
 
     with warehouse_writer():  # one acquisition: pages a run loaded meanwhile, the swap, the checks
         scope = rebuild_scope(rebuild_plan(db_path), store.has, since, raw_dir)
         done |= {(p.url, p.sha256) for p in todo}
         late = [p for p in scope.pages if (p.url, p.sha256) not in done]
-        parsed += _parse_into_side(store, side, late, site, run_id, batch_size, False, seconds)
+        parsed += _parse_into_side(store, side, late, site, run_id, batch_size, False, seconds, db=db_path)
         started_swap = time.perf_counter()
         counts, checks = swap_and_check(db_path, side, quote(scope), run_key, run_id, settings.check_settings())
         seconds["swap_and_check"] = time.perf_counter() - started_swap

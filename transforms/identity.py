@@ -135,7 +135,7 @@ def pair_editions(docs: list, english_seen: dict[str, tuple[str, set[str]]] | No
     for doc in docs:
         rel = doc.release
         if rel is not None and rel.language == "en" and _fetched(doc.url) and doc.release_id:
-            english[_path_key(doc.url)] = (doc.release_id, {_path_key(u) for u in (rel.alternates or {}).values()})
+            remember_english(english, doc.url, doc.release_id, rel)
     if not english:
         return docs
     for doc in docs:
@@ -148,3 +148,18 @@ def pair_editions(docs: list, english_seen: dict[str, tuple[str, set[str]]] | No
             doc.release_id = partner[0]
             doc.doubts = [d for d in doc.doubts if d[1] != _unconfirmed_english(target)]
     return docs
+
+
+def remember_english(english_seen: dict[str, tuple[str, set[str]]], url: str, release_id: str, release) -> None:
+    """Record an English edition for pair_editions: its path, its release id and the paths it names."""
+    english_seen[_path_key(url)] = (release_id, {_path_key(u) for u in (release.alternates or {}).values()})
+
+
+def english_pages_named(docs: list, english_seen: dict[str, tuple[str, set[str]]]) -> set[str]:
+    """The paths of the English pages that the other editions of `docs` name (hreflang "en") and that neither
+    `docs` nor `english_seen` holds: pages an earlier run loaded, for the caller to look up (pair_editions)."""
+    held = set(english_seen) | {_path_key(d.url) for d in docs
+                                if d.release is not None and d.release.language == "en"}
+    named = {_path_key(d.release.alternates["en"]) for d in docs
+             if d.release is not None and d.release.language != "en" and (d.release.alternates or {}).get("en")}
+    return {p for p in named - held if p}

@@ -10,7 +10,7 @@ from warehouse.export import export_views, rejected_claims
 from warehouse.findings import apply_review, findings_to_review, set_finding_status
 from warehouse.load import LoadSummary, PageState, known_pages, load_documents, record_fetches
 from warehouse.migrations import LATEST_VERSION
-from warehouse.site import generic_share, record_site_run, release_urls
+from warehouse.site import english_documents_at, generic_share, record_site_run, release_urls
 from warehouse.revisit import revisit_history
 from warehouse.queries import holds_only, list_findings, query, recorded_problems, report_data, view_counts
 
@@ -24,6 +24,7 @@ __all__ = [
     "ensure_usable",
     "export_views",
     "findings_to_review",
+    "english_documents_at",
     "generic_share",
     "holds_only",
     "list_findings",

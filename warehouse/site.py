@@ -71,6 +71,24 @@ def release_urls(db_path: str | Path, urls: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
+def english_documents_at(db_path: str | Path, paths: set[str]) -> list[tuple[str, str, str]]:
+    """(url, sha256, release_id) of the latest English release edition at each of `paths` (URL paths, lower-case,
+    no trailing slash: any host, so a mirror's pages and the site's own links compare equal)."""
+    if not paths or not Path(db_path).exists():
+        return []
+    with read_connection(db_path) as con:
+        return con.execute(
+            """
+            select url, arg_max(sha256, fetched_at), arg_max(release_id, fetched_at) from core.documents
+            where release_id is not null and language = 'en'
+              and rtrim(lower(regexp_replace(regexp_replace(url, '[?#].*$', ''), '^[a-z][a-z0-9+.-]*://[^/]*', '')), '/')
+                  in (select unnest($1::varchar[]))
+            group by url
+            """,
+            [sorted(paths)],
+        ).fetchall()
+
+
 def generic_share(db_path: str | Path) -> tuple[int, int]:
     """(versions parsed by the generic fallback, all versions) of release editions loaded from the web so far."""
     if not Path(db_path).exists():
