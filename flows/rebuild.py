@@ -38,6 +38,7 @@ from flows.editions import english_from_earlier_runs
 from flows.monitor import drop_torn, parse_bodies
 from flows.parallel import dask_runner, share_prefect_api, worker_count
 from flows.profile import load_profile, release_match
+from flows.publish import send_signals
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
 from flows.writer import warehouse_writer
@@ -231,4 +232,8 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
         [f"# {summary['summary']}", "", *(f"- missing: {p['url']} ({p['sha256'][:12]})" for p in summary["problems"])]
     ), description="What this rebuild did")
     print(summary["summary"])
+    # findings an upgrade raises for the first time reach the analyst as a run's do: events (the review
+    # deployment's trigger), and the alert to HKSTP_NOTIFY_URL
+    summary["alert_sent"] = send_signals(checks.new_findings, {k: v for k, v in summary.items() if k != "problems"},
+                                         settings.base_url, settings)
     return summary
