@@ -12,6 +12,7 @@ pattern that may match empty) gives None, and the caller keeps the pattern as it
 
 from __future__ import annotations
 
+import functools
 import re
 
 try:  # the engine's own parser: re._parser since Python 3.11, sre_parse before
@@ -83,17 +84,188 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A regex (a class, or two: as written and case-folded) of every character a match of `pattern` can start
     with, or None when the pattern cannot be bounded that way."""
     try:
-        tree = _p.parse(pattern, flags)
+        return _first_chars(_p.parse(pattern, flags))
+    except re.error:
+        return None
+
+
+def _first_chars(tree) -> str | None:
+    try:
         global_flags = tree.state.flags
         if global_flags & ~(_c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE):
             return None  # ASCII, LOCALE, VERBOSE ...: keep it simple
         out: set[tuple[bool, str]] = set()
         if _first(list(tree), bool(global_flags & _c.SRE_FLAG_IGNORECASE), out):
             return None  # it can match empty, anywhere
-    except (_Unbounded, re.error):
+    except _Unbounded:
         return None
     # Folded items go inside (?i:...), so the engine folds case exactly as it does in the pattern.
     as_written = "".join(sorted(item for folded, item in out if not folded))
     folded = "".join(sorted(item for folded, item in out if folded))
     parts = ([f"[{as_written}]"] if as_written else []) + ([f"(?i:[{folded}])"] if folded else [])
     return "|".join(parts)
+
+
+# ------------------------------------------------------------------ the first few characters of a match
+_WIDEST_CLASS = 12  # a class of more characters than this (a letter, \w) ends a prefix: forking on it costs more
+
+
+def _class_text(items) -> str | None:
+    """A class's items as regex text, or None for a negated class or a bitmap."""
+    out = []
+    for item_op, item in items:
+        if item_op is _c.LITERAL:
+            out.append(_escape(item))
+        elif item_op is _c.RANGE:
+            out.append(_escape(item[0]) + "-" + _escape(item[1]))
+        elif item_op is _c.CATEGORY and item in _CATEGORIES:
+            out.append(_CATEGORIES[item])
+        else:
+            return None
+    return "[" + "".join(out) + "]"
+
+
+def _prefixes(tree, length: int, budget: int, at: str) -> set[tuple[str, bool]] | None:
+    """Every way a match of `pattern` that starts with one of the characters `at` can begin, up to `length`
+    characters: (the characters, whether any of them is read case-blind). A path is cut short at a construct
+    that is no short list of characters (the prefix then ends there, maybe empty), so every such match starts
+    with one of the prefixes. None past `budget` prefixes. `tree`: the pattern as the engine's parser reads it."""
+    if tree.state.flags & ~(_c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE):
+        return None
+
+    def may_start(text: str | None, case_blind: bool) -> bool:  # the first character can be one of `at`
+        return text is None or _matches_one_of(("(?i:" if case_blind else "(?:") + text + ")", at)
+    if tree.state.flags & ~(_c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE):
+        return None
+    out: set[tuple[str, bool]] = set()
+
+    def done(prefix: str, folded: bool):
+        out.add((prefix, folded))
+        if len(out) > budget:
+            raise _Unbounded("budget")
+
+    def walk(seq, i: int, case_blind: bool, then, prefix: str, folded: bool):
+        # `then(prefix, folded)` goes on with what follows `seq`; a path ends by calling done()
+        while True:
+            if len(prefix) >= length:
+                return done(prefix, folded)
+            if i == len(seq):
+                return then(prefix, folded)
+            op, av = seq[i]
+            i += 1
+            if op is _c.LITERAL:
+                if not prefix and not may_start(_escape(av), case_blind):
+                    return None  # a match that does not start at one of `at`
+                prefix, folded = prefix + chr(av), folded or case_blind
+                continue
+            if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+                continue  # zero width: leaving a condition out keeps every match
+            rest = (lambda j: lambda p, f: walk(seq, j, case_blind, then, p, f))(i)
+            if op is _c.IN:
+                if not prefix and not may_start(_class_text(av), case_blind):
+                    return None
+                chars = []
+                for item_op, item in av:
+                    if item_op is _c.LITERAL:
+                        chars.append(chr(item))
+                    elif item_op is _c.RANGE and item[1] - item[0] < _WIDEST_CLASS:
+                        chars.extend(map(chr, range(item[0], item[1] + 1)))
+                    else:
+                        return done(prefix, folded)
+                if len(chars) > _WIDEST_CLASS:
+                    return done(prefix, folded)
+                for ch in chars:
+                    if prefix or may_start(_escape(ord(ch)), case_blind):
+                        rest(prefix + ch, folded or case_blind)
+                return
+            if op is _c.BRANCH:
+                for alternative in av[1]:
+                    walk(alternative, 0, case_blind, rest, prefix, folded)
+                return
+            if op is _c.SUBPATTERN:
+                _group, add_flags, del_flags, inner = av
+                if (add_flags | del_flags) & ~_c.SRE_FLAG_IGNORECASE:
+                    return done(prefix, folded)
+                inner_blind = (case_blind or bool(add_flags & _c.SRE_FLAG_IGNORECASE)) and not del_flags & _c.SRE_FLAG_IGNORECASE
+                return walk(inner, 0, inner_blind, rest, prefix, folded)
+            if op in _REPEATS:
+                return repeat(av, case_blind, rest, 0, prefix, folded)
+            return done(prefix, folded)  # ANY, NOT_LITERAL, a back-reference ...: the prefix ends here
+
+    def repeat(av, case_blind: bool, then, rounds: int, prefix: str, folded: bool):
+        low, high, inner = av
+        if rounds >= low:
+            then(prefix, folded)  # stop repeating here
+        if high == _c.MAXREPEAT or rounds < high:
+            def after_round(p: str, f: bool):
+                if len(p) == len(prefix):  # a round that read nothing: end the prefix rather than loop
+                    return done(p, f)
+                return repeat(av, case_blind, then, rounds + 1, p, f)
+            walk(inner, 0, case_blind, after_round, prefix, folded)
+
+    try:
+        walk(list(tree), 0, bool(tree.state.flags & _c.SRE_FLAG_IGNORECASE), done, "", False)
+    except (_Unbounded, RecursionError, re.error):
+        return None
+    return out
+
+
+def _trie(words: set[str], case_blind: bool) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower() if case_blind else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return ("(?i:" if case_blind else "(?:") + emit(trie) + ")"
+
+
+@functools.lru_cache(maxsize=4096)
+def _matches_one_of(regex: str, chars: str) -> bool:
+    """Whether `regex` matches one of `chars` (each tried alone)."""
+    test = re.compile(regex)
+    return any(test.fullmatch(ch) for ch in chars)
+
+
+def prefix_guard(parts: list[str], at: str, length: int = 4, budget: int = 50_000) -> str | None:
+    """A regex that matches wherever a match of one of `parts` can start with one of the characters `at`: the first
+    characters of such a match (a trie), or, for a part whose matches start with no short list of characters,
+    the part itself (its groups made non-capturing). As a lookahead, at those characters, before
+    `(?:part1|part2|...)` it changes no match and turns most failing positions into one walk down a trie.
+    None when a part cannot be read that way."""
+    exact: set[str] = set()
+    blind: set[str] = set()
+    whole: list[str] = []
+
+    for part in parts:
+        try:
+            tree = _p.parse(part)
+        except re.error:
+            return None
+        first = _first_chars(tree)
+        if first is not None and not _matches_one_of(first, at):
+            continue  # never starts at those characters
+        found = None
+        for shorter in range(length, 0, -1):  # a part with too many ways to begin: fewer characters of each
+            found = _prefixes(tree, shorter, budget, at)
+            if found is not None:
+                break
+        if found is None:
+            return None
+        if any(not prefix for prefix, _ in found):  # it may start with anything: the part must test itself
+            if "(?P=" in part:
+                return None
+            whole.append(re.sub(r"\(\?P<\w+>", "(?:", part))
+            continue
+        for prefix, folded in found:
+            (blind if folded else exact).add(prefix)
+    tests = ([_trie(exact, False)] if exact else []) + ([_trie(blind, True)] if blind else []) + whole
+    return "|".join(tests) if tests else None
