@@ -34,6 +34,8 @@ _FULLWIDTH.update({0x066B: ".", 0x066C: ",", 0x066A: "%"})
 # in Chinese text it may end a clause ("$20，300美元" is two amounts), so there it is kept.
 _ASCII_FULLWIDTH_GROUPING = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+# Every character _FULLWIDTH changes, as one class.
+_TRANSLATED = re.compile("[" + "".join("\\U%08x" % c for c in sorted(_FULLWIDTH)) + "]")
 
 
 def normalize(text: str) -> str:
@@ -41,7 +43,9 @@ def normalize(text: str) -> str:
     invisible format characters dropped; the same length as the input unless it held such characters."""
     if "，" in text:
         text = _FULLWIDTH_GROUPING.sub(",", text)
-    text = text.translate(_FULLWIDTH)
+    # translate() looks every character up in the table; one class scan finds first whether any is there
+    if _TRANSLATED.search(text) is not None:
+        text = text.translate(_FULLWIDTH)
     if "，" in text and _CJK.search(text) is None:
         text = _ASCII_FULLWIDTH_GROUPING.sub(",", text)
     return text
