@@ -199,11 +199,12 @@ _SKIP_LETTER_LED = [
     r"(?:Day|Week|Round|Module|Session)[ ]+\d{1,3}(?!\d|[,.]\d)",
     # "five years ago": a time, not a figure
     _AGO,
-    # codes: "COVID-19", "A380", "IP/2024/12"
-    r"(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)"
+    # codes: "COVID-19", "A380", "IP/2024/12" (a run of letters possessive (++): a shorter run would leave a letter
+    # next, where the code needs "-", a digit or "/", so giving letters back never helps and only costs, at every word)
+    r"(?<![A-Za-z])(?=[A-Za-z]++-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)"
     r"[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?",
-    r"[A-Za-z]{2,}(?:/[A-Za-z0-9]+)*/\d+(?:/\d+)*",
-    r"[A-Z][a-z]+-Year[ ]+(?:Plan|Programme|Strategy)",
+    r"[A-Za-z]{2,}+(?:/[A-Za-z0-9]+)*/\d+(?:/\d+)*",
+    r"[A-Z][a-z]++-Year[ ]+(?:Plan|Programme|Strategy)",
     _MONTHS_ENDED,
     # vague amounts: "several billion", "dozens of"; "the above three"
     r"(?i:several|a[ ]few|a[ ]couple[ ]of|many|tens[ ]of|hundreds[ ]of|thousands[ ]of)[ ]+"
