@@ -18,8 +18,8 @@ from transforms.context import align_release, event_release, resolve_context
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, SMALL_WORDS,
-                                fold, normalize, parse_chinese, parse_english_words, plain, value_of_match,
-                                word_alternation)
+                                fold, has_number_trigger, normalize, parse_chinese, parse_english_words, plain,
+                                value_of_match, word_alternation)
 from transforms.language import detect_language
 from transforms.regexfirst import first_chars, prefix_guard
 from transforms.sentences import sentence_spans
@@ -509,7 +509,7 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
     family = "zh" if language.startswith("zh") else "en"
     # Every claim holds a number trigger, and a sentence's trigger is one in the whole text too (sentences
     # are cut after punctuation or space, so the trigger's word boundaries stay): no trigger, no sentences.
-    if NUMBER_TRIGGER.search(fold(text)) is None:
+    if not has_number_trigger(fold(text)):
         return out
     for _offset, sentence in sentence_spans(text):
         _extract_sentence(_Sentence(sentence, section, family, dollar, yuan), out)
