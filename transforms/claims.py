@@ -283,8 +283,6 @@ _LETTER = "[A-Za-z\u017f\u212a]"
 def _skip_pattern(letter_led: list[str], other: list[str]) -> str:
     return f"(?P<skip>(?={_LETTER})(?:" + "|".join(letter_led) + f")|(?!{_LETTER})(?:" + "|".join(other) + "))"
 
-
-_SKIP = _skip_pattern(_SKIP_LETTER_LED, _SKIP_OTHER)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
     r"(?P<date>" + _MONTH + r"[ ]+" + _DAY + r"[ ]*(?:-|–|to|and)[ ]*" + _DAY + r"(?!\d)(?:,?[ ]+(?:19|20)\d\d)?(?!\d)"
@@ -329,9 +327,21 @@ _FRACTION = (
 _FOLD = r"(?P<fold>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))[ \-]?(?i:fold))(?![A-Za-z])"
 
 
-def _claim_pattern(skip: str) -> str:
-    return ("(?:" + _DATE + "|" + _QUARTER + "|" + _RATIO + "|" + skip + "|" + _ZH_YEAR + "|" + _FOLD + "|" + _QUAL_RE
-            + r"?(?:" + _FRACTION + "|" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + ")))")
+# The grammar's alternatives, in order, each with the pieces that cover it: every match of the alternative is a
+# match of one of its pieces (the guard below is derived from the pieces, so it follows any edit made here).
+# An amount is _QUAL_RE?(fraction|currency?core): it starts with the qualifier or with one of what follows it.
+_AMOUNT_ALTERNATIVES = [_FRACTION, _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + ")"]
+_AMOUNT = _QUAL_RE + r"?(?:" + "|".join(_AMOUNT_ALTERNATIVES) + ")"
+
+
+def _claim_alternatives(letter_led: list[str], other: list[str]) -> list[tuple[str, list[str]]]:
+    return [(_DATE, [_DATE]), (_QUARTER, [_QUARTER]), (_RATIO, [_RATIO]),
+            (_skip_pattern(letter_led, other), [*letter_led, *other]), (_ZH_YEAR, [_ZH_YEAR]), (_FOLD, [_FOLD]),
+            (_AMOUNT, [_QUAL_RE, *_AMOUNT_ALTERNATIVES])]
+
+
+def _claim_pattern(letter_led: list[str], other: list[str]) -> str:
+    return "(?:" + "|".join(alternative for alternative, _ in _claim_alternatives(letter_led, other)) + ")"
 
 
 # Start only at a word start or a digit: every alternative begins there, and mid-word positions are most of a text.
@@ -341,7 +351,7 @@ _CLAIM_START = r"(?:(?<![A-Za-z])|(?=\d))"
 @functools.cache
 def _claim_re() -> re.Pattern:
     """The whole grammar, for the few sentences with an "@" (compiled on first use)."""
-    return re.compile(_CLAIM_START + _claim_pattern(_SKIP))
+    return re.compile(_CLAIM_START + _claim_pattern(_SKIP_LETTER_LED, _SKIP_OTHER))
 
 
 # The same grammar for the sentences with no "@" (nearly all): without the e-mail alternative, which may start
@@ -349,19 +359,18 @@ def _claim_re() -> re.Pattern:
 # one of a few dozen other characters (first_chars), and the lookahead skips every other position in one test.
 _SKIP_LETTER_LED_NO_EMAIL = [a for a in _SKIP_LETTER_LED if a != _EMAIL]
 _SKIP_OTHER_NO_EMAIL = [a for a in _SKIP_OTHER if a != _EMAIL]
-_SKIP_NO_EMAIL = _skip_pattern(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)
-_CLAIM_FIRST = first_chars(_claim_pattern(_SKIP_NO_EMAIL))
+_CLAIM_PATTERN_NO_EMAIL = _claim_pattern(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)
+_CLAIM_FIRST = first_chars(_CLAIM_PATTERN_NO_EMAIL)
 # At a letter, most of the grammar's time went on words that start nothing ("the company said"): about 2 us
-# each, five or so before every number. prefix_guard reads from the same pieces the first characters any match
-# can start with (one trie) and tests only those; a piece whose matches may start with any letter (a code such
-# as "COVID-19") is tested as itself. Every match of the grammar is a match of one of these pieces, so the
-# guard holds wherever the grammar matches. (_QUAL_RE?(frac|cur?core): a match starts with the qualifier, the
-# fraction, the currency or the number core.)
-_CLAIM_GUARD = prefix_guard([_DATE, _QUARTER, _RATIO, *_SKIP_LETTER_LED_NO_EMAIL, *_SKIP_OTHER_NO_EMAIL, _ZH_YEAR,
-                             _FOLD, _QUAL_RE, _FRACTION, _CUR_PREFIX_RE, NUMBER_CORE], string.ascii_letters)
+# each, five or so before every number. prefix_guard reads from the alternatives' pieces the first characters
+# any match can start with (one trie) and tests only those; a piece whose matches may start with any letter (a
+# code such as "COVID-19") is tested as itself. Every match of the grammar is a match of one of the pieces, so
+# the guard holds wherever the grammar matches.
+_CLAIM_GUARD = prefix_guard([piece for _, pieces in _claim_alternatives(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)
+                             for piece in pieces], string.ascii_letters)
 _CLAIM_RE_NO_EMAIL = re.compile(_CLAIM_START + (f"(?={_CLAIM_FIRST})" if _CLAIM_FIRST else "")
                                 + (f"(?:(?![A-Za-z])|(?={_CLAIM_GUARD}))" if _CLAIM_GUARD else "")
-                                + _claim_pattern(_SKIP_NO_EMAIL))
+                                + _CLAIM_PATTERN_NO_EMAIL)
 
 # The big pattern is costly at every position, so it runs only near a number: from the last space at least
 # _WINDOW characters before a digit, numeral or number word (every match holds one, and nothing it must see
