@@ -412,7 +412,10 @@ _MEASURE = (r"人次|萬人|万人|個工作天|个工作天|個工作日|个工
             r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届"
             r"|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地"
             r"|股(?![東东票價价市權权本息民])")
-_MEASURE_RE = re.compile(rf"[ ]?(?P<mw>{_MEASURE})")
+# The first characters of the measure words as a lookahead: after an English number the pattern then fails in
+# one test instead of trying every word (the same matches; first_chars reads them from _MEASURE itself).
+_MEASURE_FIRST = first_chars(_MEASURE)
+_MEASURE_RE = re.compile(rf"[ ]?{f'(?={_MEASURE_FIRST})' if _MEASURE_FIRST else ''}(?P<mw>{_MEASURE})")
 # Ranges: "10 to 20", "10-20", "10至20"; "between 10 and 20", "介乎10與20之間".
 _RANGE_GAP = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*")
 _BETWEEN_GAP = re.compile(r"[ ]*(?:(?i:and)|與|与|和|及)[ ]*")
@@ -428,11 +431,15 @@ _NUMBER_NEXT = re.compile(r"[ ]?\d")
 _SCALE_AFTER_CODE = re.compile(r"[ ]+(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
 _AT_LEAST_AFTER = re.compile(r"[ ]*(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
                              r"|(?P<yishang>或?以上|之多|有多))")
-_EN_UNIT_RE = re.compile(
-    r"[ ]*-?[ ]*(?:(?i:working|business|calendar|clear)[ ]+(?=(?i:days?)\b))?(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
+_EN_UNIT = (
+    r"(?:(?i:working|business|calendar|clear)[ ]+(?=(?i:days?)\b))?(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
     r"|sq\.?[ ]?ft\.?|hectares?|ha(?![A-Za-z])|acres?|km²|square[ ]+kilomet(?:re|er)s?"
     r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|times))(?![A-Za-z])"
 )
+# After most numbers comes a noun that is no unit ("1,800 companies"): at a letter, the units' first characters
+# (prefix_guard, read from _EN_UNIT) are tested before the case-blind alternatives are tried one by one.
+_EN_UNIT_GUARD = prefix_guard([_EN_UNIT], string.ascii_letters)
+_EN_UNIT_RE = re.compile(r"[ ]*-?[ ]*" + (f"(?:(?![A-Za-z])|(?={_EN_UNIT_GUARD}))" if _EN_UNIT_GUARD else "") + _EN_UNIT)
 _AREA_UNITS = {"square metre": "sq m", "square meter": "sq m", "sq m": "sq m", "sqm": "sq m", "m²": "sq m",
                "m2": "sq m", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "hectare": "hectares",
                "ha": "hectares", "acre": "acres", "km²": "sq km", "square kilometre": "sq km",
