@@ -1,13 +1,17 @@
-r"""The characters a regular expression's match can start with, read from the pattern itself.
+r"""What a regular expression's match can start with, read from the pattern itself, to skip positions fast.
 
     >>> first_chars(r"(?<![A-Za-z])(?:(?i:about)[ ]+|\d)")  # a digit, or "a" in either case (code points)
     '[\\d]|(?i:[\\U00000061])'
 
-Python's engine tries a pattern that starts with a lookbehind or a group at every position of a search. A
-lookahead `(?=<first_chars(p)>)` in front of `p` changes no match (every match starts with one of those
-characters) and turns most positions into one character test. Derived from the pattern at import, so it stays
-right when the pattern is edited; a construct it cannot bound (`.`, a negated class, a back-reference, a
-pattern that may match empty) gives None, and the caller keeps the pattern as it is.
+Python's engine tries a pattern that starts with a lookbehind or a group at every position of a search, and
+at each one walks its alternatives. A lookahead in front of the pattern that every match passes changes no
+match and turns most positions into one quick test:
+  - `first_chars(p)`: the class of characters a match can start with;
+  - `prefix_guard(pieces, at)`: for matches starting with one of the characters `at`, a trie of their first
+    few characters (a piece whose matches may start with any of them is tested as itself).
+Both are derived when the pattern is compiled, so they follow its edits; a construct they cannot bound gives
+None, and the caller keeps the pattern as it is. Characters read case-blind in the pattern are tested
+case-blind, inside (?i:...), so the engine folds them exactly as it does in the pattern.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["first_chars"]
+__all__ = ["first_chars", "prefix_guard"]
 
 _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
                _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
@@ -85,7 +89,7 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     with, or None when the pattern cannot be bounded that way."""
     try:
         return _first_chars(_p.parse(pattern, flags))
-    except re.error:
+    except Exception:  # noqa: BLE001 - the engine's private parser may change between Python versions: no lookahead then
         return None
 
 
@@ -236,6 +240,15 @@ def _matches_one_of(regex: str, chars: str) -> bool:
 
 
 def prefix_guard(parts: list[str], at: str, length: int = 4, budget: int = 50_000) -> str | None:
+    """See _prefix_guard; None (no guard: the pattern as it is) when the engine's private parser reads differently
+    in this Python."""
+    try:
+        return _prefix_guard(parts, at, length, budget)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _prefix_guard(parts: list[str], at: str, length: int, budget: int) -> str | None:
     """A regex that matches wherever a match of one of `parts` can start with one of the characters `at`: the first
     characters of such a match (a trie), or, for a part whose matches start with no short list of characters,
     the part itself (its groups made non-capturing). As a lookahead, at those characters, before
