@@ -439,7 +439,8 @@ _EN_UNIT = (
 # After most numbers comes a noun that is no unit ("1,800 companies"): at a letter, the units' first characters
 # (prefix_guard, read from _EN_UNIT) are tested before the case-blind alternatives are tried one by one.
 _EN_UNIT_GUARD = prefix_guard([_EN_UNIT], string.ascii_letters)
-_EN_UNIT_RE = re.compile(r"[ ]*-?[ ]*" + (f"(?:(?![A-Za-z])|(?={_EN_UNIT_GUARD}))" if _EN_UNIT_GUARD else "") + _EN_UNIT)
+_EN_UNIT_RE = re.compile(r"[ ]*-?[ ]*" + (f"(?:(?![A-Za-z])|(?={_EN_UNIT_GUARD}))" if _EN_UNIT_GUARD else "")
+                         + _EN_UNIT)
 _AREA_UNITS = {"square metre": "sq m", "square meter": "sq m", "sq m": "sq m", "sqm": "sq m", "m²": "sq m",
                "m2": "sq m", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "hectare": "hectares",
                "ha": "hectares", "acre": "acres", "km²": "sq km", "square kilometre": "sq km",

@@ -32,6 +32,11 @@ _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGO
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 
 
+def _case_blind(outer: bool, add_flags: int, del_flags: int) -> bool:
+    """Whether a group (?i:...) / (?-i:...) inside a case-blind or case-exact part reads case-blind."""
+    return (outer or bool(add_flags & _c.SRE_FLAG_IGNORECASE)) and not del_flags & _c.SRE_FLAG_IGNORECASE
+
+
 class _Unbounded(Exception):
     """The pattern may start with any character (or with nothing)."""
 
@@ -67,7 +72,7 @@ def _first(seq, folded: bool, out: set[tuple[bool, str]]) -> bool:
             _group, add_flags, del_flags, inner = av
             if (add_flags | del_flags) & ~_c.SRE_FLAG_IGNORECASE:
                 raise _Unbounded("inline flags")
-            inner_folded = (folded or bool(add_flags & _c.SRE_FLAG_IGNORECASE)) and not del_flags & _c.SRE_FLAG_IGNORECASE
+            inner_folded = _case_blind(folded, add_flags, del_flags)
             if not _first(inner, inner_folded, out):
                 return False
         elif op in _REPEATS:
@@ -89,7 +94,7 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     with, or None when the pattern cannot be bounded that way."""
     try:
         return _first_chars(_p.parse(pattern, flags))
-    except Exception:  # noqa: BLE001 - the engine's private parser may change between Python versions: no lookahead then
+    except Exception:  # noqa: BLE001 - the engine's private parser may read differently in another Python
         return None
 
 
@@ -190,7 +195,7 @@ def _prefixes(tree, length: int, budget: int, at: str) -> set[tuple[str, bool]] 
                 _group, add_flags, del_flags, inner = av
                 if (add_flags | del_flags) & ~_c.SRE_FLAG_IGNORECASE:
                     return done(prefix, folded)
-                inner_blind = (case_blind or bool(add_flags & _c.SRE_FLAG_IGNORECASE)) and not del_flags & _c.SRE_FLAG_IGNORECASE
+                inner_blind = _case_blind(case_blind, add_flags, del_flags)
                 return walk(inner, 0, inner_blind, rest, prefix, folded)
             if op in _REPEATS:
                 return repeat(av, case_blind, rest, 0, prefix, folded)
