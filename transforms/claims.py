@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from datetime import date
 
 from transforms.context import align_release, event_release, resolve_context
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, SMALL_WORDS,
-                                fold, normalize, parse_chinese, parse_english_words, plain, value_of_match,
-                                word_alternation)
+                                fold, has_number_trigger, normalize, parse_chinese, parse_english_words, plain,
+                                value_of_match, word_alternation)
 from transforms.language import detect_language
+from transforms.regexfirst import first_chars, prefix_guard
 from transforms.sentences import sentence_spans
 
 __all__ = ["extract_claims", "extract_release_claims", "QUALIFIER_WORDS"]
@@ -197,11 +199,12 @@ _SKIP_LETTER_LED = [
     r"(?:Day|Week|Round|Module|Session)[ ]+\d{1,3}(?!\d|[,.]\d)",
     # "five years ago": a time, not a figure
     _AGO,
-    # codes: "COVID-19", "A380", "IP/2024/12"
-    r"(?<![A-Za-z])(?=[A-Za-z]+-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)"
+    # codes: "COVID-19", "A380", "IP/2024/12" (a run of letters possessive (++): a shorter run would leave a letter
+    # next, where the code needs "-", a digit or "/", so giving letters back never helps and only costs, at every word)
+    r"(?<![A-Za-z])(?=[A-Za-z]++-?\d)(?!(?i:hkd|usd|rmb|cny|eur|gbp|jpy|sgd|aud|cad)\d|HK\d{1,3}(?:\.\d+)?[ ]cents?\b)"
     r"[A-Za-z]+[\-]?\d+[A-Za-z0-9]*(?:[-–]\d+)?",
-    r"[A-Za-z]{2,}(?:/[A-Za-z0-9]+)*/\d+(?:/\d+)*",
-    r"[A-Z][a-z]+-Year[ ]+(?:Plan|Programme|Strategy)",
+    r"[A-Za-z]{2,}+(?:/[A-Za-z0-9]+)*/\d+(?:/\d+)*",
+    r"[A-Z][a-z]++-Year[ ]+(?:Plan|Programme|Strategy)",
     _MONTHS_ENDED,
     # vague amounts: "several billion", "dozens of"; "the above three"
     r"(?i:several|a[ ]few|a[ ]couple[ ]of|many|tens[ ]of|hundreds[ ]of|thousands[ ]of)[ ]+"
@@ -275,8 +278,11 @@ _SKIP_OTHER = [
 ]
 # ſ and the Kelvin sign K match s and k under IGNORECASE: for this split they are letters.
 _LETTER = "[A-Za-z\u017f\u212a]"
-_SKIP = (f"(?P<skip>(?={_LETTER})(?:" + "|".join(_SKIP_LETTER_LED) + f")|(?!{_LETTER})(?:"
-         + "|".join(_SKIP_OTHER) + "))")
+
+
+def _skip_pattern(letter_led: list[str], other: list[str]) -> str:
+    return f"(?P<skip>(?={_LETTER})(?:" + "|".join(letter_led) + f")|(?!{_LETTER})(?:" + "|".join(other) + "))"
+
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
     r"(?P<date>" + _MONTH + r"[ ]+" + _DAY + r"[ ]*(?:-|–|to|and)[ ]*" + _DAY + r"(?!\d)(?:,?[ ]+(?:19|20)\d\d)?(?!\d)"
@@ -320,11 +326,51 @@ _FRACTION = (
 )
 _FOLD = r"(?P<fold>(?:\d+(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten))[ \-]?(?i:fold))(?![A-Za-z])"
 
+
+# The grammar's alternatives, in order, each with the pieces that cover it: every match of the alternative is a
+# match of one of its pieces (the guard below is derived from the pieces, so it follows any edit made here).
+# An amount is _QUAL_RE?(fraction|currency?core): it starts with the qualifier or with one of what follows it.
+_AMOUNT_ALTERNATIVES = [_FRACTION, _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + ")"]
+_AMOUNT = _QUAL_RE + r"?(?:" + "|".join(_AMOUNT_ALTERNATIVES) + ")"
+
+
+def _claim_alternatives(letter_led: list[str], other: list[str]) -> list[tuple[str, list[str]]]:
+    return [(_DATE, [_DATE]), (_QUARTER, [_QUARTER]), (_RATIO, [_RATIO]),
+            (_skip_pattern(letter_led, other), [*letter_led, *other]), (_ZH_YEAR, [_ZH_YEAR]), (_FOLD, [_FOLD]),
+            (_AMOUNT, [_QUAL_RE, *_AMOUNT_ALTERNATIVES])]
+
+
+def _claim_pattern(letter_led: list[str], other: list[str]) -> str:
+    return "(?:" + "|".join(alternative for alternative, _ in _claim_alternatives(letter_led, other)) + ")"
+
+
 # Start only at a word start or a digit: every alternative begins there, and mid-word positions are most of a text.
-_CLAIM_RE = re.compile(
-    r"(?:(?<![A-Za-z])|(?=\d))(?:" + _DATE + "|" + _QUARTER + "|" + _RATIO + "|" + _SKIP + "|" + _ZH_YEAR
-    + "|" + _FOLD + "|" + _QUAL_RE + r"?(?:" + _FRACTION + "|" + _CUR_PREFIX_RE + r"?" + "(?P<core>" + NUMBER_CORE + ")))"
-)
+_CLAIM_START = r"(?:(?<![A-Za-z])|(?=\d))"
+
+
+@functools.cache
+def _claim_re() -> re.Pattern:
+    """The whole grammar, for the few sentences with an "@" (compiled on first use)."""
+    return re.compile(_CLAIM_START + _claim_pattern(_SKIP_LETTER_LED, _SKIP_OTHER))
+
+
+# The same grammar for the sentences with no "@" (nearly all): without the e-mail alternative, which may start
+# at any \w - in Chinese text at every character - a match can start only with a digit, a numeral, a letter or
+# one of a few dozen other characters (first_chars), and the lookahead skips every other position in one test.
+_SKIP_LETTER_LED_NO_EMAIL = [a for a in _SKIP_LETTER_LED if a != _EMAIL]
+_SKIP_OTHER_NO_EMAIL = [a for a in _SKIP_OTHER if a != _EMAIL]
+_CLAIM_PATTERN_NO_EMAIL = _claim_pattern(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)
+_CLAIM_FIRST = first_chars(_CLAIM_PATTERN_NO_EMAIL)
+# At a letter, most of the grammar's time went on words that start nothing ("the company said"): about 2 us
+# each, five or so before every number. prefix_guard reads from the alternatives' pieces the first characters
+# any match can start with (one trie) and tests only those; a piece whose matches may start with any letter (a
+# code such as "COVID-19") is tested as itself. Every match of the grammar is a match of one of the pieces, so
+# the guard holds wherever the grammar matches.
+_CLAIM_GUARD = prefix_guard([piece for _, pieces in _claim_alternatives(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)
+                             for piece in pieces], string.ascii_letters)
+_CLAIM_RE_NO_EMAIL = re.compile(_CLAIM_START + (f"(?={_CLAIM_FIRST})" if _CLAIM_FIRST else "")
+                                + (f"(?:(?![A-Za-z])|(?={_CLAIM_GUARD}))" if _CLAIM_GUARD else "")
+                                + _CLAIM_PATTERN_NO_EMAIL)
 
 # The big pattern is costly at every position, so it runs only near a number: from the last space at least
 # _WINDOW characters before a digit, numeral or number word (every match holds one, and nothing it must see
@@ -333,10 +379,11 @@ _WINDOW = 24
 
 
 def _claim_matches(sentence: str, folded: str):
-    """The matches `_CLAIM_RE.finditer(sentence)` would give that contain a number, without scanning the rest.
+    """The matches `_claim_re().finditer(sentence)` would give that contain a number, without scanning the rest.
     `folded`: fold(sentence), which the trigger searches."""
     pos = 0
-    search = _CLAIM_RE.search
+    # Without "@" the e-mail alternative cannot match: the lighter pattern gives the same matches.
+    search = _claim_re().search if "@" in sentence else _CLAIM_RE_NO_EMAIL.search
     while True:
         trigger = NUMBER_TRIGGER.search(folded, pos)
         if trigger is None:
@@ -365,7 +412,10 @@ _MEASURE = (r"人次|萬人|万人|個工作天|个工作天|個工作日|个工
             r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届"
             r"|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地"
             r"|股(?![東东票價价市權权本息民])")
-_MEASURE_RE = re.compile(rf"[ ]?(?P<mw>{_MEASURE})")
+# The first characters of the measure words as a lookahead: after an English number the pattern then fails in
+# one test instead of trying every word (the same matches; first_chars reads them from _MEASURE itself).
+_MEASURE_FIRST = first_chars(_MEASURE)
+_MEASURE_RE = re.compile(rf"[ ]?{f'(?={_MEASURE_FIRST})' if _MEASURE_FIRST else ''}(?P<mw>{_MEASURE})")
 # Ranges: "10 to 20", "10-20", "10至20"; "between 10 and 20", "介乎10與20之間".
 _RANGE_GAP = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*")
 _BETWEEN_GAP = re.compile(r"[ ]*(?:(?i:and)|與|与|和|及)[ ]*")
@@ -381,11 +431,16 @@ _NUMBER_NEXT = re.compile(r"[ ]?\d")
 _SCALE_AFTER_CODE = re.compile(r"[ ]+(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
 _AT_LEAST_AFTER = re.compile(r"[ ]*(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
                              r"|(?P<yishang>或?以上|之多|有多))")
-_EN_UNIT_RE = re.compile(
-    r"[ ]*-?[ ]*(?:(?i:working|business|calendar|clear)[ ]+(?=(?i:days?)\b))?(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
+_EN_UNIT = (
+    r"(?:(?i:working|business|calendar|clear)[ ]+(?=(?i:days?)\b))?(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
     r"|sq\.?[ ]?ft\.?|hectares?|ha(?![A-Za-z])|acres?|km²|square[ ]+kilomet(?:re|er)s?"
     r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|times))(?![A-Za-z])"
 )
+# After most numbers comes a noun that is no unit ("1,800 companies"): at a letter, the units' first characters
+# (prefix_guard, read from _EN_UNIT) are tested before the case-blind alternatives are tried one by one.
+_EN_UNIT_GUARD = prefix_guard([_EN_UNIT], string.ascii_letters)
+_EN_UNIT_RE = re.compile(r"[ ]*-?[ ]*" + (f"(?:(?![A-Za-z])|(?={_EN_UNIT_GUARD}))" if _EN_UNIT_GUARD else "")
+                         + _EN_UNIT)
 _AREA_UNITS = {"square metre": "sq m", "square meter": "sq m", "sq m": "sq m", "sqm": "sq m", "m²": "sq m",
                "m2": "sq m", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "hectare": "hectares",
                "ha": "hectares", "acre": "acres", "km²": "sq km", "square kilometre": "sq km",
@@ -471,7 +526,7 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
     family = "zh" if language.startswith("zh") else "en"
     # Every claim holds a number trigger, and a sentence's trigger is one in the whole text too (sentences
     # are cut after punctuation or space, so the trigger's word boundaries stay): no trigger, no sentences.
-    if NUMBER_TRIGGER.search(fold(text)) is None:
+    if not has_number_trigger(fold(text)):
         return out
     for _offset, sentence in sentence_spans(text):
         _extract_sentence(_Sentence(sentence, section, family, dollar, yuan), out)

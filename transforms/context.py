@@ -396,7 +396,7 @@ def scope_of(claim: Claim, published_on: date | None = None, found: Sequence[Men
     s = claim.sentence
     start, end = claim.start, claim.start + len(claim.text)
     window = s[max(0, start - 40):start]
-    if _COMPARISON_HINT.search(window) and _HISTORY_BEFORE.search(window):
+    if _comparison_hint(window) and _HISTORY_BEFORE.search(window):
         return "history"
     gate = _scope_gates(s)
     if gate.year and _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
@@ -481,6 +481,19 @@ class _ScopeGates:
 # the only non-ASCII letters a case-blind search matches with an ASCII letter (İ ı ſ K): a text without them holds an
 # English word case-blind exactly where its lower-case form holds the word
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+_COMPARISON_WORDS = ("from", "with", "versus", "vs", "against")
+_COMPARISON_ZH = ("較", "较", "比", "由", "從", "从")
+
+
+def _comparison_hint(window: str) -> bool:
+    """_COMPARISON_HINT.search(window) is not None, by substring tests where _plain_lower allows (every figure
+    asks, on the 40 characters before it)."""
+    low = _plain_lower(window)
+    if low is None:
+        return _COMPARISON_HINT.search(window) is not None
+    return _holds_any(low, _COMPARISON_WORDS) or _holds_any(window, _COMPARISON_ZH)
 
 
 def _plain_lower(s: str) -> str | None:

@@ -63,7 +63,11 @@ def hint_from(url: str | None = None, declared: str | None = None) -> str | None
 
 def cjk_ratio(text: str) -> float:
     """Share of the text's script weight that is Chinese (0 = all Latin, 1 = all CJK)."""
-    cjk = len(_cjk_only(text))
+    return _ratio(text, _cjk_only(text))
+
+
+def _ratio(text: str, cjk_text: str) -> float:
+    cjk = len(cjk_text)
     latin_words = _latin_count(text) / 5
     total = cjk + latin_words
     return cjk / total if total else 0.0
@@ -82,7 +86,11 @@ def _count_differences(a: str, b: str) -> int:
 
 def chinese_script(text: str, hint: str | None = None) -> str:
     """zh-hant or zh-hans for Chinese text; ties (only shared characters) go to the hint, else zh-hant."""
-    sample = _cjk_only(text)[:SAMPLE_CHARS]
+    return _script(_cjk_only(text)[:SAMPLE_CHARS], hint)
+
+
+def _script(sample: str, hint: str | None) -> str:
+    """chinese_script of a text whose CJK ideographs (at most SAMPLE_CHARS of them) are `sample`."""
     simplified_form = converter("t2s").convert(sample)
     traditional_form = converter("s2t").convert(sample)
     if len(simplified_form) == len(sample) == len(traditional_form):
@@ -103,11 +111,12 @@ def detect_language(text: str, hint: str | None = None) -> str:
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():  # no CJK at all: a ratio of 0 is English whatever the hint
         return "en"
-    ratio = cjk_ratio(sample)
+    cjk_text = _cjk_only(sample)  # once, for the ratio and the script
+    ratio = _ratio(sample, cjk_text)
     if hint == "en" and ratio < 0.7:
         return "en"
     if (hint in ("zh-hant", "zh-hans") and ratio >= 0.3) or ratio >= 0.5:
-        return chinese_script(sample, hint)
+        return _script(cjk_text[:SAMPLE_CHARS], hint)  # = chinese_script(sample, hint)
     return "en"
 
 

@@ -34,6 +34,8 @@ _FULLWIDTH.update({0x066B: ".", 0x066C: ",", 0x066A: "%"})
 # in Chinese text it may end a clause ("$20，300美元" is two amounts), so there it is kept.
 _ASCII_FULLWIDTH_GROUPING = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+# Every character _FULLWIDTH changes, as one class.
+_TRANSLATED = re.compile("[" + "".join("\\U%08x" % c for c in sorted(_FULLWIDTH)) + "]")
 
 
 def normalize(text: str) -> str:
@@ -41,7 +43,9 @@ def normalize(text: str) -> str:
     invisible format characters dropped; the same length as the input unless it held such characters."""
     if "，" in text:
         text = _FULLWIDTH_GROUPING.sub(",", text)
-    text = text.translate(_FULLWIDTH)
+    # translate() looks every character up in the table; one class scan finds first whether any is there
+    if _TRANSLATED.search(text) is not None:
+        text = text.translate(_FULLWIDTH)
     if "，" in text and _CJK.search(text) is None:
         text = _ASCII_FULLWIDTH_GROUPING.sub(",", text)
     return text
@@ -349,11 +353,23 @@ def fold(text: str) -> str:
 
 # Something every number holds: a digit, a Chinese numeral or an English number word. Cheap to search for; it
 # searches fold(text).
-NUMBER_TRIGGER = re.compile(
-    rf"\d|[{_ZHD}{_ZHU}半]|(?<![a-z0-9_])(?:"
-    + word_alternation([*EN_UNITS, *EN_TENS, *_SCALES_ALT.split("|")], ignore_case=False)
-    + r"|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
-)
+_TRIGGER_WORDS = (word_alternation([*EN_UNITS, *EN_TENS, *_SCALES_ALT.split("|")], ignore_case=False)
+                  + r"|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?")
+NUMBER_TRIGGER = re.compile(rf"\d|[{_ZHD}{_ZHU}半]|(?<![a-z0-9_])(?:{_TRIGGER_WORDS})\b")
+# Whether NUMBER_TRIGGER finds anything, in scans the engine runs without entering a pattern at every character:
+# a digit or numeral by its class; a number word by the character before it (no [a-z0-9_], as the lookbehind
+# says), or at the very start.
+_TRIGGER_CHAR = re.compile(rf"[\d{_ZHD}{_ZHU}半]")
+_TRIGGER_WORD_AFTER = re.compile(rf"[^a-z0-9_](?:{_TRIGGER_WORDS})\b")
+_TRIGGER_WORD_AT = re.compile(rf"(?:{_TRIGGER_WORDS})\b")
+
+
+def has_number_trigger(folded: str) -> bool:
+    """NUMBER_TRIGGER.search(folded) is not None, for a whole text that may hold no number at all."""
+    return (_TRIGGER_CHAR.search(folded) is not None or _TRIGGER_WORD_AT.match(folded) is not None
+            or _TRIGGER_WORD_AFTER.search(folded) is not None)
+
+
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
 
 

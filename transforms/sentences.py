@@ -9,8 +9,13 @@ from __future__ import annotations
 import re
 
 # Candidate ends: Chinese full stops and marks (with closing quotes), English . ! ? before a space, line breaks.
+# Written as one class of their first characters, then each end after the character it starts with: a pattern
+# that opens with a class lets the engine skip to the next such character in one fast scan, where the plain
+# alternation was tried at every character of the text (the same matches: "[。！？!?]+" is its first
+# character, then "[。！？!?]*").
 _BOUNDARY = re.compile(
-    r"[。！？!?]+[」』”’\"')）]*[ \t]*|;[ \t]+(?=\n)|\.[」』”’\"')）]*[ \t]+(?=[A-Z“\"'(\[0-9\u4e00-\u9fff*])|\.[ \t]*$|\n\s*",
+    r"[。！？!?;.\n](?:(?<=[。！？!?])[。！？!?]*[」』”’\"')）]*[ \t]*|(?<=;)[ \t]+(?=\n)"
+    r"|(?<=\.)[」』”’\"')）]*[ \t]+(?=[A-Z“\"'(\[0-9\u4e00-\u9fff*])|(?<=\.)[ \t]*$|(?<=\n)\s*)",
     re.M,
 )
 # Words whose trailing dot does not end a sentence.

@@ -31,7 +31,6 @@ FIELD_HINTS = {"captions": "caption", "about": "about", "about_heading": "about_
 # Meta tags that carry the publication date, most trusted first (a layout may name its own: meta_date).
 DEFAULT_META_DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publish-date",
                           "dc.date.issued", "og:published_time")
-_META_XPATH = etree.XPath("//meta[@content]")
 _TRANSLATOR = GenericTranslator()
 
 
@@ -151,7 +150,14 @@ def head_metadata(doc, url: str | None, meta_date_selectors=None) -> tuple[str |
     """canonical URL, hreflang alternates, the meta date and the declared language of a document."""
     canonical = None
     alternates: dict[str, str] = {}
-    for link in doc.iter("link"):
+    # One walk of the document for both tags, in document order (as //meta[@content] returns them), instead
+    # of a second walk by XPath: the walk over the page's chrome was most of this function's time.
+    metas = []
+    for link in doc.iter("link", "meta"):
+        if link.tag == "meta":
+            if link.get("content") is not None:
+                metas.append(link)
+            continue
         rel = (link.get("rel") or "").lower()
         href = (link.get("href") or "").strip()
         if not href:
@@ -170,7 +176,7 @@ def head_metadata(doc, url: str | None, meta_date_selectors=None) -> tuple[str |
                 break
     else:
         by_key = {}
-        for m in _META_XPATH(doc):
+        for m in metas:
             key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
             if key in DEFAULT_META_DATE_KEYS and key not in by_key:
                 by_key[key] = m.get("content")

@@ -1,0 +1,289 @@
+r"""What a regular expression's match can start with, read from the pattern itself, to skip positions fast.
+
+    >>> first_chars(r"(?<![A-Za-z])(?:(?i:about)[ ]+|\d)")  # a digit, or "a" in either case (code points)
+    '[\\d]|(?i:[\\U00000061])'
+
+Python's engine tries a pattern that starts with a lookbehind or a group at every position of a search, and
+at each one walks its alternatives. A lookahead in front of the pattern that every match passes changes no
+match and turns most positions into one quick test:
+  - `first_chars(p)`: the class of characters a match can start with;
+  - `prefix_guard(pieces, at)`: for matches starting with one of the characters `at`, a trie of their first
+    few characters (a piece whose matches may start with any of them is tested as itself).
+Both are derived when the pattern is compiled, so they follow its edits; a construct they cannot bound gives
+None, and the caller keeps the pattern as it is. Characters read case-blind in the pattern are tested
+case-blind, inside (?i:...), so the engine folds them exactly as it does in the pattern.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+try:  # the engine's own parser: re._parser since Python 3.11, sre_parse before
+    from re import _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+__all__ = ["first_chars", "prefix_guard"]
+
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+               _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
+
+
+def _case_blind(outer: bool, add_flags: int, del_flags: int) -> bool:
+    """Whether a group (?i:...) / (?-i:...) inside a case-blind or case-exact part reads case-blind."""
+    return (outer or bool(add_flags & _c.SRE_FLAG_IGNORECASE)) and not del_flags & _c.SRE_FLAG_IGNORECASE
+
+
+class _Unbounded(Exception):
+    """The pattern may start with any character (or with nothing)."""
+
+
+def _escape(cp: int) -> str:
+    return "\\U%08x" % cp  # any code point, special in a class or not
+
+
+def _first(seq, folded: bool, out: set[tuple[bool, str]]) -> bool:
+    """Adds to `out` the (case-folded?, class item) that `seq` can start with; True when `seq` can match empty."""
+    for op, av in seq:
+        if op is _c.LITERAL:
+            out.add((folded, _escape(av)))
+            return False
+        if op is _c.IN:
+            for item_op, item in av:
+                if item_op is _c.LITERAL:
+                    out.add((folded, _escape(item)))
+                elif item_op is _c.RANGE:
+                    out.add((folded, _escape(item[0]) + "-" + _escape(item[1])))
+                elif item_op is _c.CATEGORY and item in _CATEGORIES:
+                    out.add((folded, _CATEGORIES[item]))
+                else:  # a negated class, a charset bitmap: no small bound
+                    raise _Unbounded(str(item_op))
+            return False
+        if op is _c.BRANCH:
+            empty = False
+            for alternative in av[1]:
+                empty |= _first(alternative, folded, out)
+            if not empty:
+                return False
+        elif op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, inner = av
+            if (add_flags | del_flags) & ~_c.SRE_FLAG_IGNORECASE:
+                raise _Unbounded("inline flags")
+            inner_folded = _case_blind(folded, add_flags, del_flags)
+            if not _first(inner, inner_folded, out):
+                return False
+        elif op in _REPEATS:
+            low, _high, inner = av
+            if not _first(inner, folded, out) and low > 0:
+                return False
+        elif getattr(_c, "ATOMIC_GROUP", None) is op:
+            if not _first(av, folded, out):
+                return False
+        elif op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero width: what follows must still consume the first character
+        else:  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
+            raise _Unbounded(str(op))
+    return True
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """A regex (a class, or two: as written and case-folded) of every character a match of `pattern` can start
+    with, or None when the pattern cannot be bounded that way."""
+    try:
+        return _first_chars(_p.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - the engine's private parser may read differently in another Python
+        return None
+
+
+def _first_chars(tree) -> str | None:
+    try:
+        global_flags = tree.state.flags
+        if global_flags & ~(_c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE):
+            return None  # ASCII, LOCALE, VERBOSE ...: keep it simple
+        out: set[tuple[bool, str]] = set()
+        if _first(list(tree), bool(global_flags & _c.SRE_FLAG_IGNORECASE), out):
+            return None  # it can match empty, anywhere
+    except _Unbounded:
+        return None
+    # Folded items go inside (?i:...), so the engine folds case exactly as it does in the pattern.
+    as_written = "".join(sorted(item for folded, item in out if not folded))
+    folded = "".join(sorted(item for folded, item in out if folded))
+    parts = ([f"[{as_written}]"] if as_written else []) + ([f"(?i:[{folded}])"] if folded else [])
+    return "|".join(parts)
+
+
+# ------------------------------------------------------------------ the first few characters of a match
+_WIDEST_CLASS = 12  # a class of more characters than this (a letter, \w) ends a prefix: forking on it costs more
+
+
+def _class_text(items) -> str | None:
+    """A class's items as regex text, or None for a negated class or a bitmap."""
+    out = []
+    for item_op, item in items:
+        if item_op is _c.LITERAL:
+            out.append(_escape(item))
+        elif item_op is _c.RANGE:
+            out.append(_escape(item[0]) + "-" + _escape(item[1]))
+        elif item_op is _c.CATEGORY and item in _CATEGORIES:
+            out.append(_CATEGORIES[item])
+        else:
+            return None
+    return "[" + "".join(out) + "]"
+
+
+def _prefixes(tree, length: int, budget: int, at: str) -> set[tuple[str, bool]] | None:
+    """Every way a match of `pattern` that starts with one of the characters `at` can begin, up to `length`
+    characters: (the characters, whether any of them is read case-blind). A path is cut short at a construct
+    that is no short list of characters (the prefix then ends there, maybe empty), so every such match starts
+    with one of the prefixes. None past `budget` prefixes. `tree`: the pattern as the engine's parser reads it."""
+    if tree.state.flags & ~(_c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE):
+        return None
+
+    def may_start(text: str | None, case_blind: bool) -> bool:  # the first character can be one of `at`
+        return text is None or _matches_one_of(("(?i:" if case_blind else "(?:") + text + ")", at)
+    if tree.state.flags & ~(_c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE):
+        return None
+    out: set[tuple[str, bool]] = set()
+
+    def done(prefix: str, folded: bool):
+        out.add((prefix, folded))
+        if len(out) > budget:
+            raise _Unbounded("budget")
+
+    def walk(seq, i: int, case_blind: bool, then, prefix: str, folded: bool):
+        # `then(prefix, folded)` goes on with what follows `seq`; a path ends by calling done()
+        while True:
+            if len(prefix) >= length:
+                return done(prefix, folded)
+            if i == len(seq):
+                return then(prefix, folded)
+            op, av = seq[i]
+            i += 1
+            if op is _c.LITERAL:
+                if not prefix and not may_start(_escape(av), case_blind):
+                    return None  # a match that does not start at one of `at`
+                prefix, folded = prefix + chr(av), folded or case_blind
+                continue
+            if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+                continue  # zero width: leaving a condition out keeps every match
+            rest = (lambda j: lambda p, f: walk(seq, j, case_blind, then, p, f))(i)
+            if op is _c.IN:
+                if not prefix and not may_start(_class_text(av), case_blind):
+                    return None
+                chars = []
+                for item_op, item in av:
+                    if item_op is _c.LITERAL:
+                        chars.append(chr(item))
+                    elif item_op is _c.RANGE and item[1] - item[0] < _WIDEST_CLASS:
+                        chars.extend(map(chr, range(item[0], item[1] + 1)))
+                    else:
+                        return done(prefix, folded)
+                if len(chars) > _WIDEST_CLASS:
+                    return done(prefix, folded)
+                for ch in chars:
+                    if prefix or may_start(_escape(ord(ch)), case_blind):
+                        rest(prefix + ch, folded or case_blind)
+                return
+            if op is _c.BRANCH:
+                for alternative in av[1]:
+                    walk(alternative, 0, case_blind, rest, prefix, folded)
+                return
+            if op is _c.SUBPATTERN:
+                _group, add_flags, del_flags, inner = av
+                if (add_flags | del_flags) & ~_c.SRE_FLAG_IGNORECASE:
+                    return done(prefix, folded)
+                inner_blind = _case_blind(case_blind, add_flags, del_flags)
+                return walk(inner, 0, inner_blind, rest, prefix, folded)
+            if op in _REPEATS:
+                return repeat(av, case_blind, rest, 0, prefix, folded)
+            return done(prefix, folded)  # ANY, NOT_LITERAL, a back-reference ...: the prefix ends here
+
+    def repeat(av, case_blind: bool, then, rounds: int, prefix: str, folded: bool):
+        low, high, inner = av
+        if rounds >= low:
+            then(prefix, folded)  # stop repeating here
+        if high == _c.MAXREPEAT or rounds < high:
+            def after_round(p: str, f: bool):
+                if len(p) == len(prefix):  # a round that read nothing: end the prefix rather than loop
+                    return done(p, f)
+                return repeat(av, case_blind, then, rounds + 1, p, f)
+            walk(inner, 0, case_blind, after_round, prefix, folded)
+
+    try:
+        walk(list(tree), 0, bool(tree.state.flags & _c.SRE_FLAG_IGNORECASE), done, "", False)
+    except (_Unbounded, RecursionError, re.error):
+        return None
+    return out
+
+
+def _trie(words: set[str], case_blind: bool) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower() if case_blind else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return ("(?i:" if case_blind else "(?:") + emit(trie) + ")"
+
+
+@functools.lru_cache(maxsize=4096)
+def _matches_one_of(regex: str, chars: str) -> bool:
+    """Whether `regex` matches one of `chars` (each tried alone)."""
+    test = re.compile(regex)
+    return any(test.fullmatch(ch) for ch in chars)
+
+
+def prefix_guard(parts: list[str], at: str, length: int = 4, budget: int = 50_000) -> str | None:
+    """See _prefix_guard; None (no guard: the pattern as it is) when the engine's private parser reads differently
+    in this Python."""
+    try:
+        return _prefix_guard(parts, at, length, budget)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _prefix_guard(parts: list[str], at: str, length: int, budget: int) -> str | None:
+    """A regex that matches wherever a match of one of `parts` can start with one of the characters `at`: the first
+    characters of such a match (a trie), or, for a part whose matches start with no short list of characters,
+    the part itself (its groups made non-capturing). As a lookahead, at those characters, before
+    `(?:part1|part2|...)` it changes no match and turns most failing positions into one walk down a trie.
+    None when a part cannot be read that way."""
+    exact: set[str] = set()
+    blind: set[str] = set()
+    whole: list[str] = []
+
+    for part in parts:
+        try:
+            tree = _p.parse(part)
+        except re.error:
+            return None
+        first = _first_chars(tree)
+        if first is not None and not _matches_one_of(first, at):
+            continue  # never starts at those characters
+        found = None
+        for shorter in range(length, 0, -1):  # a part with too many ways to begin: fewer characters of each
+            found = _prefixes(tree, shorter, budget, at)
+            if found is not None:
+                break
+        if found is None:
+            return None
+        if any(not prefix for prefix, _ in found):  # it may start with anything: the part must test itself
+            if "(?P=" in part:
+                return None
+            whole.append(re.sub(r"\(\?P<\w+>", "(?:", part))
+            continue
+        for prefix, folded in found:
+            (blind if folded else exact).add(prefix)
+    tests = ([_trie(exact, False)] if exact else []) + ([_trie(blind, True)] if blind else []) + whole
+    return "|".join(tests) if tests else None
