@@ -90,6 +90,8 @@ def is_all_bold(el, text: str) -> bool:
     """The whole block is bold (a sub-head in these layouts)."""
     if el.tag in ("strong", "b"):
         return True
+    if not len(el):  # no children, so no bold inside (most paragraphs)
+        return False
     bold_parts = [b for b in el.iter("strong", "b") if b is not el]
     if not bold_parts:
         return False
