@@ -58,6 +58,8 @@ def select_one(node, selector) -> etree._Element | None:
 
 def block_text(el) -> str:
     """Text of an element with <br> and nested blocks as newlines, skipping scripts, forms and comments."""
+    if not len(el):  # no children (most paragraphs): its own text
+        return el.text or ""
     parts: list[str] = [el.text or ""]
     # Iterative walk: (node, phase) where phase 1 means "children done, emit the tail".
     stack = [(child, 0) for child in reversed(el)]
@@ -88,6 +90,8 @@ def is_all_bold(el, text: str) -> bool:
     """The whole block is bold (a sub-head in these layouts)."""
     if el.tag in ("strong", "b"):
         return True
+    if not len(el):  # no children, so no bold inside (most paragraphs)
+        return False
     bold_parts = [b for b in el.iter("strong", "b") if b is not el]
     if not bold_parts:
         return False

@@ -123,8 +123,16 @@ def clean_claim_text(text: str) -> str:
     return text
 
 
+def _may_hold_any_page_counter(text: str) -> bool:
+    """Every match of PAGE_COUNTER_RE holds "page" (any case: no other character matches one of its letters
+    case-blind), 第, a dash or a "/"; a text with none of them is left as it is without the substitution."""
+    return ("第" in text or "/" in text or "-" in text or "–" in text or "—" in text
+            or "page" in text.lower())
+
+
 def clean_contact_text(text: str) -> str:
     """The media-contact block: keep names, numbers and addresses; drop page counters and blank lines."""
-    text = PAGE_COUNTER_RE.sub(" ", text)
+    if _may_hold_any_page_counter(text):
+        text = PAGE_COUNTER_RE.sub(" ", text)
     lines = [_WHITESPACE_TO_SQUASH.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
