@@ -54,7 +54,10 @@ from warehouse.rebuild import (
     swap_in,
 )
 
-REBUILD_BATCH = 500  # pages per Dask task and per load into the side warehouse (fewer, larger loads: the writer is the bottleneck)
+# pages per Dask task and per load into the side warehouse: each task costs a worker ~0.1 s beside the parse
+# (Prefect's task engine, the transfer) and each load the writer ~0.05 s; 10,000 pages in 10 batches measured
+# 1.29x from 1 to 2 workers where 20 batches of 500 measured 1.17x (benchmarks/README.md, issue 22)
+REBUILD_BATCH = 1000
 
 
 @dataclass(slots=True)
@@ -97,15 +100,15 @@ def _as_discovered(url: str, source: str, site: dict) -> DiscoveredPage:
 
 
 class PageBatch:
-    """Stored pages on their way to a worker: (url, sha256, fetched_at, first_fetched_at, content_type, source,
-    packed body) each. One opaque object, not a list: Prefect looks inside a task's list arguments for futures
-    and Dask hashes them to name the task, which cost the writer 0.8 s per batch of 500 pages; the bytes are
-    named by their sha256 instead."""
+    """Stored pages on their way to a worker, with the site profile that reads them: (url, sha256, fetched_at,
+    first_fetched_at, content_type, source, packed body) each. One opaque object, not lists and dicts: Prefect
+    looks inside a task's arguments for futures and Dask hashes them to name the task, which cost the writer
+    0.8 s per batch of 500 pages; the batch is named by the sha256 of its bodies instead."""
 
-    __slots__ = ("items",)
+    __slots__ = ("items", "site")
 
-    def __init__(self, items: list[tuple]) -> None:
-        self.items = items
+    def __init__(self, items: list[tuple], site: dict) -> None:
+        self.items, self.site = items, site
 
     def __len__(self) -> int:
         return len(self.items)
@@ -114,7 +117,7 @@ class PageBatch:
         return tuple(item[1] for item in self.items)
 
 
-def _read_batch(store: RawStore, pages: list[StoredPage]) -> tuple[PageBatch, list[DocumentResult]]:
+def _read_batch(store: RawStore, pages: list[StoredPage], site: dict) -> tuple[PageBatch, list[DocumentResult]]:
     """(the batch for parse_to_columns, documents for bodies that could not be read: recorded as parse problems)."""
     items, failed = [], []
     for p in pages:
@@ -125,7 +128,7 @@ def _read_batch(store: RawStore, pages: list[StoredPage]) -> tuple[PageBatch, li
                                          error=f"raw store: {exc}", source=p.source))
             continue
         items.append((p.url, p.sha256, p.fetched_at, p.first_fetched_at, p.content_type, p.source, body))
-    return PageBatch(items), failed
+    return PageBatch(items, site), failed
 
 
 def _with_first_seen(docs: list[DocumentResult], first_fetched: dict[tuple[str, str], str]) -> list[DocumentResult]:
@@ -139,11 +142,11 @@ def _with_first_seen(docs: list[DocumentResult], first_fetched: dict[tuple[str, 
 
 
 @task(cache_policy=NO_CACHE, task_run_name="parse-to-columns-{batch_no}")
-def parse_to_columns(batch: PageBatch, site: dict, batch_no: int) -> tuple[StagedColumns, list[str]]:
+def parse_to_columns(batch: PageBatch, batch_no: int) -> tuple[StagedColumns, list[str]]:
     """Parse and extract a batch of stored pages and turn the documents into the loader's columns: what a Dask
     worker runs. The one writer then receives lists of plain values (fast to unpickle) and only loads them.
     Returns (columns, sha256 of the stored objects found damaged)."""
-    items = batch.items
+    items, site = batch.items, batch.site
     docs = parse_bodies.fn(
         [(_as_discovered(url, source, site), body, sha, at, ctype, source)
          for url, sha, at, _, ctype, source, body in items], site, batch_no)
@@ -180,6 +183,7 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
         seconds["cluster_start"] += time.perf_counter() - started
     in_flight: list[tuple[Any, list[DocumentResult], int]] = []
     parsed = 0
+    most_in_flight = worker_count() + 1  # a batch per worker and one queued; bodies in bounded memory
 
     def finish(result: tuple[StagedColumns, list[str]], failed: list[DocumentResult], batch_no: int) -> None:
         staged, torn = result
@@ -200,17 +204,17 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
     for batch_no, start in enumerate(range(0, len(pages), batch_size), start=1):
         batch = pages[start : start + batch_size]
         started = time.perf_counter()
-        items, failed = _read_batch(store, batch)
+        pages_batch, failed = _read_batch(store, batch, site)
         seconds["read"] += time.perf_counter() - started
         parsed += len(batch)
         if not submit:
-            finish(parse_to_columns.fn(items, site, batch_no), failed, batch_no)
+            finish(parse_to_columns.fn(pages_batch, batch_no), failed, batch_no)
             continue
         # the bytes travel with the task; the results come back here, to the one writer
         started = time.perf_counter()
-        in_flight.append((parse_to_columns.submit(items, site, batch_no), failed, batch_no))
+        in_flight.append((parse_to_columns.submit(pages_batch, batch_no), failed, batch_no))
         seconds["submit"] += time.perf_counter() - started
-        while len(in_flight) > worker_count() + 1:  # a batch per worker and one queued; bodies in bounded memory
+        while len(in_flight) > most_in_flight:
             future, failed_docs, done_no = in_flight.pop(0)
             finish(result(future), failed_docs, done_no)
     for future, failed_docs, done_no in in_flight:

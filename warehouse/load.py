@@ -347,56 +347,68 @@ def load_documents(
     return load_columns(db_path, document_columns(docs), flow_run_id)
 
 
+TIMELINE_STEPS = ("timeline_out", "timeline_in", "timeline_press_room_only")
+
+
 def load_columns(db_path: str | Path, staged: StagedColumns, flow_run_id: str | None = None,
-                 con: duckdb.DuckDBPyConnection | None = None) -> LoadSummary:
+                 con: duckdb.DuckDBPyConnection | None = None, *, timeline: bool = True,
+                 summary: bool = True) -> LoadSummary:
     """`load_documents` of a batch already turned into columns (`document_columns`, perhaps on a Dask worker).
 
     con: a write connection to `db_path` the caller holds open across batches (a rebuild's private side
-    warehouse: no open and checkpoint per batch); without it, one is opened for this batch."""
+    warehouse: no open and checkpoint per batch); without it, one is opened for this batch.
+    timeline=False: leave core.timeline alone (a rebuild derives it once, when it swaps its rows in);
+    summary=False: count only the claims (not the new releases, editions and revisions)."""
     if con is None:
         with write_connection(db_path) as own:
             ensure_schema(own, db_path)
-            return _load_staged(own, staged, flow_run_id)
-    return _load_staged(con, staged, flow_run_id)
+            return _load_staged(own, staged, flow_run_id, timeline, summary)
+    return _load_staged(con, staged, flow_run_id, timeline, summary)
 
 
-def _load_staged(con: duckdb.DuckDBPyConnection, staged: StagedColumns, flow_run_id: str | None) -> LoadSummary:
+def _load_staged(con: duckdb.DuckDBPyConnection, staged: StagedColumns, flow_run_id: str | None,
+                 timeline: bool = True, count: bool = True) -> LoadSummary:
     docs_cols = staged["documents"]
     summary = LoadSummary(documents=len(docs_cols["url"][1]), parse_errors=sum(1 for e in docs_cols["error"][1] if e))
+    temps = [f"stage_{name}" for name in staged]
     con.begin()
     try:
         for name, cols in staged.items():
             stage_columns(con, f"stage_{name}", cols)
-        summary.new_releases, summary.new_editions = con.execute(
-            """
-            select
-                (select count(distinct release_id) from stage_versions
-                 where release_id not in (select release_id from core.releases)),
-                (select count(*) from (select distinct release_id, language from stage_versions) as s
-                 where not exists (select 1 from core.editions as e
-                                   where e.release_id = s.release_id and e.language = s.language))
-            """
-        ).fetchone()
-        con.execute(
-            """
-            create or replace temp table new_versions as
-            select distinct version_id from stage_versions
-            where version_id not in (select version_id from core.versions)
-            """
-        )
+        if count:
+            summary.new_releases, summary.new_editions = con.execute(
+                """
+                select
+                    (select count(distinct release_id) from stage_versions
+                     where release_id not in (select release_id from core.releases)),
+                    (select count(*) from (select distinct release_id, language from stage_versions) as s
+                     where not exists (select 1 from core.editions as e
+                                       where e.release_id = s.release_id and e.language = s.language))
+                """
+            ).fetchone()
+            con.execute(
+                """
+                create or replace temp table new_versions as
+                select distinct version_id from stage_versions
+                where version_id not in (select version_id from core.versions)
+                """
+            )
+            temps.append("new_versions")
         params = {"flow_run_id": flow_run_id, "now": utc_now()}
         counts = {}
         for name, sql in MERGE_STEPS:
-            counts[name] = con.execute(sql, _params_for(sql, params)).fetchone()[0]
+            if timeline or name not in TIMELINE_STEPS:
+                counts[name] = con.execute(sql, _params_for(sql, params)).fetchone()[0]
         summary.new_versions = int(counts["versions"])
         summary.claims = int(counts["claims"])
-        summary.revised_editions = con.execute(
-            """
-            select count(distinct (release_id, language)) from core.versions
-            where version_no > 1 and version_id in (select version_id from new_versions)
-            """
-        ).fetchone()[0]
-        for name in [*(f"stage_{n}" for n in staged), "new_versions"]:
+        if count:
+            summary.revised_editions = con.execute(
+                """
+                select count(distinct (release_id, language)) from core.versions
+                where version_no > 1 and version_id in (select version_id from new_versions)
+                """
+            ).fetchone()[0]
+        for name in temps:
             con.execute(f"drop table {name}")
         con.commit()
     except BaseException:

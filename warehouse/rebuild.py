@@ -129,8 +129,9 @@ def side_writer(side: Path, seconds: dict[str, float] | None = None) -> Iterator
 
 
 def load_into_side(side: Path, staged: StagedColumns, flow_run_id: str | None = None) -> LoadSummary:
-    """Load one batch of staged columns into the side warehouse (on the held connection when there is one)."""
-    return load_columns(side, staged, flow_run_id, con=_HELD.get(Path(side)))
+    """Load one batch of staged columns into the side warehouse (on the held connection when there is one).
+    Its timeline is left alone: `swap_in` derives the timeline of every edition the side holds, once."""
+    return load_columns(side, staged, flow_run_id, con=_HELD.get(Path(side)), timeline=False, summary=False)
 
 
 def discard_side(db_path: str | Path) -> None:
@@ -210,6 +211,7 @@ def _swap(con, scope_release_ids: list[str], scope_pages: list[tuple[str, str]],
     steps = dict(MERGE_STEPS)
     con.execute(steps["timeline_out"])
     con.execute(steps["timeline_in"], {"flow_run_id": flow_run_id})
+    con.execute(steps["timeline_press_room_only"])  # echoes (other sources' editions) stay out, as a load has them
     for temp in ("stage_versions", "scope_releases", "scope_pages"):
         con.execute(f"drop table {temp}")
 
