@@ -134,6 +134,8 @@ def child(db: str, workers: int, result_path: Path, batch_size: int | None = Non
     server = set(_tree(os.getpid())) - {os.getpid()}  # the API server started by the warm-up
     peak = {"rss": 0.0, "pss": 0.0, "processes": 0, "sampler_cpu_s": 0.0}
     cpu_at_start = {p: _cpu_s(p) for p in [os.getpid(), *server]}
+    at_peak: dict = {}  # when the peak was and the PSS (MB) of each process then
+    wall0 = time.perf_counter()
     cpu_seen: dict[int, float] = {}  # the last CPU seconds seen of every process of the rebuild (workers exit)
     stop = threading.Event()
 
@@ -142,7 +144,11 @@ def child(db: str, workers: int, result_path: Path, batch_size: int | None = Non
             peak["sampler_cpu_s"] = time.thread_time()  # this thread's own cost, told apart below
             pids = [p for p in _tree(os.getpid()) if p not in server]
             peak["rss"] = max(peak["rss"], sum(_rss_mb(p) for p in pids))
-            peak["pss"] = max(peak["pss"], sum(_pss_mb(p) for p in pids))
+            pss = {p: _pss_mb(p) for p in pids}
+            if sum(pss.values()) > peak["pss"]:
+                peak["pss"] = sum(pss.values())
+                at_peak.update(at=round(time.perf_counter() - wall0, 1), flow_process=round(pss.pop(os.getpid(), 0.0)),
+                               others=sorted((round(v) for v in pss.values()), reverse=True))
             peak["processes"] = max(peak["processes"], len(pids))
             for p in pids:
                 cpu_seen[p] = max(cpu_seen.get(p, 0.0), _cpu_s(p))
@@ -170,7 +176,7 @@ def child(db: str, workers: int, result_path: Path, batch_size: int | None = Non
     cpu["rest_of_machine"] = machine_busy - sum(cpu.values())
     result_path.write_text(json.dumps({
         "workers": workers, "wall_s": round(wall, 2), "prefect_startup_s": round(startup, 2),
-        "peak_pss_mb": round(peak["pss"], 1), "peak_rss_sum_mb": round(peak["rss"], 1),
+        "peak_pss_mb": round(peak["pss"], 1), "peak_pss_at": at_peak, "peak_rss_sum_mb": round(peak["rss"], 1),
         "processes": peak["processes"],
         "prefect_server_rss_mb": round(sum(_rss_mb(p) for p in server), 1),
         "cpu_s": {k: round(v, 2) for k, v in cpu.items()},

@@ -117,6 +117,9 @@ def side_writer(side: Path, seconds: dict[str, float] | None = None) -> Iterator
     side = Path(side)
     with write_connection(side) as con:
         ensure_schema(con, side)
+        # batches of a thousand pages: one DuckDB thread loads them with 8% less CPU than two, and the
+        # machine's cores are parsing meanwhile
+        con.execute("set threads = 1")
         _HELD[side] = con
         try:
             yield
@@ -146,6 +149,8 @@ def swap_in(db_path: str | Path, side: Path, scope_release_ids: list[str], scope
     warehouse's, in one transaction. Releases out of scope keep their rows. Returns the live counts after."""
     with write_connection(db_path) as con:
         ensure_schema(con, db_path)
+        # one thread: as fast here (0.9 s for 10,000 pages) and 85 MB less at the rebuild's peak of memory
+        con.execute("set threads = 1")
         con.execute(f"attach '{_sql_text(side)}' as side (read_only)")
         try:
             con.begin()
