@@ -183,7 +183,10 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
         seconds["cluster_start"] += time.perf_counter() - started
     in_flight: list[tuple[Any, list[DocumentResult], int]] = []
     parsed = 0
-    most_in_flight = worker_count() + 1  # a batch per worker and one queued; bodies in bounded memory
+    workers = worker_count()
+    most_in_flight = workers + 1  # a batch per worker and one queued; bodies in bounded memory
+    if submit:  # at least two batches per worker, so a small rebuild is parsed in parallel too
+        batch_size = max(1, min(batch_size, -(-len(pages) // (2 * workers))))
 
     def finish(result: tuple[StagedColumns, list[str]], failed: list[DocumentResult], batch_no: int) -> None:
         staged, torn = result
