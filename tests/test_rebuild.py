@@ -206,6 +206,43 @@ def test_a_backfill_parsing_on_the_task_runner_loads_what_an_in_process_one_does
     assert _rows(tmp_path / "parallel.duckdb", problems) == _rows(tmp_path / "serial.duckdb", problems)
 
 
+def test_batches_loaded_as_columns_into_a_held_side_equal_load_documents(tmp_path):
+    # what the rebuild does with a worker's columns (warehouse.load.document_columns) on the side warehouse's
+    # held connection must give the rows load_documents gives; the timeline is left to the swap
+    from warehouse.load import document_columns, join_columns
+    from warehouse.rebuild import load_into_side, side_writer
+    from warehouse.testing import claim, document, parse_failure
+
+    first = [document("r1", "en", "2024-02-28", [claim("tech_companies", 1700, "about"), claim("unicorns", 10)]),
+             document("r1", "zh-hant", "2024-02-28", [claim("tech_companies", 1700, "about")])]
+    failed = [parse_failure("https://www.hkstp.org/en/news-room/gone/", "raw store: gone")]
+    second = [document("r2", "en", "2024-03-12", [claim("tech_companies", 1800, "about")]),
+              document("r1", "en", "2024-02-28", [claim("tech_companies", 1700, "about"), claim("unicorns", 10)],
+                       fetched_at="2024-01-05T00:00:00Z")]  # the same bytes, first fetched earlier
+    plain, side = tmp_path / "plain.duckdb", tmp_path / "side.duckdb"
+    warehouse.load_documents(plain, first + failed)
+    warehouse.load_documents(plain, second)
+    seconds: dict[str, float] = {}
+    with side_writer(side, seconds):
+        load_into_side(side, join_columns(document_columns(first), document_columns(failed)))
+        assert load_into_side(side, document_columns(second)).claims == 1
+    assert "side_checkpoint" in seconds and not side.with_name(side.name + ".wal").exists()
+
+    rows = {
+        "documents": "select url, sha256, fetched_at, release_id, language, version_id, error from core.documents",
+        "releases": "select release_id, first_seen_at, last_seen_at from core.releases",
+        "editions": "select release_id, language, first_seen_at, last_seen_at from core.editions",
+        "versions": "select version_id, version_no, title, published_on, url, first_seen_at, last_seen_at "
+                    "from core.versions",
+        "sections": "select version_id, ordinal, text from core.sections",
+        "claims": "select claim_id, version_id, metric, value, qualifier, text from core.claims",
+    }
+    for table, sql in rows.items():
+        assert Counter(_rows(side, sql)) == Counter(_rows(plain, sql)), table
+    assert _rows(plain, "select count(*) from core.timeline")[0][0] > 0
+    assert _rows(side, "select count(*) from core.timeline") == [(0,)]
+
+
 KILLABLE_REBUILD = """
 import sys, time
 from prefect.task_runners import ThreadPoolTaskRunner
