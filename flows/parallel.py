@@ -18,7 +18,7 @@ from prefect_dask import DaskTaskRunner
 
 from flows.settings import get_settings
 
-__all__ = ["dask_runner", "share_prefect_api", "start_cluster", "worker_count"]
+__all__ = ["dask_runner", "release_workers", "share_prefect_api", "start_cluster", "worker_count"]
 
 
 def share_prefect_api() -> None:
@@ -44,6 +44,19 @@ def start_cluster() -> None:
     runner = context.task_runner if context else None
     if isinstance(runner, DaskTaskRunner):
         runner.client  # noqa: B018 - created on first access: the local cluster starts, or the address is joined
+
+
+def release_workers() -> None:
+    """Stop the workers of a local cluster this flow's runner started, once the flow has nothing more for them:
+    they close while the flow goes on (a rebuild swaps and checks meanwhile), so their memory is free for that
+    and the runner's exit has no worker left to wait for. A cluster given by address is the user's: untouched."""
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if not isinstance(runner, DaskTaskRunner) or runner.address:
+        return
+    cluster = runner.client.cluster  # the LocalCluster the runner made (None when it joined one by address)
+    if cluster is not None:
+        cluster.scale(0)  # asynchronous: the workers are retired on the cluster's own event loop
 
 
 def worker_count(workers: int | None = None) -> int:

@@ -35,7 +35,7 @@ from prefect.utilities.annotations import quote
 import warehouse
 from flows.discover import DiscoveredPage
 from flows.monitor import parse_bodies, torn_shas
-from flows.parallel import dask_runner, share_prefect_api, start_cluster, worker_count
+from flows.parallel import dask_runner, release_workers, share_prefect_api, start_cluster, worker_count
 from flows.profile import load_profile, release_match
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
@@ -258,6 +258,8 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
                "wait_for_parse": 0.0, "load": 0.0, "side_checkpoint": 0.0}
     with side_writer(side, seconds):
         parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, bool(todo), seconds)
+    if todo:
+        release_workers()  # what is left (pages loaded meanwhile, the swap) runs here
 
     with warehouse_writer():  # one acquisition: pages a run loaded meanwhile, the swap, the checks
         scope = rebuild_scope(rebuild_plan(db_path), store.has, since, raw_dir)
