@@ -182,9 +182,6 @@ def document_columns(docs: list[DocumentResult]) -> StagedColumns:
     }
 
 
-_columns_of = document_columns
-
-
 def join_columns(*parts: StagedColumns) -> StagedColumns:
     """One batch's staged columns from several (e.g. a worker's and the writer's own parse problems)."""
     out: StagedColumns = {}
