@@ -54,9 +54,10 @@ from warehouse.rebuild import (
     swap_in,
 )
 
-# pages per Dask task and per load into the side warehouse: each task costs a worker ~0.1 s beside the parse
-# (Prefect's task engine, the transfer) and each load the writer ~0.05 s; 10,000 pages in 10 batches measured
-# 1.29x from 1 to 2 workers where 20 batches of 500 measured 1.17x (benchmarks/README.md, issue 22)
+# pages per Dask task and per load into the side warehouse (at most: a rebuild makes at least two batches per
+# worker): each task costs a worker ~0.1 s beside the parse (Prefect's task engine, the transfer) and each load the
+# writer ~0.05 s; on 10,000 pages 10 batches gave 1.29x from 1 to 2 workers where 20 of 500 gave 1.17x (one run
+# each, benchmarks/README.md, issue 22)
 REBUILD_BATCH = 1000
 
 

@@ -8,6 +8,7 @@ it (other figures, a finding that only those figures raise), so a rebuild that c
 from __future__ import annotations
 
 import shutil
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -177,6 +178,38 @@ def test_a_dask_cluster_given_by_address_builds_the_same_warehouse_as_a_serial_r
         assert main(["rebuild", "--db", str(live), "--dask-address", cluster.scheduler_address, "--json"]) == 0
         workers_used = len(cluster.scheduler.workers)
     assert workers_used == 4
+    assert snapshot(live) == snapshot(serial)
+
+
+def test_a_local_cluster_rebuild_builds_the_same_warehouse_and_releases_its_workers_before_the_swap(
+        live, tmp_path, harness_api_url, monkeypatch):
+    # the default runner: a LocalCluster of the flow's own, its batches sent as PageBatch objects; once the parse
+    # is done its workers are let go (while the swap and checks run), a cluster given by address never is
+    from prefect.context import FlowRunContext
+
+    import flows.rebuild as module
+    from flows.parallel import dask_runner
+
+    monkeypatch.setenv("PREFECT_API_URL", harness_api_url)  # what share_prefect_api gives the workers
+    shutil.copytree(live.parent, tmp_path / "serial")
+    serial = tmp_path / "serial" / "hkstp.duckdb"
+    serial_rebuild(db=str(serial))
+    workers_after_release = []
+
+    def watched_release() -> None:
+        client = FlowRunContext.get().task_runner.client
+        assert len(client.scheduler_info()["workers"]) == 2
+        real_release()
+        deadline = time.monotonic() + 30
+        while client.scheduler_info()["workers"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers_after_release.append(len(client.scheduler_info()["workers"]))
+
+    real_release = module.release_workers
+    monkeypatch.setattr(module, "release_workers", watched_release)
+    result = rebuild.with_options(task_runner=dask_runner(workers=2))(db=str(live))
+    assert result["parsed"] == result["pages"] > 50 and result["problems"] == []
+    assert workers_after_release == [0]
     assert snapshot(live) == snapshot(serial)
 
 
