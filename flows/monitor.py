@@ -234,11 +234,15 @@ def with_bodies(store: RawStore, items: list[tuple[DiscoveredPage, str, str, str
     return ready, failed
 
 
+def torn_shas(docs: list[DocumentResult]) -> list[str]:
+    """The stored objects a worker found damaged."""
+    return [d.sha256 for d in docs if d.error and d.error.startswith("raw store: raw store object")]
+
+
 def drop_torn(store: RawStore, docs: list[DocumentResult]) -> list[DocumentResult]:
     """Remove the stored objects a worker found damaged, so the next fetch of their page stores them afresh."""
-    for d in docs:
-        if d.error and d.error.startswith("raw store: raw store object"):
-            store.path(d.sha256).unlink(missing_ok=True)
+    for sha in torn_shas(docs):
+        store.path(sha).unlink(missing_ok=True)
     return docs
 
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import os
 
+import distributed
+from prefect.context import FlowRunContext
 from prefect_dask import DaskTaskRunner
 
 from flows.settings import get_settings
 
-__all__ = ["dask_runner", "share_prefect_api", "worker_count"]
+__all__ = ["dask_runner", "release_workers", "share_prefect_api", "start_cluster", "worker_count"]
 
 
 def share_prefect_api() -> None:
@@ -34,6 +36,44 @@ def share_prefect_api() -> None:
 
     with get_client(sync_client=True) as client:  # the temporary server, started if it was not yet
         os.environ["PREFECT_API_URL"] = str(client.api_url)
+
+
+_OWN_CLUSTERS: set[int] = set()  # the runners (by id) that started a cluster of their own, not a user's
+
+
+def start_cluster() -> None:
+    """Start the flow's Dask cluster (or connect to the given one) now rather than on the first submit, so its
+    start is timed apart. Nothing for another task runner."""
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if not isinstance(runner, DaskTaskRunner):
+        return
+    _OWN_CLUSTERS.discard(id(runner))  # an id left by a runner that failed before its release may be reused
+    # prefect-dask joins a cluster given by address, or the one of a Dask client already made in this process
+    # (a user's); only otherwise does it start a LocalCluster of its own
+    try:
+        distributed.get_client()
+        joins_a_users = True
+    except ValueError:
+        joins_a_users = bool(runner.address)
+    runner.client  # noqa: B018 - created on first access: the local cluster starts, or the user's is joined
+    if not joins_a_users:
+        _OWN_CLUSTERS.add(id(runner))
+
+
+def release_workers() -> None:
+    """Stop the workers of a local cluster this flow's runner started, once the flow has nothing more for them:
+    they close while the flow goes on (a rebuild swaps and checks meanwhile), so their memory is free for that
+    and the runner's exit has no worker left to wait for. A user's cluster (by address, or a client already made
+    in this process) is left alone."""
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if not isinstance(runner, DaskTaskRunner) or id(runner) not in _OWN_CLUSTERS:
+        return
+    _OWN_CLUSTERS.discard(id(runner))
+    cluster = runner.client.cluster  # the LocalCluster the runner made
+    if cluster is not None:
+        cluster.scale(0)  # asynchronous: the workers are retired on the cluster's own event loop
 
 
 def worker_count(workers: int | None = None) -> int:

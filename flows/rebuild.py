@@ -35,19 +35,33 @@ from prefect.utilities.annotations import quote
 import warehouse
 from flows.discover import DiscoveredPage
 from flows.editions import english_from_earlier_runs
-from flows.monitor import drop_torn, parse_bodies
-from flows.parallel import dask_runner, share_prefect_api, worker_count
+from flows.monitor import parse_bodies, torn_shas
+from flows.parallel import dask_runner, release_workers, share_prefect_api, start_cluster, worker_count
 from flows.profile import load_profile, release_match
 from flows.publish import send_signals
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
 from flows.writer import warehouse_writer
 from transforms.errors import HkstpMonitorError
-from transforms.identity import pair_editions
+from transforms.identity import english_entries, may_pair, pair_editions
 from transforms.model import DocumentResult
-from warehouse.rebuild import StoredPage, discard_side, open_side, rebuild_plan, record_rebuild_problems, swap_in
+from warehouse.load import StagedColumns, document_columns, join_columns
+from warehouse.rebuild import (
+    StoredPage,
+    discard_side,
+    load_into_side,
+    open_side,
+    rebuild_plan,
+    record_rebuild_problems,
+    side_writer,
+    swap_in,
+)
 
-REBUILD_BATCH = 500  # pages per Dask task and per load into the side warehouse (fewer, larger loads: the writer is the bottleneck)
+# pages per Dask task and per load into the side warehouse (at most: a rebuild makes at least two batches per
+# worker): each task costs a worker ~0.1 s beside the parse (Prefect's task engine, the transfer) and each load the
+# writer ~0.05 s; on 10,000 pages 10 batches gave 1.29x from 1 to 2 workers where 20 of 500 gave 1.17x (one run
+# each, benchmarks/README.md, issue 22)
+REBUILD_BATCH = 1000
 
 
 @dataclass(slots=True)
@@ -79,18 +93,36 @@ def rebuild_scope(stored: list[StoredPage], has_body, since: date | None, raw_di
                         kept_releases=len(kept), problems=problems)
 
 
-def _as_discovered(page: StoredPage, site: dict) -> DiscoveredPage:
-    match = release_match(site, page.url)
+def _as_discovered(url: str, source: str, site: dict) -> DiscoveredPage:
+    match = release_match(site, url)
     return DiscoveredPage(
-        url=page.url, layout=match.layout if match else "unknown", language=match.language if match else "en",
+        url=url, layout=match.layout if match else "unknown", language=match.language if match else "en",
         slug=match.slug if match else "", lastmod=None, found_in="rebuild",
         # loaded before, so it was a release (or a parse problem) then: recognised as one from a listing would be
-        by_content=match is None and page.source == "web", in_listing=True,
+        by_content=match is None and source == "web", in_listing=True,
     )
 
 
-def _read_batch(store: RawStore, pages: list[StoredPage], site: dict) -> tuple[list[tuple], list[DocumentResult]]:
-    """(items for parse_bodies, documents for bodies that could not be read: recorded as parse problems)."""
+class PageBatch:
+    """Stored pages on their way to a worker, with the site profile that reads them: (url, sha256, fetched_at,
+    first_fetched_at, content_type, source, packed body) each. One opaque object, not lists and dicts: Prefect
+    looks inside a task's arguments for futures and Dask hashes them to name the task, which cost the writer
+    0.8 s per batch of 500 pages; the batch is named by the sha256 of its bodies instead."""
+
+    __slots__ = ("items", "site")
+
+    def __init__(self, items: list[tuple], site: dict) -> None:
+        self.items, self.site = items, site
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __dask_tokenize__(self) -> tuple:
+        return tuple(item[1] for item in self.items)
+
+
+def _read_batch(store: RawStore, pages: list[StoredPage], site: dict) -> tuple[PageBatch, list[DocumentResult]]:
+    """(the batch for parse_to_columns, documents for bodies that could not be read: recorded as parse problems)."""
     items, failed = [], []
     for p in pages:
         try:
@@ -99,24 +131,50 @@ def _read_batch(store: RawStore, pages: list[StoredPage], site: dict) -> tuple[l
             failed.append(DocumentResult(url=p.url, sha256=p.sha256, fetched_at=p.fetched_at,
                                          error=f"raw store: {exc}", source=p.source))
             continue
-        items.append((_as_discovered(p, site), body, p.sha256, p.fetched_at, p.content_type, p.source))
-    return items, failed
+        items.append((p.url, p.sha256, p.fetched_at, p.first_fetched_at, p.content_type, p.source, body))
+    return PageBatch(items, site), failed
 
 
-def _with_first_seen(docs: list[DocumentResult], pages: dict[tuple[str, str], StoredPage]) -> list[DocumentResult]:
+def _with_first_seen(docs: list[DocumentResult], first_fetched: dict[tuple[str, str], str]) -> list[DocumentResult]:
     """Each document also as first fetched, so a version's first and last seen span every fetch of its bytes."""
     out = list(docs)
     for d in docs:
-        p = pages.get((d.url, d.sha256))
-        if p is not None and p.first_fetched_at != p.fetched_at and d.release is not None:
-            out.append(dataclasses.replace(d, fetched_at=p.first_fetched_at))
+        first = first_fetched.get((d.url, d.sha256))
+        if first is not None and first != d.fetched_at and d.release is not None:
+            out.append(dataclasses.replace(d, fetched_at=first))
     return out
 
 
+@dataclass(slots=True)
+class ParsedBatch:
+    """What a worker sends back to the one writer: the loader's columns (lists of plain values, fast to unpickle),
+    the stored objects found damaged, the batch's English editions as pair_editions records them, and the few
+    editions that may pair with an English page of another slug (documents: the writer pairs and stages them)."""
+
+    staged: StagedColumns
+    torn: list[str]
+    english: dict[str, tuple[str, set[str]]]
+    to_pair: list[DocumentResult]
+
+
+@task(cache_policy=NO_CACHE, task_run_name="parse-to-columns-{batch_no}")
+def parse_to_columns(batch: PageBatch, batch_no: int) -> ParsedBatch:
+    """Parse and extract a batch of stored pages and turn the documents into the loader's columns: what a Dask
+    worker runs. The writer then only pairs the rare editions of another slug and loads."""
+    items, site = batch.items, batch.site
+    docs = parse_bodies.fn(
+        [(_as_discovered(url, source, site), body, sha, at, ctype, source)
+         for url, sha, at, _, ctype, source, body in items], site, batch_no)
+    docs = _with_first_seen(docs, {(url, sha): first for url, sha, _, first, *_ in items})
+    to_pair = [d for d in docs if may_pair(d)]
+    staged = document_columns([d for d in docs if not may_pair(d)] if to_pair else docs)
+    return ParsedBatch(staged, torn_shas(docs), english_entries(docs), to_pair)
+
+
 @task(cache_policy=NO_CACHE, task_run_name="load-side-{batch_no}")
-def load_side(side: Path, docs: list[DocumentResult], run_id: str | None, batch_no: int) -> int:
+def load_side(side: Path, staged: StagedColumns, run_id: str | None, batch_no: int) -> int:
     """Load one batch into the side warehouse (private to this rebuild: no writer limit)."""
-    return warehouse.load_documents(side, docs, flow_run_id=run_id).claims
+    return load_into_side(side, staged, flow_run_id=run_id).claims
 
 
 @task(cache_policy=NO_CACHE, task_run_name="swap-and-check")
@@ -135,43 +193,58 @@ def _run_name() -> str:
 def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site: dict, run_id: str | None,
                      batch_size: int, submit: bool, seconds: dict[str, float], db: Path | None = None) -> int:
     """Parse `pages` (on the task runner when `submit`, else here) and load each batch into the side."""
-    by_key = {(p.url, p.sha256): p for p in pages}
     english_seen: dict[str, tuple[str, set[str]]] = {}  # as in a run: editions that name each other pair up
     if submit:
         share_prefect_api()
+        started = time.perf_counter()
+        start_cluster()
+        seconds["cluster_start"] += time.perf_counter() - started
     in_flight: list[tuple[Any, list[DocumentResult], int]] = []
     parsed = 0
+    workers = worker_count()
+    most_in_flight = workers + 1  # a batch per worker and one queued; bodies in bounded memory
+    if submit:  # at least two batches per worker, so a small rebuild is parsed in parallel too
+        batch_size = max(1, min(batch_size, -(-len(pages) // (2 * workers))))
 
-    def finish(docs: list[DocumentResult], batch_no: int) -> None:
+    def finish(result: ParsedBatch, failed: list[DocumentResult], batch_no: int) -> None:
+        staged, torn = result.staged, result.torn
+        english_seen.update(result.english)
+        if result.to_pair:  # English pages come first, so the page each names is known by now
+            if db is not None:  # or an English page a --since rebuild keeps as loaded
+                english_from_earlier_runs(db, store, site, result.to_pair, english_seen)
+            staged = join_columns(staged, document_columns(pair_editions(result.to_pair, english_seen)))
+        for sha in torn:  # so the next fetch of their page stores them afresh
+            store.path(sha).unlink(missing_ok=True)
+        if failed:
+            staged = join_columns(staged, document_columns(failed))
         started = time.perf_counter()
-        if db is not None:  # an English page a --since rebuild keeps as loaded
-            english_from_earlier_runs(db, store, site, docs, english_seen)
-        docs = pair_editions(docs, english_seen)
-        load_side(side, quote(_with_first_seen(docs, by_key)), run_id, batch_no)
+        load_side(side, quote(staged), run_id, batch_no)
         seconds["load"] += time.perf_counter() - started
 
-    def result(future) -> list[DocumentResult]:
+    def result(future) -> ParsedBatch:
         started = time.perf_counter()
-        docs = drop_torn(store, future.result())
+        out = future.result()
         seconds["wait_for_parse"] += time.perf_counter() - started
-        return docs
+        return out
 
     for batch_no, start in enumerate(range(0, len(pages), batch_size), start=1):
         batch = pages[start : start + batch_size]
         started = time.perf_counter()
-        items, failed = _read_batch(store, batch, site)
+        pages_batch, failed = _read_batch(store, batch, site)
         seconds["read"] += time.perf_counter() - started
         parsed += len(batch)
         if not submit:
-            finish(drop_torn(store, parse_bodies.fn(items, site, batch_no)) + failed, batch_no)
+            finish(parse_to_columns.fn(pages_batch, batch_no), failed, batch_no)
             continue
         # the bytes travel with the task; the results come back here, to the one writer
-        in_flight.append((parse_bodies.submit(items, site, batch_no), failed, batch_no))
-        while len(in_flight) > worker_count() + 1:  # a batch per worker and one queued; bodies in bounded memory
+        started = time.perf_counter()
+        in_flight.append((parse_to_columns.submit(pages_batch, batch_no), failed, batch_no))
+        seconds["submit"] += time.perf_counter() - started
+        while len(in_flight) > most_in_flight:
             future, failed_docs, done_no = in_flight.pop(0)
-            finish(result(future) + failed_docs, done_no)
+            finish(result(future), failed_docs, done_no)
     for future, failed_docs, done_no in in_flight:
-        finish(result(future) + failed_docs, done_no)
+        finish(result(future), failed_docs, done_no)
     return parsed
 
 
@@ -195,24 +268,32 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
     run_key = run_id or uuid.uuid4().hex
     started = time.monotonic()
 
+    started_plan = time.perf_counter()
     warehouse.migrate(db_path)
     scope = rebuild_scope(rebuild_plan(db_path), store.has, since, raw_dir)
     side, done = open_side(db_path, since)
     # English editions first (in fetch order), so every other edition finds the English page it names already
     # parsed, whichever run fetched each (pair_editions)
     todo = sorted((p for p in scope.pages if (p.url, p.sha256) not in done),
-                  key=lambda p: _as_discovered(p, site).language != "en")
+                  key=lambda p: _as_discovered(p.url, p.source, site).language != "en")
     print(f"rebuild: {len(scope.pages)} pages of {len(scope.release_ids)} releases to derive again "
           f"({len(scope.pages) - len(todo)} already done by an earlier rebuild), {scope.kept_releases} releases "
           f"kept as loaded, {len(scope.problems)} pages missing from the raw store")
-    seconds = {"read": 0.0, "wait_for_parse": 0.0, "load": 0.0}  # where the time went (the summary says)
-    parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, bool(todo), seconds, db=db_path)
+    # where the time went (the summary says)
+    seconds = {"plan": time.perf_counter() - started_plan, "cluster_start": 0.0, "read": 0.0, "submit": 0.0,
+               "wait_for_parse": 0.0, "load": 0.0, "side_checkpoint": 0.0}
+    with side_writer(side, seconds):
+        parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, bool(todo), seconds, db=db_path)
+    if todo:
+        release_workers()  # what is left (pages loaded meanwhile, the swap) runs here
 
     with warehouse_writer():  # one acquisition: pages a run loaded meanwhile, the swap, the checks
         scope = rebuild_scope(rebuild_plan(db_path), store.has, since, raw_dir)
         done |= {(p.url, p.sha256) for p in todo}
         late = [p for p in scope.pages if (p.url, p.sha256) not in done]
-        parsed += _parse_into_side(store, side, late, site, run_id, batch_size, False, seconds, db=db_path)
+        if late:
+            with side_writer(side, seconds):
+                parsed += _parse_into_side(store, side, late, site, run_id, batch_size, False, seconds, db=db_path)
         started_swap = time.perf_counter()
         counts, checks = swap_and_check(db_path, side, quote(scope), run_key, run_id, settings.check_settings())
         seconds["swap_and_check"] = time.perf_counter() - started_swap

@@ -8,6 +8,7 @@ it (other figures, a finding that only those figures raise), so a rebuild that c
 from __future__ import annotations
 
 import shutil
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -180,6 +181,38 @@ def test_a_dask_cluster_given_by_address_builds_the_same_warehouse_as_a_serial_r
     assert snapshot(live) == snapshot(serial)
 
 
+def test_a_local_cluster_rebuild_builds_the_same_warehouse_and_releases_its_workers_before_the_swap(
+        live, tmp_path, harness_api_url, monkeypatch):
+    # the default runner: a LocalCluster of the flow's own, its batches sent as PageBatch objects; once the parse
+    # is done its workers are let go (while the swap and checks run), a cluster given by address never is
+    from prefect.context import FlowRunContext
+
+    import flows.rebuild as module
+    from flows.parallel import dask_runner
+
+    monkeypatch.setenv("PREFECT_API_URL", harness_api_url)  # what share_prefect_api gives the workers
+    shutil.copytree(live.parent, tmp_path / "serial")
+    serial = tmp_path / "serial" / "hkstp.duckdb"
+    serial_rebuild(db=str(serial))
+    workers_after_release = []
+
+    def watched_release() -> None:
+        client = FlowRunContext.get().task_runner.client
+        assert len(client.scheduler_info()["workers"]) == 2
+        real_release()
+        deadline = time.monotonic() + 30
+        while client.scheduler_info()["workers"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers_after_release.append(len(client.scheduler_info()["workers"]))
+
+    real_release = module.release_workers
+    monkeypatch.setattr(module, "release_workers", watched_release)
+    result = rebuild.with_options(task_runner=dask_runner(workers=2))(db=str(live))
+    assert result["parsed"] == result["pages"] > 50 and result["problems"] == []
+    assert workers_after_release == [0]
+    assert snapshot(live) == snapshot(serial)
+
+
 def test_a_backfill_parsing_on_the_task_runner_loads_what_an_in_process_one_does(tmp_path, prefect_harness,
                                                                                   monkeypatch):
     # above HKSTP_PARALLEL_MIN_PAGES, run submits its parse batches to the flow's task runner (a Dask cluster
@@ -204,6 +237,43 @@ def test_a_backfill_parsing_on_the_task_runner_loads_what_an_in_process_one_does
     assert snapshot(tmp_path / "parallel.duckdb") == snapshot(tmp_path / "serial.duckdb")
     problems = "select url, stage, reason from problems order by all"
     assert _rows(tmp_path / "parallel.duckdb", problems) == _rows(tmp_path / "serial.duckdb", problems)
+
+
+def test_batches_loaded_as_columns_into_a_held_side_equal_load_documents(tmp_path):
+    # what the rebuild does with a worker's columns (warehouse.load.document_columns) on the side warehouse's
+    # held connection must give the rows load_documents gives; the timeline is left to the swap
+    from warehouse.load import document_columns, join_columns
+    from warehouse.rebuild import load_into_side, side_writer
+    from warehouse.testing import claim, document, parse_failure
+
+    first = [document("r1", "en", "2024-02-28", [claim("tech_companies", 1700, "about"), claim("unicorns", 10)]),
+             document("r1", "zh-hant", "2024-02-28", [claim("tech_companies", 1700, "about")])]
+    failed = [parse_failure("https://www.hkstp.org/en/news-room/gone/", "raw store: gone")]
+    second = [document("r2", "en", "2024-03-12", [claim("tech_companies", 1800, "about")]),
+              document("r1", "en", "2024-02-28", [claim("tech_companies", 1700, "about"), claim("unicorns", 10)],
+                       fetched_at="2024-01-05T00:00:00Z")]  # the same bytes, first fetched earlier
+    plain, side = tmp_path / "plain.duckdb", tmp_path / "side.duckdb"
+    warehouse.load_documents(plain, first + failed)
+    warehouse.load_documents(plain, second)
+    seconds: dict[str, float] = {}
+    with side_writer(side, seconds):
+        load_into_side(side, join_columns(document_columns(first), document_columns(failed)))
+        assert load_into_side(side, document_columns(second)).claims == 1
+    assert "side_checkpoint" in seconds and not side.with_name(side.name + ".wal").exists()
+
+    rows = {
+        "documents": "select url, sha256, fetched_at, release_id, language, version_id, error from core.documents",
+        "releases": "select release_id, first_seen_at, last_seen_at from core.releases",
+        "editions": "select release_id, language, first_seen_at, last_seen_at from core.editions",
+        "versions": "select version_id, version_no, title, published_on, url, first_seen_at, last_seen_at "
+                    "from core.versions",
+        "sections": "select version_id, ordinal, text from core.sections",
+        "claims": "select claim_id, version_id, metric, value, qualifier, text from core.claims",
+    }
+    for table, sql in rows.items():
+        assert Counter(_rows(side, sql)) == Counter(_rows(plain, sql)), table
+    assert _rows(plain, "select count(*) from core.timeline")[0][0] > 0
+    assert _rows(side, "select count(*) from core.timeline") == [(0,)]
 
 
 KILLABLE_REBUILD = """

@@ -132,10 +132,7 @@ def pair_editions(docs: list, english_seen: dict[str, tuple[str, set[str]]] | No
     the run's earlier batches, which this call adds to). The doubt recorded for the unconfirmed alternate is then
     dropped. Returns `docs`."""
     english = english_seen if english_seen is not None else {}
-    for doc in docs:
-        rel = doc.release
-        if rel is not None and rel.language == "en" and _fetched(doc.url) and doc.release_id:
-            remember_english(english, doc.url, doc.release_id, rel)
+    english.update(english_entries(docs))
     if not english:
         return docs
     for doc in docs:
@@ -163,3 +160,21 @@ def english_pages_named(docs: list, english_seen: dict[str, tuple[str, set[str]]
     named = {_path_key(d.release.alternates["en"]) for d in docs
              if d.release is not None and d.release.language != "en" and (d.release.alternates or {}).get("en")}
     return {p for p in named - held if p}
+
+
+def english_entries(docs: list) -> dict[str, tuple[str, set[str]]]:
+    """The English editions of `docs` as pair_editions records them (path -> (release id, paths it names))."""
+    out: dict[str, tuple[str, set[str]]] = {}
+    for doc in docs:
+        rel = doc.release
+        if rel is not None and rel.language == "en" and _fetched(doc.url) and doc.release_id:
+            remember_english(out, doc.url, doc.release_id, rel)
+    return out
+
+
+def may_pair(doc) -> bool:
+    """Whether pair_editions could give `doc` another release id: an edition that names, as its English edition,
+    a page of another slug (rare: the site usually gives the editions of a release one slug)."""
+    rel = doc.release
+    english = (rel.alternates or {}).get("en") if rel is not None and rel.language != "en" else None
+    return bool(english) and url_slug(english) not in (None, doc.release_id)

@@ -116,8 +116,14 @@ def record_fetches(db_path: str | Path, fetches: list[FetchRecord], flow_run_id:
     return int(inserted)
 
 
-def _columns_of(docs: list[DocumentResult]) -> dict[str, dict[str, tuple[str, list]]]:
-    """Turn documents into column lists for the staging tables: documents, versions, sections, claims."""
+StagedColumns = dict[str, dict[str, tuple[str, list]]]  # table -> column -> (DuckDB type, values)
+
+
+def document_columns(docs: list[DocumentResult]) -> StagedColumns:
+    """Turn documents into column lists for the staging tables: documents, versions, sections, claims.
+
+    Pure Python, no database: a Dask worker runs it beside the parse (flows/rebuild.py), so the writer receives
+    lists of plain values (cheap to unpickle) instead of documents and loads them with `load_columns`."""
     d_cols = {k: [] for k in ("url", "sha256", "fetched_at", "release_id", "language", "version_id", "error", "source")}
     v_cols = {k: [] for k in ("version_id", "release_id", "language", "content_hash", "title", "subtitle",
                               "published_on", "category", "url", "canonical_url", "date_source", "layout",
@@ -174,6 +180,17 @@ def _columns_of(docs: list[DocumentResult]) -> dict[str, dict[str, tuple[str, li
         name: {k: (types.get(k, "varchar"), v) for k, v in cols.items()}
         for name, cols in (("documents", d_cols), ("versions", v_cols), ("sections", s_cols), ("claims", c_cols))
     }
+
+
+def join_columns(*parts: StagedColumns) -> StagedColumns:
+    """One batch's staged columns from several (e.g. a worker's and the writer's own parse problems)."""
+    out: StagedColumns = {}
+    for part in parts:
+        for table, cols in part.items():
+            into = out.setdefault(table, {k: (t, []) for k, (t, _) in cols.items()})
+            for k, (_, values) in cols.items():
+                into[k][1].extend(values)
+    return out
 
 
 # Steps of one batch, in order; each is one set-based statement over the staging tables. Kept as data so a
@@ -324,14 +341,38 @@ def load_documents(
 
     A document with `error` set is recorded as a parse problem (url, reason). Returns what was new.
     """
-    staged = _columns_of(docs)
-    summary = LoadSummary(documents=len(docs), parse_errors=sum(1 for e in staged["documents"]["error"][1] if e))
-    with write_connection(db_path) as con:
-        ensure_schema(con, db_path)
-        con.begin()
-        try:
-            for name, cols in staged.items():
-                stage_columns(con, f"stage_{name}", cols)
+    return load_columns(db_path, document_columns(docs), flow_run_id)
+
+
+TIMELINE_STEPS = ("timeline_out", "timeline_in", "timeline_press_room_only")
+
+
+def load_columns(db_path: str | Path, staged: StagedColumns, flow_run_id: str | None = None,
+                 con: duckdb.DuckDBPyConnection | None = None, *, timeline: bool = True,
+                 summary: bool = True) -> LoadSummary:
+    """`load_documents` of a batch already turned into columns (`document_columns`, perhaps on a Dask worker).
+
+    con: a write connection to `db_path` the caller holds open across batches (a rebuild's private side
+    warehouse: no open and checkpoint per batch); without it, one is opened for this batch.
+    timeline=False: leave core.timeline alone (a rebuild derives it once, when it swaps its rows in);
+    summary=False: count only the claims (not the new releases, editions and revisions)."""
+    if con is None:
+        with write_connection(db_path) as own:
+            ensure_schema(own, db_path)
+            return _load_staged(own, staged, flow_run_id, timeline, summary)
+    return _load_staged(con, staged, flow_run_id, timeline, summary)
+
+
+def _load_staged(con: duckdb.DuckDBPyConnection, staged: StagedColumns, flow_run_id: str | None,
+                 timeline: bool = True, count: bool = True) -> LoadSummary:
+    docs_cols = staged["documents"]
+    summary = LoadSummary(documents=len(docs_cols["url"][1]), parse_errors=sum(1 for e in docs_cols["error"][1] if e))
+    temps = [f"stage_{name}" for name in staged]
+    con.begin()
+    try:
+        for name, cols in staged.items():
+            stage_columns(con, f"stage_{name}", cols)
+        if count:
             summary.new_releases, summary.new_editions = con.execute(
                 """
                 select
@@ -349,24 +390,27 @@ def load_documents(
                 where version_id not in (select version_id from core.versions)
                 """
             )
-            params = {"flow_run_id": flow_run_id, "now": utc_now()}
-            counts = {}
-            for name, sql in MERGE_STEPS:
+            temps.append("new_versions")
+        params = {"flow_run_id": flow_run_id, "now": utc_now()}
+        counts = {}
+        for name, sql in MERGE_STEPS:
+            if timeline or name not in TIMELINE_STEPS:
                 counts[name] = con.execute(sql, _params_for(sql, params)).fetchone()[0]
-            summary.new_versions = int(counts["versions"])
-            summary.claims = int(counts["claims"])
+        summary.new_versions = int(counts["versions"])
+        summary.claims = int(counts["claims"])
+        if count:
             summary.revised_editions = con.execute(
                 """
                 select count(distinct (release_id, language)) from core.versions
                 where version_no > 1 and version_id in (select version_id from new_versions)
                 """
             ).fetchone()[0]
-            for name in [*(f"stage_{n}" for n in staged), "new_versions"]:
-                con.execute(f"drop table {name}")
-            con.commit()
-        except BaseException:
-            con.rollback()
-            raise
+        for name in temps:
+            con.execute(f"drop table {name}")
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
     return summary
 
 
