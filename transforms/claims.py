@@ -526,14 +526,20 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
     family = "zh" if language.startswith("zh") else "en"
     # Every claim holds a number trigger, and a sentence's trigger is one in the whole text too (sentences
     # are cut after punctuation or space, so the trigger's word boundaries stay): no trigger, no sentences.
-    if not has_number_trigger(fold(text)):
+    folded = fold(text)
+    if not has_number_trigger(folded):
         return out
-    for _offset, sentence in sentence_spans(text):
-        _extract_sentence(_Sentence(sentence, section, family, dollar, yuan), out)
+    # str.lower() maps character for character, save İ (lowered to two: fold() then lowers A-Z only, in the text
+    # but not in a sentence without it) and the capital sigma (lowered by the letters around it): a sentence's
+    # fold is its slice of the text's, unless the text holds either
+    sliced = text.isascii() or ("\u0130" not in text and "\u03a3" not in text)
+    for offset, sentence in sentence_spans(text):
+        _extract_sentence(_Sentence(sentence, section, family, dollar, yuan,
+                                    folded[offset:offset + len(sentence)] if sliced else fold(sentence)), out)
     for claim in out:  # scaled decimals carry binary noise (1.34億 -> 134000000.00000001)
-        claim.value = plain(claim.value)
+        claim.value = _plain(claim.value)
         if claim.value_high is not None:
-            claim.value_high = plain(claim.value_high)
+            claim.value_high = _plain(claim.value_high)
     return resolve_context(out, language, published_on=published_on, organisation=organisation)
 
 
@@ -553,16 +559,23 @@ def extract_release_claims(release: Release, organisation: str | None = "hkstp")
     return event_release(align_release(out), release.title)
 
 
+def _plain(value: float) -> float:
+    """plain(value), at once for a whole float below 10^12 (12 significant digits hold it exactly)."""
+    if type(value) is float and value.is_integer() and -1e12 < value < 1e12:
+        return value
+    return plain(value)
+
+
 class _Sentence:
     """What every reading in one sentence shares; the sentence-wide searches run once, when first asked."""
 
     __slots__ = ("text", "section", "family", "dollar", "_yuan", "consumed_end", "_every_one", "_invest", "folded")
 
-    def __init__(self, text: str, section: str, family: str, dollar: str, yuan: str):
+    def __init__(self, text: str, section: str, family: str, dollar: str, yuan: str, folded: str):
         self.text, self.section, self.family, self.dollar, self._yuan = text, section, family, dollar, yuan
         self.consumed_end = 0  # where the previous amount and its currency end ("10 rmb" takes "rmb" from "rmb 20")
         self._every_one = self._invest = False
-        self.folded = fold(text)  # what the number trigger and the vocabulary matchers search
+        self.folded = folded  # fold(text): what the number trigger and the vocabulary matchers search
 
     @property
     def yuan(self) -> str:
@@ -864,11 +877,15 @@ def _read(s: _Sentence, m: re.Match) -> _Reading | None:
     if parsed is None:
         return None
     r = _Reading(s, m, *parsed)
-    for step in _STEPS:
-        if step(r) is False:
-            return None
-        if r.claim is not None:  # a step decided the whole claim (a year)
-            return r
+    # the steps of _STEPS in turn, called directly (a loop over them cost more than most of them do); only
+    # _resolve_kind decides a whole claim (a year)
+    if not (_resolve_number(r) and _resolve_currency_before(r) and _resolve_qualifier_before(r) and _resolve_after(r)
+            and _resolve_measure(r) and _resolve_counts(r) and _resolve_kind(r)):
+        return None
+    if r.claim is not None:
+        return r
+    if not _resolve_metric(r):
+        return None
     r.claim = _claim(s, r.start, r.text_end, value=r.value, kind=r.kind, qualifier=r.qualifier or "exact",
                      unit=r.unit, currency=r.currency, metric=r.metric)
     r.end = r.text_end
