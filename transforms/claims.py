@@ -855,22 +855,26 @@ def _qualifier_of(q: str) -> str | None:
 
 class _Reading:
     __slots__ = ("m", "s", "value", "kind", "approx", "scaled", "words", "start", "core_start", "core_end", "pos",
-                 "q", "qualifier", "after_qualifier", "currency", "measure", "measure_start", "unit", "metric",
-                 "text_end", "amount_end", "is_zh", "family", "plus", "claim", "end", "cur", "dig", "esc", "zh", "pct")
+                 "q", "qualifier", "currency", "measure", "measure_start", "unit", "metric",
+                 "text_end", "amount_end", "is_zh", "family", "plus", "claim", "end", "cur", "dig", "esc", "zh", "pct",
+                 "q_written", "match_start")
 
     def __init__(self, s: _Sentence, m: re.Match, value, kind, approx, scaled, words):
         self.s, self.m = s, m
         self.value, self.kind, self.approx, self.scaled, self.words = value, kind, approx, scaled, words
         self.core_start, self.core_end = m.span("core")
         # the match's groups the steps ask about, read in one call
-        self.cur, self.dig, self.esc, self.zh, self.pct, zc = m.group("cur", "dig", "esc", "zh", "pct", "zc")
-        self.start = m.start()
+        self.cur, self.dig, self.esc, self.zh, self.pct, zc, self.q_written = m.group("cur", "dig", "esc", "zh", "pct",
+                                                                                    "zc", "q")
+        self.start = self.match_start = m.start()
         self.pos = self.core_end
-        self.q = self.qualifier = self.after_qualifier = self.currency = self.measure = self.unit = None
+        self.q = self.qualifier = self.currency = self.measure = self.unit = None
         self.metric = None
         self.measure_start = self.text_end = self.amount_end = self.core_end
         self.is_zh = self.zh is not None or bool(zc)
-        self.family = "zh" if self.is_zh or _is_cjk(s.text, self.core_end) else s.family
+        text, core_end = s.text, self.core_end
+        # _is_cjk(text, core_end), inline
+        self.family = "zh" if self.is_zh or (core_end < len(text) and "\u3400" <= text[core_end] <= "\u9fff") else s.family
         self.plus = False
         self.claim = None
         self.end = self.core_end
@@ -932,7 +936,7 @@ def _resolve_currency_before(r: _Reading):
 def _resolve_qualifier_before(r: _Reading):
     """"more than", 逾, "no more than" ... just before the number (or its currency). "a total of" and 共 say
     nothing a qualifier after the number cannot override ("共有兩萬多名" is over 20,000)."""
-    r.q = r.m.group("q") if r.start == r.m.start() else None
+    r.q = r.q_written if r.start == r.match_start else None
     if r.q:
         r.qualifier = _qualifier_of(r.q)
         if r.qualifier == "exact":
