@@ -1172,6 +1172,7 @@ def _resolve_metric(r: _Reading):
     return True
 
 
+# the order in which _read calls the steps (by name, one after the other)
 _STEPS = (_resolve_number, _resolve_currency_before, _resolve_qualifier_before, _resolve_after, _resolve_measure,
           _resolve_counts, _resolve_kind, _resolve_metric)
 
