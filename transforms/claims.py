@@ -526,14 +526,20 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
     family = "zh" if language.startswith("zh") else "en"
     # Every claim holds a number trigger, and a sentence's trigger is one in the whole text too (sentences
     # are cut after punctuation or space, so the trigger's word boundaries stay): no trigger, no sentences.
-    if not has_number_trigger(fold(text)):
+    folded = fold(text)
+    if not has_number_trigger(folded):
         return out
-    for _offset, sentence in sentence_spans(text):
-        _extract_sentence(_Sentence(sentence, section, family, dollar, yuan), out)
+    # str.lower() maps character for character, save İ (lowered to two: fold() then lowers A-Z only, in the text
+    # but not in a sentence without it) and the capital sigma (lowered by the letters around it): a sentence's
+    # fold is its slice of the text's, unless the text holds either
+    sliced = text.isascii() or ("\u0130" not in text and "\u03a3" not in text)
+    for offset, sentence in sentence_spans(text):
+        _extract_sentence(_Sentence(sentence, section, family, dollar, yuan,
+                                    folded[offset:offset + len(sentence)] if sliced else fold(sentence)), out)
     for claim in out:  # scaled decimals carry binary noise (1.34億 -> 134000000.00000001)
-        claim.value = plain(claim.value)
+        claim.value = _plain(claim.value)
         if claim.value_high is not None:
-            claim.value_high = plain(claim.value_high)
+            claim.value_high = _plain(claim.value_high)
     return resolve_context(out, language, published_on=published_on, organisation=organisation)
 
 
@@ -553,16 +559,23 @@ def extract_release_claims(release: Release, organisation: str | None = "hkstp")
     return event_release(align_release(out), release.title)
 
 
+def _plain(value: float) -> float:
+    """plain(value), at once for a whole float below 10^12 (12 significant digits hold it exactly)."""
+    if type(value) is float and value.is_integer() and -1e12 < value < 1e12:
+        return value
+    return plain(value)
+
+
 class _Sentence:
     """What every reading in one sentence shares; the sentence-wide searches run once, when first asked."""
 
     __slots__ = ("text", "section", "family", "dollar", "_yuan", "consumed_end", "_every_one", "_invest", "folded")
 
-    def __init__(self, text: str, section: str, family: str, dollar: str, yuan: str):
+    def __init__(self, text: str, section: str, family: str, dollar: str, yuan: str, folded: str):
         self.text, self.section, self.family, self.dollar, self._yuan = text, section, family, dollar, yuan
         self.consumed_end = 0  # where the previous amount and its currency end ("10 rmb" takes "rmb" from "rmb 20")
         self._every_one = self._invest = False
-        self.folded = fold(text)  # what the number trigger and the vocabulary matchers search
+        self.folded = folded  # fold(text): what the number trigger and the vocabulary matchers search
 
     @property
     def yuan(self) -> str:
@@ -627,27 +640,29 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
     prev_abs = prev_amount_end = 0  # where the previous claim starts in the sentence, and where its amount ends
     prev_digits: float | None = None
     for m in _claim_matches(sentence, s.folded):
-        if m.group("skip") is not None or m.group("date") is not None or m.group("quarter") is not None:
+        skip, date_, quarter, zhyear, ratio, fold_, frac = m.group("skip", "date", "quarter", "zhyear", "ratio", "fold",
+                                                                    "frac")
+        if skip is not None or date_ is not None or quarter is not None:
             prev = None
             continue
-        if m.group("zhyear") is not None:
+        if zhyear is not None:
             # 於2024年底, 在2024年3月: a date said in passing, not the year something was founded
             dated = _ZH_YEAR_PERIOD.match(sentence, m.end())
-            out.append(_claim(s, m.start(), m.end(), value=float(m.group("zhyear")), kind="year",
+            out.append(_claim(s, m.start(), m.end(), value=float(zhyear), kind="year",
                               metric=None if dated else _year_metric(s.folded, m.start(), "zh")))
             prev = None
             continue
-        if m.group("ratio") is not None:
+        if ratio is not None:
             out.append(_claim(s, m.start(), m.end(), value=float(m.group("ratio_n")), kind="ratio",
                               metric="co_investment_ratio" if s.invest else None))
             prev = None
             continue
-        if m.group("fold") is not None:
-            out.append(_claim(s, m.start(), m.end(), value=_small_number(m.group("fold")[:-4].strip(" -")),
+        if fold_ is not None:
+            out.append(_claim(s, m.start(), m.end(), value=_small_number(fold_[:-4].strip(" -")),
                               kind="ratio", unit="times"))
             prev = None
             continue
-        if m.group("frac") is not None:
+        if frac is not None:
             claim = _fraction_claim(s, m, out)
             if claim is not None:
                 out.append(claim)
@@ -678,9 +693,9 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
                     prev_abs = between.start()  # "between 10 and 20 companies"
                 # "10至20億", "HK$1.2-1.5 billion": the scale written once at the high end covers the low end,
                 # unless the low end is written in full ("HK$200,000 to HK$50 million").
-                high_digits = _bare_number(m.group("dig"))
+                high_digits = _bare_number(r.dig)
                 if (high_digits and prev_digits == prev.value and claim.value > high_digits and prev.value < 1000
-                        and not m.group("cur")):
+                        and not r.cur):
                     prev.value = plain(prev.value * claim.value / high_digits)
                 prev.value_high = claim.value
                 prev.text = sentence[prev_abs:r.start].lstrip() + claim.text
@@ -695,7 +710,7 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
                     prev.qualifier = "about" if listed and claim.qualifier == "exact" else claim.qualifier
                 continue
         out.append(claim)
-        prev, prev_abs, prev_amount_end, prev_digits = claim, r.start, r.amount_end, _bare_number(m.group("dig"))
+        prev, prev_abs, prev_amount_end, prev_digits = claim, r.start, r.amount_end, _bare_number(r.dig)
 
 
 def _bracketed_conversion(prev: Claim, claim: Claim, m: re.Match):
@@ -840,20 +855,26 @@ def _qualifier_of(q: str) -> str | None:
 
 class _Reading:
     __slots__ = ("m", "s", "value", "kind", "approx", "scaled", "words", "start", "core_start", "core_end", "pos",
-                 "q", "qualifier", "after_qualifier", "currency", "measure", "measure_start", "unit", "metric",
-                 "text_end", "amount_end", "is_zh", "family", "plus", "claim", "end")
+                 "q", "qualifier", "currency", "measure", "measure_start", "unit", "metric",
+                 "text_end", "amount_end", "is_zh", "family", "plus", "claim", "end", "cur", "dig", "esc", "zh", "pct",
+                 "q_written", "match_start")
 
     def __init__(self, s: _Sentence, m: re.Match, value, kind, approx, scaled, words):
         self.s, self.m = s, m
         self.value, self.kind, self.approx, self.scaled, self.words = value, kind, approx, scaled, words
-        self.core_start, self.core_end = m.start("core"), m.end("core")
-        self.start = m.start()
+        self.core_start, self.core_end = m.span("core")
+        # the match's groups the steps ask about, read in one call
+        self.cur, self.dig, self.esc, self.zh, self.pct, zc, self.q_written = m.group("cur", "dig", "esc", "zh", "pct",
+                                                                                    "zc", "q")
+        self.start = self.match_start = m.start()
         self.pos = self.core_end
-        self.q = self.qualifier = self.after_qualifier = self.currency = self.measure = self.unit = None
+        self.q = self.qualifier = self.currency = self.measure = self.unit = None
         self.metric = None
         self.measure_start = self.text_end = self.amount_end = self.core_end
-        self.is_zh = m.group("zh") is not None or bool(m.group("zc"))
-        self.family = "zh" if self.is_zh or _is_cjk(s.text, self.core_end) else s.family
+        self.is_zh = self.zh is not None or bool(zc)
+        text, core_end = s.text, self.core_end
+        # _is_cjk(text, core_end), inline
+        self.family = "zh" if self.is_zh or (core_end < len(text) and "\u3400" <= text[core_end] <= "\u9fff") else s.family
         self.plus = False
         self.claim = None
         self.end = self.core_end
@@ -864,32 +885,39 @@ def _read(s: _Sentence, m: re.Match) -> _Reading | None:
     if parsed is None:
         return None
     r = _Reading(s, m, *parsed)
-    for step in _STEPS:
-        if step(r) is False:
-            return None
-        if r.claim is not None:  # a step decided the whole claim (a year)
-            return r
-    r.claim = _claim(s, r.start, r.text_end, value=r.value, kind=r.kind, qualifier=r.qualifier or "exact",
-                     unit=r.unit, currency=r.currency, metric=r.metric)
+    # the steps of _STEPS in turn, called directly (a loop over them cost more than most of them do); only
+    # _resolve_kind decides a whole claim (a year)
+    if not (_resolve_number(r) and _resolve_currency_before(r) and _resolve_qualifier_before(r) and _resolve_after(r)
+            and _resolve_measure(r) and _resolve_counts(r) and _resolve_kind(r)):
+        return None
+    if r.claim is not None:
+        return r
+    if not _resolve_metric(r):
+        return None
+    # _claim(...) written out: most claims are made here, and its keyword packing cost a third of the Claim's making
+    context, offset = _context(s.text, r.start, r.text_end)
+    r.claim = Claim(value=r.value, kind=r.kind, qualifier=r.qualifier or "exact", unit=r.unit, currency=r.currency,
+                    metric=r.metric, text=s.text[r.start:r.text_end].strip(), sentence=context, section=s.section,
+                    start=offset)
     r.end = r.text_end
     return r
 
 
 def _resolve_number(r: _Reading):
     """Rule out names and ordinals (COP28, H5N1, 5G, 3D, 15th) and numbers already read with the last amount."""
-    s, g, text = r.s, r.m.group, r.s.text
+    s, text = r.s, r.s.text
     if r.core_start < s.consumed_end:
         return False  # already read as part of the previous claim ("75 USD million")
     before_char = text[r.core_start - 1] if r.core_start > 0 else ""
     after_char = text[r.core_end] if r.core_end < len(text) else ""
-    if not g("cur") and before_char.isascii() and before_char.isalpha():
+    if not r.cur and before_char.isascii() and before_char.isalpha():
         return False
-    if (after_char.isascii() and after_char.isalpha() and not r.words and not g("esc") and not g("pct")
+    if (after_char.isascii() and after_char.isalpha() and not r.words and not r.esc and not r.pct
             and text[r.core_end:r.core_end + 3] not in _CURRENCY_CODES):
         return False
     if before_char == "#" or (before_char == "-" and r.core_start > 1 and text[r.core_start - 2].isalpha()):
         return False
-    if before_char == "(" and after_char == ")" and not g("cur"):
+    if before_char == "(" and after_char == ")" and not r.cur:
         # "the US (47), the UK (35)": counts after list items, when there are two or more and no stock code near
         numbers = [int(n) for n in _PAREN_COUNTS.findall(text)]
         if len(numbers) < 2 or numbers == list(range(1, len(numbers) + 1)) or _STOCK_WORDS.search(text):
@@ -899,12 +927,11 @@ def _resolve_number(r: _Reading):
 
 def _resolve_currency_before(r: _Reading):
     """HK$, US$, RMB, 港幣 ... before the number; a bare $ is the sentence's dollar."""
-    g = r.m.group
-    if g("cur") and r.m.start("cur") < r.s.consumed_end:
+    if r.cur and r.m.start("cur") < r.s.consumed_end:
         r.start = r.core_start  # the previous amount's currency ("4人民币5美元"), not this one's
-    elif g("cur"):
-        r.currency = _currency_of_prefix(g("cur").strip(), r.s.dollar)
-    if g("dig") and g("esc") in ("m", "G") and not r.currency:
+    elif r.cur:
+        r.currency = _currency_of_prefix(r.cur.strip(), r.s.dollar)
+    if r.dig and r.esc in ("m", "G") and not r.currency:
         return False  # "5m" is five metres and "5G" a network, unless it is money
     return True
 
@@ -912,7 +939,7 @@ def _resolve_currency_before(r: _Reading):
 def _resolve_qualifier_before(r: _Reading):
     """"more than", 逾, "no more than" ... just before the number (or its currency). "a total of" and 共 say
     nothing a qualifier after the number cannot override ("共有兩萬多名" is over 20,000)."""
-    r.q = r.m.group("q") if r.start == r.m.start() else None
+    r.q = r.q_written if r.start == r.match_start else None
     if r.q:
         r.qualifier = _qualifier_of(r.q)
         if r.qualifier == "exact":
@@ -938,13 +965,13 @@ def _bound_qualifier(text: str, start: int) -> str | None:
 
 def _resolve_after(r: _Reading):
     """N+ (at least), N多 (over), then a currency after the number and a scale after a currency code."""
-    text, g = r.s.text, r.m.group
+    text = r.s.text
     pm = _PLUS_RE.match(text, r.pos)
     if pm and r.kind == "number":
         if pm.group(0) == "+":
             r.qualifier = r.qualifier or "at_least"
             r.pos, r.plus = pm.end(), True
-        elif pm.group("zhmore") and (r.is_zh or g("dig")):
+        elif pm.group("zhmore") and (r.is_zh or r.dig):
             if _MEASURE_RE.match(text, pm.end()) or _CUR_SUFFIX_RE.match(text, pm.end()):
                 r.qualifier = r.qualifier or "over"
                 r.pos = pm.end()
@@ -956,7 +983,7 @@ def _resolve_after(r: _Reading):
         # "$ 20,000.00 $ 37,305.97", "3 USD50 cards": a sign, or a code touching the next amount, is that
         # amount's prefix; a spaced code stays this one's suffix when it has no currency yet ("10 rmb 20 usd").
         cm = None
-    if cm and (cm.group("centzh") == "仙" and not g("dig") or r.scaled and text[cm.start()] == "-"):
+    if cm and (cm.group("centzh") == "仙" and not r.dig or r.scaled and text[cm.start()] == "-"):
         cm = None  # 八仙 is no amount; "a billion-dollar industry" is a manner of speaking
     if cm and r.kind == "number":
         code = _currency_of_suffix(cm, r.s, r.currency)
@@ -999,12 +1026,12 @@ def _currency_of_suffix(cm: re.Match, s: _Sentence, currency: str | None) -> str
 
 def _resolve_measure(r: _Reading):
     """A Chinese measure word (間, 名, 平方米, 倍, 星期) or an English unit (sq m, years, times) after a count."""
-    text, g = r.s.text, r.m.group
+    text = r.s.text
     r.measure_start = r.pos
     if r.kind != "number" or r.currency:
         return True
     mm = _MEASURE_RE.match(text, r.pos)
-    if mm and (r.is_zh or g("dig") or g("zh")) and _is_cjk(text, mm.start("mw")):
+    if mm and (r.is_zh or r.dig or r.zh) and _is_cjk(text, mm.start("mw")):
         r.measure, r.pos = mm.group("mw"), mm.end()
     elif r.family == "en":
         um = _EN_UNIT_RE.match(text, r.pos)
@@ -1019,11 +1046,11 @@ def _resolve_counts(r: _Reading):
     (三間, 二十億元, 七成); 一 before a measure word is an article; English number words count only before a
     noun or a unit ("three modern InnoParks", "one minute"), or where the noun is in the sentence ("five of
     the 12"), never "one of"."""
-    g, text = r.m.group, r.s.text
-    if g("zh") is not None and not (r.measure or r.currency or r.kind == "percent" or r.q):
-        if not (r.scaled and len(g("zh").strip()) >= 2) and not _ZH_RANGE_NEXT.match(text, r.pos):
+    text = r.s.text
+    if r.zh is not None and not (r.measure or r.currency or r.kind == "percent" or r.q):
+        if not (r.scaled and len(r.zh.strip()) >= 2) and not _ZH_RANGE_NEXT.match(text, r.pos):
             return False
-    if g("zh") is not None and r.value == 1 and not r.q and not r.currency and r.measure not in _DURATION_ZH:
+    if r.zh is not None and r.value == 1 and not r.q and not r.currency and r.measure not in _DURATION_ZH:
         return False
     if r.words:
         unit = r.measure is not None
@@ -1045,7 +1072,7 @@ def _resolve_counts(r: _Reading):
 
 def _resolve_kind(r: _Reading):
     """count, money, percent, area, duration, ratio; a four-digit number alone is a year."""
-    g, text, measure = r.m.group, r.s.text, r.measure
+    text, measure = r.s.text, r.measure
     if r.kind == "number":
         r.kind = "count"
     if r.currency:
@@ -1066,7 +1093,7 @@ def _resolve_kind(r: _Reading):
     if r.kind == "duration" and r.q and r.q.strip().lower() == "over":
         r.qualifier = None  # "over three years" is a period, not more than three
     if r.kind == "duration" and not r.q:
-        if r.value == 1 and not g("dig") and _ONE_PERIOD_BEFORE.search(text, max(0, r.start - 10), r.start):
+        if r.value == 1 and not r.dig and _ONE_PERIOD_BEFORE.search(text, max(0, r.start - 10), r.start):
             return False  # "the past year", "within one year", 過去一年, 同一年度
         if _WITHIN_DEADLINE.search(text, max(0, r.start - 24), r.start) or (
                 r.family == "zh" and _ZH_DEADLINE_AFTER.match(text, r.pos)):
@@ -1074,7 +1101,7 @@ def _resolve_kind(r: _Reading):
         if _PERIOD_WINDOW_BEFORE.search(text, max(0, r.start - 20), r.start):
             return False
     # ---- a year: "in 2024", "grew 18% over 2022"
-    if (r.kind == "count" and not r.scaled and g("dig") and _YEAR_DIGITS.fullmatch(g("dig")) and not measure
+    if (r.kind == "count" and not r.scaled and r.dig and _YEAR_DIGITS.fullmatch(r.dig) and not measure
             and not r.plus):
         compared = r.q and r.q.strip().lower() in ("over", "above") and _YEAR_COMPARED_AFTER.match(text, r.pos)
         if compared or (not r.q and not _GENERIC_COUNT_NOUNS.match(text, r.pos)
@@ -1145,6 +1172,7 @@ def _resolve_metric(r: _Reading):
     return True
 
 
+# the order in which _read calls the steps (by name, one after the other)
 _STEPS = (_resolve_number, _resolve_currency_before, _resolve_qualifier_before, _resolve_after, _resolve_measure,
           _resolve_counts, _resolve_kind, _resolve_metric)
 

@@ -493,7 +493,7 @@ def _comparison_hint(window: str) -> bool:
     low = _plain_lower(window)
     if low is None:
         return _COMPARISON_HINT.search(window) is not None
-    return _holds_any(low, _COMPARISON_WORDS) or _holds_any(window, _COMPARISON_ZH)
+    return _holds_any(low, _COMPARISON_WORDS) or (not window.isascii() and _holds_any(window, _COMPARISON_ZH))
 
 
 def _plain_lower(s: str) -> str | None:

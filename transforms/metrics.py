@@ -98,7 +98,12 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 
 
 def _norm(s: str) -> str:
-    return _SEPARATORS.sub(" ", s.lower()).strip()
+    low = s.lower()
+    # already normal (most phrases): no hyphen, no space but single ASCII ones inside (every other whitespace
+    # character is unprintable)
+    if "-" not in low and "  " not in low and low.isprintable() and low[:1] != " " and low[-1:] != " ":
+        return low
+    return _SEPARATORS.sub(" ", low).strip()
 
 
 def _phrase_tables(vocab: dict[str, Metric], langs: tuple[str, ...], before_lang: str):

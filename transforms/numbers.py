@@ -403,20 +403,20 @@ def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
     """(value, kind, approx, scaled, words) of a NUMBER_CORE match; None when it is not a number after all."""
     approx = scaled = words = False
     g = m.group
-    if g("dig") is not None:
-        if g("zc"):
-            parsed = parse_chinese(g("dig") + g("zc"))
+    dig, zc, esc, mix, eneg, dozen, pct, pctpre = g("dig", "zc", "esc", "mix", "eneg", "dozen", "pct", "pctpre")
+    if dig is not None:
+        if zc:
+            parsed = parse_chinese(dig + zc)
             if parsed is None:
                 return None
             value, approx = parsed
             scaled = True
         else:
-            value = parse_digits(g("dig"))
+            value = parse_digits(dig)
             if value is None:
                 return None
-        esc = g("esc")
-        if g("mix"):
-            mixed = parse_english_words(f"{value:f} {esc} {g('mix')}")
+        if mix:
+            mixed = parse_english_words(f"{value:f} {esc} {mix}")
             if mixed is None:
                 return None
             value, scaled = mixed, True
@@ -440,13 +440,12 @@ def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
         if g("ewsc"):
             value *= EN_ABBREV[g("ewsc").strip().lower()]
         scaled = any(w in g("ew").lower() for w in ("thousand", "million", "billion", "trillion"))
-    if g("eneg"):
+    if eneg:
         value = -value
-    if g("dozen"):
+    if dozen:
         value *= 12
     kind = "number"
-    pct = g("pct")
-    if g("pctpre"):
+    if pctpre:
         kind = "percent"
     elif pct:
         p = pct.strip()
