@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import re
 
+from transforms.numbers import word_alternation
+
 try:  # the engine's own parser: re._parser since Python 3.11, sre_parse before
     from re import _constants as _c, _parser as _p
 except ImportError:  # pragma: no cover
@@ -220,21 +222,7 @@ def _prefixes(tree, length: int, budget: int, at: str) -> set[tuple[str, bool]] 
 
 
 def _trie(words: set[str], case_blind: bool) -> str:
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word.lower() if case_blind else word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return ("(?i:" if case_blind else "(?:") + emit(trie) + ")"
+    return word_alternation(words, ignore_case=case_blind, space=re.escape(" "))
 
 
 @functools.lru_cache(maxsize=4096)
