@@ -166,8 +166,10 @@ def parse_to_columns(batch: PageBatch, batch_no: int) -> ParsedBatch:
         [(_as_discovered(url, source, site), body, sha, at, ctype, source)
          for url, sha, at, _, ctype, source, body in items], site, batch_no)
     docs = _with_first_seen(docs, {(url, sha): first for url, sha, _, first, *_ in items})
-    to_pair = [d for d in docs if may_pair(d)]
-    staged = document_columns([d for d in docs if not may_pair(d)] if to_pair else docs)
+    to_pair, ready = [], []
+    for d in docs:
+        (to_pair if may_pair(d) else ready).append(d)
+    staged = document_columns(ready)
     return ParsedBatch(staged, torn_shas(docs), english_entries(docs), to_pair)
 
 
