@@ -139,7 +139,13 @@ def stage_parse(ctx: dict) -> list[dict]:
 
 
 def stage_parse_extract(ctx: dict, sample: int = 500, repeat: int = 3) -> list[dict]:
-    """Parse + extract of release pages of the corpus (every layout, real-size chrome) beside lxml's bare parse."""
+    """Parse + extract of release pages of the corpus (every layout, real-size chrome) beside lxml's bare parse.
+
+    Each timed round reads its own slice of `sample` pages that no earlier round (nor the warm-up) read, and
+    times lxml, our parse and our parse + extract on that slice one after the other; the best round of each
+    counts, in CPU seconds of this process (all three are single-threaded; other processes on the machine
+    disturb CPU time less than a wall clock). A cache of pages already seen cannot serve a round; repetition
+    across different pages (the About paragraph every release repeats) may, as it does in a real backfill."""
     import lxml.html
     import yaml
 
@@ -156,40 +162,41 @@ def stage_parse_extract(ctx: dict, sample: int = 500, repeat: int = 3) -> list[d
     profile = yaml.safe_load((ROOT / "flows" / "profiles" / "hkstp.yaml").read_text(encoding="utf-8"))
     paths = corpus.release_paths
     step = max(1, len(paths) // sample)
-    pages = [(bs.url_to_file(corpus.root, p).read_bytes(), bs.BASE_URL + p) for p in paths[::step][:sample]]
+    slices = [[(bs.url_to_file(corpus.root, p).read_bytes(), bs.BASE_URL + p) for p in paths[k::step][:sample]]
+              for k in range(repeat + 1)]  # slice 0 warms up
 
-    def best(fn) -> float:
-        times = []
-        for _ in range(repeat):
-            t = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t)
-        return min(times)
+    def timed(fn, pages) -> float:
+        t = time.process_time()
+        fn(pages)
+        return time.process_time() - t
 
-    def bare():
+    def bare(pages):
         for body, _ in pages:
             lxml.html.fromstring(body)
 
-    def parse_only():
+    def parse_only(pages):
         for body, url in pages:
             parse_document(body, url=url, content_type="text/html", profile=profile)
 
-    def parse_extract():
+    def parse_extract(pages):
         for body, url in pages:
             extract_release_claims(parse_document(body, url=url, content_type="text/html", profile=profile))
 
-    parse_extract()  # warm caches
-    lxml_s, parse_s, both_s = best(bare), best(parse_only), best(parse_extract)
-    n = len(pages)
+    parse_extract(slices[0])  # warm caches
+    rounds = [(timed(bare, pages), timed(parse_only, pages), timed(parse_extract, pages)) for pages in slices[1:]]
+    lxml_s, parse_s, both_s = (min(r[i] for r in rounds) for i in range(3))
+    pages = [page for chunk in slices[1:] for page in chunk]
+    n = sample
     ratio = both_s / lxml_s
-    ctx["raw"]["parse_extract"] = {"pages": n, "kb_mean": round(sum(len(b) for b, _ in pages) / n / 1024, 1),
+    ctx["raw"]["parse_extract"] = {"pages": n, "rounds": len(rounds),
+                                   "kb_mean": round(sum(len(b) for b, _ in pages) / len(pages) / 1024, 1),
                                    "lxml_s": lxml_s, "parse_s": parse_s, "parse_extract_s": both_s}
     return [
-        row("parse+extract", f"parse_document + extract_release_claims, {n} corpus pages", round(n / both_s, 1),
+        row("parse+extract", f"parse_document + extract_release_claims, {n} corpus pages a round", round(n / both_s, 1),
             "pages/s", peer=round(n / lxml_s, 1), ratio=round(ratio, 2), target=f"<= {PARSE_EXTRACT_MAX_RATIO:g}x lxml",
             ok=ratio <= PARSE_EXTRACT_MAX_RATIO,
-            note=f"{ctx['raw']['parse_extract']['kb_mean']} KB pages; parse alone {parse_s / lxml_s:.2f}x lxml, "
-                 f"extract {(both_s - parse_s) * 1000 / n:.2f} ms a page"),
+            note=f"{ctx['raw']['parse_extract']['kb_mean']} KB pages, best of {len(rounds)} rounds on unseen pages; "
+                 f"parse alone {parse_s / lxml_s:.2f}x lxml, extract {(both_s - parse_s) * 1000 / n:.2f} ms a page"),
     ]
 
 
