@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cssselect import GenericTranslator, SelectorError
+from cssselect import GenericTranslator, SelectorError, parse as parse_css
+from cssselect.parser import Class, CombinedSelector, Element
 from lxml import etree
 
 from transforms.errors import ParseError
@@ -54,6 +55,116 @@ def select(node, selector: str | list | None) -> list:
 def select_one(node, selector) -> etree._Element | None:
     found = select(node, selector)
     return found[0] if found else None
+
+
+# The selectors of site profiles are nearly all `tag.class` or `ancestor descendant` of those. For them one walk
+# in Python over a page's few candidate elements (filtered by tag in C) finds what several XPath searches of the
+# whole tree would. It is exact: cssselect turns `.c` into
+# contains(concat(' ', normalize-space(@class), ' '), ' c '), and since c holds no space, tab, CR or LF
+# (cssselect's rule; else it matches nothing), that finds c among the class attribute's tokens, which are the
+# same whether the blanks between them are collapsed (normalize-space) or only made spaces (below).
+_XPATH_BLANKS = str.maketrans("\t\n\r", "   ")
+_CSS_BLANK_RE = re.compile(r"[ \t\r\n\f]")
+
+
+def _compound(tree) -> tuple[str | None, tuple[str, ...]] | None:
+    """(tag or None for any, class names) of `tag.c1.c2`, `.c` or `tag`; None for any other simple selector."""
+    classes = []
+    while isinstance(tree, Class):
+        if not tree.class_name or _CSS_BLANK_RE.search(tree.class_name):
+            return None
+        classes.append(tree.class_name)
+        tree = tree.selector
+    if type(tree) is not Element or tree.namespace is not None:
+        return None
+    tag = None if tree.element in (None, "*") else tree.element
+    return tag, tuple(classes)
+
+
+@lru_cache(maxsize=512)
+def simple_form(selector: str) -> tuple | None:
+    """The selector as its comma-separated alternatives, each a chain of (tag, classes) compounds joined by the
+    descendant combinator (outermost first); None when it uses anything else (read by XPath instead)."""
+    try:
+        parsed = parse_css(selector)
+    except SelectorError:
+        return None
+    alternatives = []
+    for sel in parsed:
+        if sel.pseudo_element is not None:
+            return None
+        chain = []
+        tree = sel.parsed_tree
+        while isinstance(tree, CombinedSelector):
+            if tree.combinator != " ":
+                return None
+            chain.append(_compound(tree.subselector))
+            tree = tree.selector
+        chain.append(_compound(tree))
+        if None in chain:
+            return None
+        alternatives.append(tuple(reversed(chain)))
+    return tuple(alternatives) if alternatives else None
+
+
+def _has_classes(cls: str | None, classes: tuple[str, ...]) -> bool:
+    if not classes:
+        return True
+    if cls is None:
+        return False
+    padded = " " + cls.translate(_XPATH_BLANKS) + " "
+    return all(" " + c + " " in padded for c in classes)
+
+
+class _Scan:
+    """How select_many reads a tuple of selectors: the slots whose alternatives are all one `tag.class`
+    compound are matched while walking the elements of their tags (what matches is remembered per tag and
+    class attribute, which repeat from page to page); the other slots are read by XPath."""
+
+    MEMO_LIMIT = 4096
+
+    def __init__(self, selectors: tuple[str, ...]):
+        self.selectors = selectors
+        self.by_tag: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self.xpath_slots: list[int] = []
+        for i, selector in enumerate(selectors):
+            form = simple_form(selector)
+            if form is None or any(len(chain) != 1 or chain[0][0] is None for chain in form):
+                self.xpath_slots.append(i)
+                continue
+            for (tag, classes), in form:
+                self.by_tag.setdefault(tag, []).append((i, classes))
+        self.memo: dict[tuple[str, str | None], tuple[int, ...]] = {}
+
+    def slots_of(self, tag: str, cls: str | None) -> tuple[int, ...]:
+        key = (tag, cls)
+        slots = self.memo.get(key)
+        if slots is None:
+            slots = tuple(dict.fromkeys(i for i, classes in self.by_tag.get(tag, ()) if _has_classes(cls, classes)))
+            if len(self.memo) >= self.MEMO_LIMIT:
+                self.memo.clear()
+            self.memo[key] = slots
+        return slots
+
+
+@lru_cache(maxsize=256)
+def _scan_for(selectors: tuple[str, ...]) -> _Scan:
+    return _Scan(selectors)
+
+
+def select_many(node, selectors: tuple[str, ...]) -> list[list]:
+    """[select(node, s) for s in selectors], with one walk over node's elements of the tags concerned instead
+    of an XPath search per selector (whose fixed cost is most of a search of a release's few elements)."""
+    scan = _scan_for(selectors)
+    found: list[list] = [[] for _ in selectors]
+    if scan.by_tag:
+        slots_of = scan.slots_of
+        for el in node.iter(*scan.by_tag):
+            for i in slots_of(el.tag, el.get("class")):
+                found[i].append(el)
+    for i in scan.xpath_slots:
+        found[i] = select(node, selectors[i])
+    return found
 
 
 def block_text(el) -> str:
@@ -207,7 +318,7 @@ def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, 
     order = list(layouts)
     patterns = ((profile.get("site") or {}).get("release_patterns") or {}) if url else {}
     if url:
-        path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE) or "/"
+        path = _SCHEME_HOST_RE.sub("", url) or "/"
         for name, pattern in patterns.items():
             if name in layouts and re.match(pattern, path):
                 order.remove(name)
@@ -222,12 +333,43 @@ def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, 
     return None
 
 
+_SCHEME_HOST_RE = re.compile(r"^[a-z]+://[^/]*", re.IGNORECASE)
+
+
 def _guess_from_page(doc):
     """htmldate's guess, for a known-layout page that shows no date of its own (rare: never on the fast path)."""
     from transforms.parsing.pagedates import guess_date
 
     stamp = guess_date(etree.tostring(doc, encoding="unicode", method="html"))
     return (stamp.day, stamp.utc_time) if stamp else (None, None)
+
+
+_FIELDS = ("title", "date", "subtitle", "category", *CLAIMABLE_FIELDS, "body")
+
+
+def _select_fields(root, spec: dict):
+    """select(root, spec[field]) for every field with a selector, in one walk over root; None when one of them
+    is not a simple selector."""
+    slots: list[str] = []
+    slot_fields: list[str] = []
+    for field in _FIELDS:
+        selector = spec.get(field)
+        if not selector:
+            continue
+        for item in (selector if isinstance(selector, (list, tuple)) else (selector,)):
+            if not isinstance(item, str) or not item:
+                return None
+            slots.append(item)
+            slot_fields.append(field)
+    if not all(simple_form(x) for x in slots):
+        return None
+    picked: dict[str, list] = {}
+    for field, elements in zip(slot_fields, select_many(root, tuple(slots))):
+        if field in picked:
+            picked[field] = picked[field] + elements
+        else:
+            picked[field] = elements
+    return picked
 
 
 def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=None) -> Release:
@@ -241,10 +383,16 @@ def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=Non
     else:
         root = select_one(doc, spec.get("root") or spec["detect"])
     root = doc if root is None else root
+    picked = _select_fields(root, spec)
+
+    def field_elements(field: str) -> list:
+        if picked is None:
+            return select(root, spec.get(field))
+        return picked.get(field, [])
 
     def text_of(field: str) -> str | None:
-        el = select_one(root, spec.get(field))
-        return noise.squash(block_text(el)) if el is not None else None
+        found = field_elements(field)
+        return noise.squash(block_text(found[0])) if found else None
 
     title = text_of("title")
     if not title:
@@ -253,9 +401,10 @@ def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=Non
     date_text = text_of("date")
     claimed: dict = {}
     for field in CLAIMABLE_FIELDS:
-        for el in select(root, spec.get(field)):
+        for el in field_elements(field):
             claimed.setdefault(el, FIELD_HINTS[field])
-    body = select_one(root, spec.get("body"))
+    found_body = field_elements("body")
+    body = found_body[0] if found_body else None
     blocks: list[Block] = []
     # Claimed blocks outside the body (takeaways above it, photo strips) come first, in page order.
     inside_body = set(body.iter()) if body is not None else set()
