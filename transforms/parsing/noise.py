@@ -98,25 +98,35 @@ def _may_hold_page_counter(text: str, lowered: str) -> bool:
     return _COUNTER_LINE_RE.fullmatch(text) is not None
 
 
+_PHONE_WORD_RE = re.compile("|".join(map(re.escape, _PHONE_WORDS)))  # any(word in lowered), in one search
+
+
 def _may_hold_phone(text: str, lowered: str) -> bool:
-    return "\u0130" in text or any(word in lowered for word in _PHONE_WORDS)
+    return "\u0130" in text or _PHONE_WORD_RE.search(lowered) is not None
 
 
 _BARE_LABELS_RE = re.compile(r"(?:[\W_]|Tel|Fax|Email|E-mail|電話|電郵|电话|电邮)*", re.IGNORECASE)
 
 
-def clean_claim_text(text: str) -> str:
-    """Text for a section that claims are taken from: no page counters, phone numbers or e-mail addresses."""
+def clean_claim_text(text: str, squashed: bool = False) -> str:
+    """Text for a section that claims are taken from: no page counters, phone numbers or e-mail addresses.
+    `squashed`: the text is squash()'s output already (squash of its output gives it back, so when nothing
+    is substituted below the second squash is skipped)."""
+    changed = not squashed
     if "@" in text:
         text = EMAIL_RE.sub(" ", text)
+        changed = True
     if _DIGIT_RE.search(text):
         lowered = text.lower()
         if _may_hold_page_counter(text, lowered):
             text = PAGE_COUNTER_RE.sub(" ", text)
             lowered = text.lower()
+            changed = True
         if _may_hold_phone(text, lowered):
             text = PHONE_RE.sub(" ", text)
-    text = squash(text)
+            changed = True
+    if changed:
+        text = squash(text)
     # Labels left without their number ("Tel: / Email:") carry nothing.
     if _BARE_LABELS_RE.fullmatch(text):
         return ""
