@@ -31,6 +31,7 @@ _STR_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _HTML_START_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title|div|article|section|main|p\b|h1)", re.I | re.S)
 _DOCUMENT_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype|html)", re.I | re.S)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_QUERY_RE = re.compile(r"[?#].*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 BINARY_CONTROL_SHARE = 0.05  # more control bytes than this in the first 4 KB: not text
 
@@ -39,7 +40,7 @@ def detect_format(body: bytes, url: str | None, content_type: str | None) -> str
     """'pdf', 'html' or 'text', from the bytes' own signature (%PDF-, <!DOCTYPE html>, <html), then the content
     type, then the URL suffix. The bytes win: an HTML release served as application/pdf is HTML."""
     ctype = (content_type or "").lower()
-    path = re.sub(r"[?#].*$", "", url or "").lower()
+    path = _QUERY_RE.sub("", url or "").lower()
     head = body[:1024].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF-"):
         return "pdf"
@@ -149,7 +150,10 @@ def _looks_truncated(body: bytes, text: str | None) -> bool:
     """The document really stops early: no </body> or </html> anywhere, and it ends inside a tag, a comment or
     a script, or with an element open whose end tag may not be left out (a <div>, an <article>, a <table>).
     A page that omits the end tags HTML5 allows, or has scripts after </html>, is whole."""
-    tail = body[-4096:].lower()
+    tail = body[-4096:]
+    if b"</html" in tail or b"</body" in tail:  # the common case, without lowering the tail first
+        return False
+    tail = tail.lower()
     if b"</html" in tail or b"</body" in tail or _DOCUMENT_END_RE.search(body):
         return False
     parser = _OpenElements()

@@ -250,8 +250,13 @@ def slug_from_url(url: str | None) -> str | None:
     """The last path segment of a URL ('.../news-room/<slug>/' -> '<slug>'), without a file suffix."""
     if not url:
         return None
-    path = re.sub(r"[?#].*$", "", url).rstrip("/")
-    path = re.sub(r"^[a-z]+://[^/]*", "", path)
+    path = _QUERY_RE.sub("", url).rstrip("/")
+    path = _SCHEME_HOST_RE.sub("", path)
     last = path.rsplit("/", 1)[-1]
-    last = re.sub(r"\.(?:html?|php|aspx?|pdf|txt|md)$", "", last, flags=re.IGNORECASE)
+    last = _FILE_SUFFIX_RE.sub("", last)
     return last or None
+
+
+_QUERY_RE = re.compile(r"[?#].*$")
+_SCHEME_HOST_RE = re.compile(r"^[a-z]+://[^/]*")
+_FILE_SUFFIX_RE = re.compile(r"\.(?:html?|php|aspx?|pdf|txt|md)$", re.IGNORECASE)

@@ -81,12 +81,24 @@ DATE_RE = re.compile(rf"(?:{_DMY})|(?:{_MDY})|(?:{_ISO})|(?:{_ZH})|(?:{_NUM})|(?
 _DATELINE_DATE = rf"(?:{_DMY})|(?:{_MDY})|(?:{_ZH})"
 
 
+_last_normalised = ("", "")  # strip_dateline normalises the head find_dateline just did: asked twice in a row
+
+
 def normalise_digits(text: str) -> str:
     """Full-width digits and Chinese numeral dates (二〇二四年三月十七日) to ASCII digits."""
+    global _last_normalised
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        last_text, last_result = _last_normalised
+        if text == last_text:
+            return last_result
+        asked = text
+        # is_normalized says whether normalize would change the text at a fraction of its cost (English text
+        # with curly quotes and dashes is NFKC already)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
         if "年" in text:
             text = _ZH_NUMERAL_DATE.sub(_zh_numeral_date_to_digits, text)
+        _last_normalised = (asked, text)
     return text
 
 
@@ -253,11 +265,14 @@ def strip_dateline(paragraph: str, dateline: Dateline) -> str:
     return (head + paragraph[300:])[dateline.end:].strip()
 
 
+_URL_DATE_RE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
 def date_from_url(url: str | None) -> date | None:
     """A date written in a URL path (/2024/02/28/ or -20240228-), if any."""
     if not url:
         return None
-    m = re.search(r"(?<!\d)(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)", url)
+    m = _URL_DATE_RE.search(url)
     return _make(m.group(1), int(m.group(2)), m.group(3)) if m else None
 
 

@@ -320,7 +320,7 @@ def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, 
     if url:
         path = _SCHEME_HOST_RE.sub("", url) or "/"
         for name, pattern in patterns.items():
-            if name in layouts and re.match(pattern, path):
+            if name in layouts and _compiled_pattern(pattern).match(path):
                 order.remove(name)
                 order.insert(0, name)
                 break
@@ -334,6 +334,7 @@ def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, 
 
 
 _SCHEME_HOST_RE = re.compile(r"^[a-z]+://[^/]*", re.IGNORECASE)
+_compiled_pattern = lru_cache(maxsize=256)(re.compile)  # re.match(pattern, ...) without re's own cache lookup
 
 
 def _guess_from_page(doc):
