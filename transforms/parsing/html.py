@@ -167,6 +167,20 @@ def select_many(node, selectors: tuple[str, ...]) -> list[list]:
     return found
 
 
+def select_first(node, selector) -> etree._Element | None:
+    """select_one, stopping at the first match in document order when the selector is one simple form
+    (XPath would find every match of the whole tree first)."""
+    if isinstance(selector, str) and selector:
+        scan = _scan_for((selector,))
+        if not scan.xpath_slots:
+            slots_of = scan.slots_of
+            for el in node.iter(*scan.by_tag):
+                if slots_of(el.tag, el.get("class")):
+                    return el
+            return None
+    return select_one(node, selector)
+
+
 def block_text(el) -> str:
     """Text of an element with <br> and nested blocks as newlines, skipping scripts, forms and comments."""
     if not len(el):  # no children (most paragraphs): its own text
@@ -327,9 +341,9 @@ def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, 
     for name in order:
         spec = layouts[name] or {}
         if spec.get("detect"):
-            matched = select(doc, spec["detect"])
-            if matched:
-                return name, spec, matched[0]
+            matched = select_first(doc, spec["detect"])
+            if matched is not None:
+                return name, spec, matched
     return None
 
 
