@@ -128,62 +128,65 @@ def _add_body(state: _State, text: str) -> None:
 def sections_from_blocks(blocks: list[Block]) -> tuple[list[Section], Dateline | None]:
     """Run the state machine over `blocks`; returns the sections (no title/subtitle) and the dateline."""
     state = _State()
+    sections = state.sections
+    squash, clean_claim_text, clean_contact_text = noise.squash, noise.clean_claim_text, noise.clean_contact_text
+    may_be_marker = _MAY_BE_MARKER_RE.match
     for block in blocks:
         raw = block.text
-        if block.hint == "contact" or state.mode == "contact":
+        hint = block.hint
+        if hint == "contact" or state.mode == "contact":
             state.mode = "contact"
-            cleaned = noise.clean_contact_text(raw)
+            cleaned = clean_contact_text(raw)
             if cleaned:
                 state.contact_lines.append(cleaned)
             continue
-        text = noise.squash(raw)
+        text = squash(raw)
         if not text:
             continue
         # squash strips, so is_page_counter's own strip() is a no-op; without a marker start only isdigit is left
-        marker = _MAY_BE_MARKER_RE.match(text) is not None
+        marker = may_be_marker(text) is not None
         if (noise.is_page_counter(text) if marker else text.isdigit()) or noise.is_chrome(text):
             continue
         if marker and END_RE.match(text):
             state.mode = "end" if state.mode == "body" else state.mode
             continue
-        if block.hint == "key_takeaways":
+        if hint == "key_takeaways":
             if not (marker and TAKEAWAYS_RE.match(text)):
-                state.sections.append(Section("key_takeaways", noise.clean_claim_text(BULLET_RE.sub("", text))))
+                sections.append(Section("key_takeaways", clean_claim_text(BULLET_RE.sub("", text))))
             continue
         if marker and TAKEAWAYS_RE.match(text) and state.body_paragraphs_seen == 0:
             state.takeaways_open = True
             continue
         if state.takeaways_open:
-            if block.hint == "item" or BULLET_RE.match(text):
-                state.sections.append(Section("key_takeaways", noise.clean_claim_text(BULLET_RE.sub("", text))))
+            if hint == "item" or BULLET_RE.match(text):
+                sections.append(Section("key_takeaways", clean_claim_text(BULLET_RE.sub("", text))))
                 continue
             state.takeaways_open = False
         if marker and CONTACT_RE.match(text):
             state.mode = "contact"
-            state.contact_lines.append(noise.clean_contact_text(raw))
+            state.contact_lines.append(clean_contact_text(raw))
             continue
-        if block.hint == "caption" or (marker and CAPTION_RE.match(text)):
+        if hint == "caption" or (marker and CAPTION_RE.match(text)):
             _add_caption(state, text)
             continue
-        marked = block.hint in ("heading", "about_heading") or block.bold
-        if block.hint == "about_heading" or (marker and is_about_heading(text, marked)):
+        if hint == "about_heading" or (marker and is_about_heading(text, hint == "heading" or block.bold)):
             state.mode = "about"
             state.about_heading = text.rstrip(":：")
             continue
-        if block.hint == "about" or state.mode == "about":
-            text = noise.clean_claim_text(text, squashed=True)
+        if hint == "about" or state.mode == "about":
+            text = clean_claim_text(text, squashed=True)
             if text:
-                state.sections.append(Section("about", text, state.about_heading))
+                sections.append(Section("about", text, state.about_heading))
             continue
-        if (block.hint == "heading" or block.bold) and is_subhead(text) and state.mode == "body":
+        if (hint == "heading" or block.bold) and is_subhead(text) and state.mode == "body":
             state.heading = text
             continue
         _add_body(state, text)
     if state.contact_lines:
         contact = "\n".join(line for line in state.contact_lines if line)
         if contact:
-            state.sections.append(Section("contact", contact))
-    return state.sections, state.dateline
+            sections.append(Section("contact", contact))
+    return sections, state.dateline
 
 
 def _drop_other_language(sections: list[Section], language: str) -> list[Section]:

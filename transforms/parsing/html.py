@@ -226,7 +226,11 @@ def is_all_bold(el, text: str) -> bool:
 
 
 def _is_chrome_element(el) -> bool:
-    cls = (el.get("class") or "") + " " + (el.get("id") or "")
+    return _is_chrome_attrs(el.get("class"), el.get("id"))
+
+
+def _is_chrome_attrs(class_attr: str | None, id_attr: str | None) -> bool:
+    cls = (class_attr or "") + " " + (id_attr or "")
     return bool(cls.strip()) and bool(noise.CHROME_CLASS_RE.search(cls)) and "media-contact" not in cls
 
 
@@ -259,11 +263,21 @@ def walk(container, claimed: dict, skip: frozenset = noise.SKIP_TAGS) -> list[Bl
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
-        if tag in skip or _is_chrome_element(el):
+        if tag in skip:
             continue
-        hint = claimed.get(el)
+        class_attr = el.get("class")
+        id_attr = el.get("id")
+        if (class_attr or id_attr) and _is_chrome_attrs(class_attr, id_attr):  # neither: not chrome
+            continue
+        hint = claimed.get(el) if claimed else None
         if hint:
             blocks.extend(_claimed_blocks(el, hint))
+            continue
+        if not len(el):  # no children (most paragraphs): block_text is its text, bold only if it is <b> itself
+            text = el.text or ""
+            if text.strip():
+                block_hint = "heading" if tag in HEADING_TAGS else ("item" if tag == "li" else None)
+                blocks.append(Block(text, block_hint, el.tag in ("strong", "b")))
             continue
         if tag in LEAF_BLOCK_TAGS or not _has_block_children(el):
             text = block_text(el)

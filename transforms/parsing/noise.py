@@ -61,10 +61,15 @@ def squash(text: str) -> str:
     text = text.replace("\n", " ")
     # With no double space and none of the other space characters, _WHITESPACE_TO_SQUASH finds nothing: the
     # text is most often squashed already (blocks are squashed twice), and these tests cost far less than the sub.
-    if ("  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text or "\u200b" in text or "\r" in text
-            or "\f" in text or "\v" in text):
+    if _may_squash(text):
         text = _WHITESPACE_TO_SQUASH.sub(" ", text)
     return text.strip()
+
+
+def _may_squash(text: str) -> bool:
+    """False when _WHITESPACE_TO_SQUASH finds nothing in `text` (nor in any part of it)."""
+    return ("  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text or "\u200b" in text or "\r" in text
+            or "\f" in text or "\v" in text)
 
 
 def is_chrome(text: str) -> bool:
@@ -144,5 +149,8 @@ def clean_contact_text(text: str) -> str:
     """The media-contact block: keep names, numbers and addresses; drop page counters and blank lines."""
     if _may_hold_any_page_counter(text):
         text = PAGE_COUNTER_RE.sub(" ", text)
-    lines = [_WHITESPACE_TO_SQUASH.sub(" ", line).strip() for line in text.split("\n")]
+    if _may_squash(text):
+        lines = [_WHITESPACE_TO_SQUASH.sub(" ", line).strip() for line in text.split("\n")]
+    else:  # the substitution would change no line
+        lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
