@@ -119,7 +119,9 @@ def _has_classes(cls: str | None, classes: tuple[str, ...]) -> bool:
 class _Scan:
     """How select_many reads a tuple of selectors: the slots whose alternatives are all one `tag.class`
     compound are matched while walking the elements of their tags (what matches is remembered per tag and
-    class attribute, which repeat from page to page); the other slots are read by XPath."""
+    class attribute, which repeat from page to page); a slot `outer inner` (two such compounds) by its outer
+    compound in the same walk, then the inner one among the descendants of the one outer element found
+    (XPath when there are several: their descendants may overlap); the other slots are read by XPath."""
 
     MEMO_LIMIT = 4096
 
@@ -127,8 +129,16 @@ class _Scan:
         self.selectors = selectors
         self.by_tag: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.xpath_slots: list[int] = []
+        self.nested_slots: list[tuple[int, int, str, tuple[str, ...]]] = []  # (slot, outer slot, inner tag, classes)
+        self.size = len(selectors)
         for i, selector in enumerate(selectors):
             form = simple_form(selector)
+            if form and len(form) == 1 and len(form[0]) == 2 and None not in (form[0][0][0], form[0][1][0]):
+                (outer_tag, outer_classes), (inner_tag, inner_classes) = form[0]
+                self.by_tag.setdefault(outer_tag, []).append((self.size, outer_classes))
+                self.nested_slots.append((i, self.size, inner_tag, inner_classes))
+                self.size += 1
+                continue
             if form is None or any(len(chain) != 1 or chain[0][0] is None for chain in form):
                 self.xpath_slots.append(i)
                 continue
@@ -156,14 +166,21 @@ def select_many(node, selectors: tuple[str, ...]) -> list[list]:
     """[select(node, s) for s in selectors], with one walk over node's elements of the tags concerned instead
     of an XPath search per selector (whose fixed cost is most of a search of a release's few elements)."""
     scan = _scan_for(selectors)
-    found: list[list] = [[] for _ in selectors]
+    found: list[list] = [[] for _ in range(scan.size)]
     if scan.by_tag:
         slots_of = scan.slots_of
         for el in node.iter(*scan.by_tag):
             for i in slots_of(el.tag, el.get("class")):
                 found[i].append(el)
+    for i, outer, inner_tag, inner_classes in scan.nested_slots:
+        outers = found[outer]
+        if len(outers) == 1:
+            found[i] = [el for el in outers[0].iterdescendants(inner_tag) if _has_classes(el.get("class"), inner_classes)]
+        elif outers:
+            found[i] = select(node, selectors[i])
     for i in scan.xpath_slots:
         found[i] = select(node, selectors[i])
+    del found[len(selectors):]
     return found
 
 
@@ -172,7 +189,7 @@ def select_first(node, selector) -> etree._Element | None:
     (XPath would find every match of the whole tree first)."""
     if isinstance(selector, str) and selector:
         scan = _scan_for((selector,))
-        if not scan.xpath_slots:
+        if not scan.xpath_slots and not scan.nested_slots:
             slots_of = scan.slots_of
             for el in node.iter(*scan.by_tag):
                 if slots_of(el.tag, el.get("class")):
@@ -230,8 +247,18 @@ def _is_chrome_element(el) -> bool:
 
 
 def _is_chrome_attrs(class_attr: str | None, id_attr: str | None) -> bool:
-    cls = (class_attr or "") + " " + (id_attr or "")
-    return bool(cls.strip()) and bool(noise.CHROME_CLASS_RE.search(cls)) and "media-contact" not in cls
+    key = (class_attr, id_attr)
+    known = _CHROME_ATTRS.get(key)
+    if known is None:
+        cls = (class_attr or "") + " " + (id_attr or "")
+        known = bool(cls.strip()) and bool(noise.CHROME_CLASS_RE.search(cls)) and "media-contact" not in cls
+        if len(_CHROME_ATTRS) >= 4096:
+            _CHROME_ATTRS.clear()
+        _CHROME_ATTRS[key] = known
+    return known
+
+
+_CHROME_ATTRS: dict[tuple, bool] = {}  # a layout's class and id values repeat on every page
 
 
 def _has_block_children(el) -> bool:
