@@ -132,10 +132,14 @@ def clean_claim_text(text: str, squashed: bool = False) -> str:
             changed = True
     if changed:
         text = squash(text)
-    # Labels left without their number ("Tel: / Email:") carry nothing.
-    if _BARE_LABELS_RE.fullmatch(text):
+    # Labels left without their number ("Tel: / Email:") carry nothing. A text whose first character is a
+    # letter or digit that starts no label cannot be all labels and non-word characters: no need to look.
+    if (not text or not text[0].isalnum() or text[0] in _LABEL_INITIALS) and _BARE_LABELS_RE.fullmatch(text):
         return ""
     return text
+
+
+_LABEL_INITIALS = "TtFfEe電电"
 
 
 def _may_hold_any_page_counter(text: str) -> bool:
