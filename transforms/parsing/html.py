@@ -334,8 +334,8 @@ def head_metadata(doc, url: str | None, meta_date_selectors=None) -> tuple[str |
             continue
         if rel == "canonical" and canonical is None:
             canonical = href
-        elif rel == "alternate" and link.get("hreflang"):
-            code = hint_from(None, link.get("hreflang"))
+        elif rel == "alternate" and (hreflang := link.get("hreflang")):
+            code = hint_from(None, hreflang)
             if code and code not in alternates:
                 alternates[code] = href
     meta_date = None
@@ -403,24 +403,38 @@ def _guess_from_page(doc):
 _FIELDS = ("title", "date", "subtitle", "category", *CLAIMABLE_FIELDS, "body")
 
 
-def _select_fields(root, spec: dict):
-    """select(root, spec[field]) for every field with a selector, in one walk over root; None when one of them
-    is not a simple selector."""
+def _field_plan(selectors: tuple) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(the selectors to read, the field of each) for the fields' selectors (in _FIELDS order); None when one
+    of them is not a simple selector (the fields are then read one by one, by XPath)."""
     slots: list[str] = []
     slot_fields: list[str] = []
-    for field in _FIELDS:
-        selector = spec.get(field)
+    for field, selector in zip(_FIELDS, selectors):
         if not selector:
             continue
         for item in (selector if isinstance(selector, (list, tuple)) else (selector,)):
-            if not isinstance(item, str) or not item:
+            if not isinstance(item, str) or not item or not simple_form(item):
                 return None
             slots.append(item)
             slot_fields.append(field)
-    if not all(simple_form(x) for x in slots):
+    return tuple(slots), tuple(slot_fields)
+
+
+_cached_field_plan = lru_cache(maxsize=256)(_field_plan)
+
+
+def _select_fields(root, spec: dict):
+    """select(root, spec[field]) for every field with a selector, in one walk over root; None when one of them
+    is not a simple selector."""
+    selectors = tuple(spec.get(field) for field in _FIELDS)
+    try:
+        plan = _cached_field_plan(selectors)
+    except TypeError:  # a list of selectors (unhashable)
+        plan = _field_plan(selectors)
+    if plan is None:
         return None
+    slots, slot_fields = plan
     picked: dict[str, list] = {}
-    for field, elements in zip(slot_fields, select_many(root, tuple(slots))):
+    for field, elements in zip(slot_fields, select_many(root, slots)):
         if field in picked:
             picked[field] = picked[field] + elements
         else:
@@ -463,9 +477,12 @@ def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=Non
     body = found_body[0] if found_body else None
     blocks: list[Block] = []
     # Claimed blocks outside the body (takeaways above it, photo strips) come first, in page order.
-    inside_body = set(body.iter()) if body is not None else set()
     for el, hint in claimed.items():
-        if el not in inside_body and not any(a in claimed for a in el.iterancestors()):
+        # Inside the body: the body itself or below it (found by climbing from the few claimed elements rather
+        # than by listing every element of the body).
+        if body is not None and (el is body or any(a is body for a in el.iterancestors())):
+            continue
+        if not any(a in claimed for a in el.iterancestors()):
             blocks.extend(_claimed_blocks(el, hint))
     if body is not None:
         blocks.extend(walk(body, claimed))
