@@ -198,33 +198,50 @@ def select_first(node, selector) -> etree._Element | None:
     return select_one(node, selector)
 
 
+_SKIP, _BLOCK, _BR, _INLINE = 1, 2, 3, 0
+_KINDS: dict[str, int] = {}
+
+
+def _kind(tag: str) -> int:
+    """What block_text does with an element of this tag (its lower-case form decides; remembered per tag)."""
+    kind = _KINDS.get(tag)
+    if kind is None:
+        low = tag.lower()
+        kind = _SKIP if low in noise.SKIP_TAGS else _BLOCK if low in BLOCKISH_TAGS else _BR if low == "br" else _INLINE
+        if len(_KINDS) < 4096:
+            _KINDS[tag] = kind
+    return kind
+
+
 def block_text(el) -> str:
     """Text of an element with <br> and nested blocks as newlines, skipping scripts, forms and comments."""
     if not len(el):  # no children (most paragraphs): its own text
         return el.text or ""
     parts: list[str] = [el.text or ""]
+    append = parts.append
     # Iterative walk: (node, phase) where phase 1 means "children done, emit the tail".
     stack = [(child, 0) for child in reversed(el)]
     while stack:
         node, phase = stack.pop()
         tag = node.tag
-        if phase == 1:
-            if isinstance(tag, str) and tag.lower() in BLOCKISH_TAGS:
-                parts.append("\n")
-            parts.append(node.tail or "")
+        if phase == 1:  # only elements that are not skipped get here
+            if _kind(tag) == _BLOCK:
+                append("\n")
+            append(node.tail or "")
             continue
         if not isinstance(tag, str):  # comment or processing instruction: only its tail is text
-            parts.append(node.tail or "")
+            append(node.tail or "")
             continue
-        tag = tag.lower()
-        if tag in noise.SKIP_TAGS:
-            parts.append(node.tail or "")
+        kind = _kind(tag)
+        if kind == _SKIP:
+            append(node.tail or "")
             continue
-        if tag == "br" or tag in BLOCKISH_TAGS:
-            parts.append("\n")
-        parts.append(node.text or "")
+        if kind != _INLINE:  # <br> or a block
+            append("\n")
+        append(node.text or "")
         stack.append((node, 1))
-        stack.extend((child, 0) for child in reversed(node))
+        if len(node):
+            stack.extend((child, 0) for child in reversed(node))
     return "".join(parts)
 
 
