@@ -100,7 +100,11 @@ _PHONE_WORDS = ("tel", "phone", "mobile", "fax", "電話", "电话", "傳真", "
 def _may_hold_page_counter(text: str, lowered: str) -> bool:
     if "page" in lowered or "第" in text or "\n" in text:
         return True
-    # Without a newline the anchored forms ("- 3 -", "2 / 6") must span the whole text.
+    # Without a newline the anchored forms ("- 3 -", "2 / 6") must span the whole text, so it opens with a
+    # space (\s is isspace), a dash or a digit (\d is isdecimal).
+    first = text[:1]
+    if not first or not (first.isspace() or first in "-–—" or first.isdecimal()):
+        return False
     return _COUNTER_LINE_RE.fullmatch(text) is not None
 
 
