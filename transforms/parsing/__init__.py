@@ -146,15 +146,20 @@ _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "inpu
                         "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"})
 
 
+def _ends_as_document(body: bytes) -> bool:
+    """</body> or </html> near the end or anywhere: the page is whole (whatever else it holds)."""
+    tail = body[-4096:]
+    if b"</html" in tail or b"</body" in tail:  # the common case, without lowering the tail first
+        return True
+    tail = tail.lower()
+    return b"</html" in tail or b"</body" in tail or _DOCUMENT_END_RE.search(body) is not None
+
+
 def _looks_truncated(body: bytes, text: str | None) -> bool:
     """The document really stops early: no </body> or </html> anywhere, and it ends inside a tag, a comment or
     a script, or with an element open whose end tag may not be left out (a <div>, an <article>, a <table>).
     A page that omits the end tags HTML5 allows, or has scripts after </html>, is whole."""
-    tail = body[-4096:]
-    if b"</html" in tail or b"</body" in tail:  # the common case, without lowering the tail first
-        return False
-    tail = tail.lower()
-    if b"</html" in tail or b"</body" in tail or _DOCUMENT_END_RE.search(body):
+    if _ends_as_document(body):
         return False
     parser = _OpenElements()
     try:
@@ -194,17 +199,43 @@ def _parse_document(body: bytes | str, url: str | None, content_type: str | None
     return _parse_html(body, url, content_type, profile)
 
 
-def _parse_html(body: bytes, url: str | None, content_type: str | None, profile: dict | None) -> Release:
+def _text_unless_utf8(body: bytes, content_type: str | None) -> str | None:
+    """None for valid UTF-8 (lxml reads those bytes directly, fastest), else the decoded text."""
     try:
         if not body.isascii():  # ASCII is valid UTF-8: no need to build the text to find out
             body.decode("utf-8")
-        text = None  # valid UTF-8: let lxml read the bytes directly (fastest)
+        return None
     except UnicodeDecodeError:
         text = decode_text(body, content_type)
-        text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    if _DOCUMENT_START_RE.match(body[:1024]) and _looks_truncated(body, text):
-        raise ParseError("truncated page (the document stops inside an element, with no </body> or </html>)")
-    doc = _parse_html_tree(body, text)
+        return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+
+
+def _parse_trusting_utf8(body: bytes, content_type: str | None):
+    """(tree, None) when the bytes are UTF-8, else (None, their decoded text). libxml2 checks the encoding while
+    it parses and reports the first invalid byte unless errors came before it (it stops reporting at 100): a
+    parse that reports no error at all read valid UTF-8, and the page need not be decoded in Python to know."""
+    try:
+        doc = _parse_html_tree(body, None)
+    except ParseError:
+        doc = None
+    if doc is not None and not len(_UTF8_PARSER.error_log):
+        return doc, None
+    text = _text_unless_utf8(body, content_type)
+    if text is not None:
+        return None, text
+    return (doc if doc is not None else _parse_html_tree(body, None)), None  # (the parse error again)
+
+
+def _parse_html(body: bytes, url: str | None, content_type: str | None, profile: dict | None) -> Release:
+    if _DOCUMENT_START_RE.match(body[:1024]) and not _ends_as_document(body):
+        text = _text_unless_utf8(body, content_type)
+        if _looks_truncated(body, text):
+            raise ParseError("truncated page (the document stops inside an element, with no </body> or </html>)")
+        doc = _parse_html_tree(body, text)
+    else:  # never truncated: parse first, decode only when libxml2 saw something amiss
+        doc, text = _parse_trusting_utf8(body, content_type)
+        if doc is None:
+            doc = _parse_html_tree(body, text)
     found = find_layout(doc, url, profile)
     if found is not None:
         name, spec, detected = found
