@@ -104,3 +104,20 @@ def test_clean_claim_text_of_squashed_text_is_unchanged(raw):
     text = noise.squash(raw)
     assert noise.squash(text) == text
     assert noise.clean_claim_text(text, squashed=True) == noise.clean_claim_text(text)
+
+
+def test_layout_and_head_elements_in_one_walk(doc):
+    from transforms.parsing.html import find_layout, find_layout_and_heads, head_metadata
+
+    page = etree.fromstring(PAGE.replace("<title>t</title>", '<title>t</title><link rel="canonical" href="/a">'
+                                         '<meta property="article:published_time" content="2024-03-03">').replace(
+        '<p class="news-date">', '<meta itemprop="x" content="y"><p class="news-date">').encode(), _PARSER)
+    profile = {"layouts": {"other": {"detect": "section.none"}, "news": {"detect": "article.news-article"},
+                           "complex": {"detect": "div > article"}},
+               "site": {"release_patterns": {"news": r"^/news/"}}}
+    for url in ("https://x.example/news/a/", "https://x.example/other/", None):
+        found, heads = find_layout_and_heads(page, url, profile)
+        assert found == find_layout(page, url, profile)
+        if heads is not None:
+            assert heads == list(page.iter("link", "meta"))
+            assert head_metadata(page, url, None, heads) == head_metadata(page, url)

@@ -18,7 +18,7 @@ from lxml import etree, html as lxml_html
 from transforms.errors import ParseError
 from transforms.model import Release
 from transforms.parsing.generic import parse_generic
-from transforms.parsing.html import find_layout, parse_known_layout
+from transforms.parsing.html import find_layout_and_heads, parse_known_layout
 from transforms.parsing.pdf import parse_pdf
 from transforms.parsing.text import parse_text
 
@@ -236,11 +236,11 @@ def _parse_html(body: bytes, url: str | None, content_type: str | None, profile:
         doc, text = _parse_trusting_utf8(body, content_type)
         if doc is None:
             doc = _parse_html_tree(body, text)
-    found = find_layout(doc, url, profile)
+    found, heads = find_layout_and_heads(doc, url, profile)
     if found is not None:
         name, spec, detected = found
         try:
-            return parse_known_layout(doc, name, spec, url, detected)
+            return parse_known_layout(doc, name, spec, url, detected, heads)
         except ParseError as exc:
             if not str(exc).startswith("no release title found"):
                 raise

@@ -333,14 +333,16 @@ def walk(container, claimed: dict, skip: frozenset = noise.SKIP_TAGS) -> list[Bl
     return blocks
 
 
-def head_metadata(doc, url: str | None, meta_date_selectors=None) -> tuple[str | None, dict[str, str], object, str | None]:
-    """canonical URL, hreflang alternates, the meta date and the declared language of a document."""
+def head_metadata(doc, url: str | None, meta_date_selectors=None,
+                  heads: list | None = None) -> tuple[str | None, dict[str, str], object, str | None]:
+    """canonical URL, hreflang alternates, the meta date and the declared language of a document.
+    `heads`: its <link> and <meta> elements in document order, when the caller has them already."""
     canonical = None
     alternates: dict[str, str] = {}
     # One walk of the document for both tags, in document order (as //meta[@content] returns them), instead
     # of a second walk by XPath: the walk over the page's chrome was most of this function's time.
     metas = []
-    for link in doc.iter("link", "meta"):
+    for link in (doc.iter(*HEAD_TAGS) if heads is None else heads):
         if link.tag == "meta":
             if link.get("content") is not None:
                 metas.append(link)
@@ -384,9 +386,17 @@ def detect_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict
 
 def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, object] | None:
     """Like detect_layout, plus the first element `detect` matched (the default root: no second search)."""
+    return find_layout_and_heads(doc, url, profile, want_heads=False)[0]
+
+
+def find_layout_and_heads(doc, url: str | None, profile: dict | None,
+                          want_heads: bool = True) -> tuple[tuple[str, dict, object] | None, list | None]:
+    """find_layout's answer and, when asked and the most likely layout's `detect` is one `tag.class`, the
+    page's <link> and <meta> elements in document order, collected in the same walk (head_metadata's walk
+    over the whole page then is not needed); None for them otherwise."""
     layouts = (profile or {}).get("layouts") or {}
     if not layouts:
-        return None
+        return None, None
     order = list(layouts)
     patterns = ((profile.get("site") or {}).get("release_patterns") or {}) if url else {}
     if url:
@@ -396,13 +406,35 @@ def find_layout(doc, url: str | None, profile: dict | None) -> tuple[str, dict, 
                 order.remove(name)
                 order.insert(0, name)
                 break
+    heads = None
+    first_spec = layouts[order[0]] or {}
+    detect = first_spec.get("detect")
+    if want_heads and isinstance(detect, str) and detect:
+        scan = _scan_for((detect,))
+        if not scan.xpath_slots and not scan.nested_slots and not HEAD_TAGS_SET.intersection(scan.by_tag):
+            heads = []
+            matched = None
+            slots_of = scan.slots_of
+            for el in doc.iter(*HEAD_TAGS, *scan.by_tag):
+                tag = el.tag
+                if tag in HEAD_TAGS_SET:
+                    heads.append(el)
+                elif matched is None and slots_of(tag, el.get("class")):
+                    matched = el  # the first in document order, as select_first finds it
+            if matched is not None:
+                return (order[0], first_spec, matched), heads
+            order = order[1:]
     for name in order:
         spec = layouts[name] or {}
         if spec.get("detect"):
             matched = select_first(doc, spec["detect"])
             if matched is not None:
-                return name, spec, matched
-    return None
+                return (name, spec, matched), heads
+    return None, heads
+
+
+HEAD_TAGS = ("link", "meta")
+HEAD_TAGS_SET = frozenset(HEAD_TAGS)
 
 
 _SCHEME_HOST_RE = re.compile(r"^[a-z]+://[^/]*", re.IGNORECASE)
@@ -459,10 +491,11 @@ def _select_fields(root, spec: dict):
     return picked
 
 
-def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=None) -> Release:
+def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=None, heads=None) -> Release:
     """A release from a page of the profile layout `name` (spec = its selectors).
 
-    `detected`: the first element the layout's `detect` selector matched, when the caller has it."""
+    `detected`: the first element the layout's `detect` selector matched, when the caller has it; `heads`:
+    the page's <link> and <meta> elements (find_layout_and_heads)."""
     if spec.get("release") is False:
         raise ParseError(f"not a release: the page is a {name} page")
     if detected is not None and not spec.get("root"):
@@ -484,7 +517,7 @@ def parse_known_layout(doc, name: str, spec: dict, url: str | None, detected=Non
     title = text_of("title")
     if not title:
         raise ParseError(f"no release title found (layout {name}: nothing matches {spec.get('title')!r})")
-    canonical, alternates, meta_date, declared = head_metadata(doc, url, spec.get("meta_date"))
+    canonical, alternates, meta_date, declared = head_metadata(doc, url, spec.get("meta_date"), heads)
     date_text = text_of("date")
     claimed: dict = {}
     for field in CLAIMABLE_FIELDS:
