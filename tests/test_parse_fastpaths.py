@@ -121,3 +121,42 @@ def test_layout_and_head_elements_in_one_walk(doc):
         if heads is not None:
             assert heads == list(page.iter("link", "meta"))
             assert head_metadata(page, url, None, heads) == head_metadata(page, url)
+
+
+RELEASE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="{charset}"><title>x</title></head><body>
+<div class="press-detail"><h1 class="press-title">{title}</h1><div class="press-date">06 May 2016</div>
+<div class="press-body"><p>(Hong Kong, 6 May 2016) – {body}</p><p>More than 600 firms now work on site.</p></div>
+</div></body></html>"""
+PROFILE = {"layouts": {"press-room": {"detect": "div.press-detail", "title": "h1.press-title",
+                                      "date": "div.press-date", "body": "div.press-body"}}}
+
+
+def _outcome(body: bytes, content_type: str) -> str:
+    from transforms.errors import ParseError
+    from transforms.parsing import parse_document
+
+    try:
+        release = parse_document(body, url="https://park.example/press-room/a/", content_type=content_type,
+                                 profile=PROFILE)
+    except ParseError as exc:
+        return f"error: {exc}"
+    return repr((release.title, release.language, release.published_on, [s.text for s in release.sections]))
+
+
+def test_encoding_check_holds_when_threads_parse_at_once():
+    """A Big5 page (not UTF-8: decoded in Python) parsed while other threads parse clean UTF-8 pages reads
+    the same as when parsed alone: each thread's parse is judged by its own error log."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    utf8 = RELEASE.format(lang="en", charset="utf-8", title="Park opens a wet lab wing",
+                          body="The Park opened a wing of wet laboratories.").encode("utf-8")
+    big5 = RELEASE.format(lang="zh-hk", charset="big5", title="科學園新實驗室啟用",
+                          body="科學園今日啟用新實驗室大樓。").encode("big5")
+    with pytest.raises(UnicodeDecodeError):
+        big5.decode("utf-8")
+    cases = [(utf8, "text/html"), (big5, "text/html; charset=big5")] * 40
+    alone = [_outcome(b, ct) for b, ct in cases]
+    assert "科學園新實驗室啟用" in alone[1] and "Park opens" in alone[0]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(lambda case: _outcome(*case), cases))
+    assert together == alone

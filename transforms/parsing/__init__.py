@@ -11,6 +11,7 @@ Pure: no file or network I/O; the caller passes the parsed profile.
 from __future__ import annotations
 
 import re
+import threading
 from html.parser import HTMLParser
 
 from lxml import etree, html as lxml_html
@@ -26,7 +27,17 @@ __all__ = ["parse_document", "detect_format", "decode_text"]
 
 # Plain etree parsers, not lxml.html's: the same libxml2 tree without a Python class lookup for every element
 # the walk touches (the parser needs no HtmlElement methods).
-_UTF8_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_PER_THREAD = threading.local()
+
+
+def _utf8_parser() -> etree.HTMLParser:
+    """This thread's parser for UTF-8 bytes: its error_log (read after a parse) is then this thread's parse's."""
+    parser = getattr(_PER_THREAD, "utf8_parser", None)
+    if parser is None:
+        parser = _PER_THREAD.utf8_parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    return parser
+
+
 _STR_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _HTML_START_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title|div|article|section|main|p\b|h1)", re.I | re.S)
 _DOCUMENT_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype|html)", re.I | re.S)
@@ -107,7 +118,7 @@ def _is_binary(body: bytes) -> bool:
 def _parse_html_tree(body: bytes, text: str | None):
     try:
         if text is None:
-            return lxml_html.document_fromstring(body, parser=_UTF8_PARSER)
+            return lxml_html.document_fromstring(body, parser=_utf8_parser())
         return lxml_html.document_fromstring(_CONTROL_RE.sub("", text), parser=_STR_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
         raise ParseError(f"empty document ({exc})" if "empty" in str(exc).lower() else f"unreadable HTML ({exc})") from None
@@ -218,7 +229,7 @@ def _parse_trusting_utf8(body: bytes, content_type: str | None):
         doc = _parse_html_tree(body, None)
     except ParseError:
         doc = None
-    if doc is not None and not len(_UTF8_PARSER.error_log):
+    if doc is not None and not len(_utf8_parser().error_log):
         return doc, None
     text = _text_unless_utf8(body, content_type)
     if text is not None:
