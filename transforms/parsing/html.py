@@ -107,6 +107,9 @@ def simple_form(selector: str) -> tuple | None:
     return tuple(alternatives) if alternatives else None
 
 
+_MEMO_VALUE_CHARS = 256
+
+
 def _has_classes(cls: str | None, classes: tuple[str, ...]) -> bool:
     if not classes:
         return True
@@ -151,9 +154,10 @@ class _Scan:
         slots = self.memo.get(key)
         if slots is None:
             slots = tuple(dict.fromkeys(i for i, classes in self.by_tag.get(tag, ()) if _has_classes(cls, classes)))
-            if len(self.memo) >= self.MEMO_LIMIT:
-                self.memo.clear()
-            self.memo[key] = slots
+            if cls is None or len(cls) <= _MEMO_VALUE_CHARS:  # a hostile page's huge attribute is not kept
+                if len(self.memo) >= self.MEMO_LIMIT:
+                    self.memo.clear()
+                self.memo[key] = slots
         return slots
 
 
@@ -208,7 +212,7 @@ def _kind(tag: str) -> int:
     if kind is None:
         low = tag.lower()
         kind = _SKIP if low in noise.SKIP_TAGS else _BLOCK if low in BLOCKISH_TAGS else _BR if low == "br" else _INLINE
-        if len(_KINDS) < 4096:
+        if len(_KINDS) < 4096 and len(tag) <= _MEMO_VALUE_CHARS:
             _KINDS[tag] = kind
     return kind
 
@@ -269,9 +273,10 @@ def _is_chrome_attrs(class_attr: str | None, id_attr: str | None) -> bool:
     if known is None:
         cls = (class_attr or "") + " " + (id_attr or "")
         known = bool(cls.strip()) and bool(noise.CHROME_CLASS_RE.search(cls)) and "media-contact" not in cls
-        if len(_CHROME_ATTRS) >= 4096:
-            _CHROME_ATTRS.clear()
-        _CHROME_ATTRS[key] = known
+        if len(cls) <= _MEMO_VALUE_CHARS:
+            if len(_CHROME_ATTRS) >= 4096:
+                _CHROME_ATTRS.clear()
+            _CHROME_ATTRS[key] = known
     return known
 
 
