@@ -11,6 +11,7 @@ Pure: no file or network I/O; the caller passes the parsed profile.
 from __future__ import annotations
 
 import re
+import threading
 from html.parser import HTMLParser
 
 from lxml import etree, html as lxml_html
@@ -18,7 +19,7 @@ from lxml import etree, html as lxml_html
 from transforms.errors import ParseError
 from transforms.model import Release
 from transforms.parsing.generic import parse_generic
-from transforms.parsing.html import find_layout, parse_known_layout
+from transforms.parsing.html import find_layout_and_heads, parse_known_layout
 from transforms.parsing.pdf import parse_pdf
 from transforms.parsing.text import parse_text
 
@@ -26,11 +27,22 @@ __all__ = ["parse_document", "detect_format", "decode_text"]
 
 # Plain etree parsers, not lxml.html's: the same libxml2 tree without a Python class lookup for every element
 # the walk touches (the parser needs no HtmlElement methods).
-_UTF8_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_PER_THREAD = threading.local()
+
+
+def _utf8_parser() -> etree.HTMLParser:
+    """This thread's parser for UTF-8 bytes: its error_log (read after a parse) is then this thread's parse's."""
+    parser = getattr(_PER_THREAD, "utf8_parser", None)
+    if parser is None:
+        parser = _PER_THREAD.utf8_parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    return parser
+
+
 _STR_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _HTML_START_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title|div|article|section|main|p\b|h1)", re.I | re.S)
 _DOCUMENT_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype|html)", re.I | re.S)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_QUERY_RE = re.compile(r"[?#].*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 BINARY_CONTROL_SHARE = 0.05  # more control bytes than this in the first 4 KB: not text
 
@@ -39,7 +51,7 @@ def detect_format(body: bytes, url: str | None, content_type: str | None) -> str
     """'pdf', 'html' or 'text', from the bytes' own signature (%PDF-, <!DOCTYPE html>, <html), then the content
     type, then the URL suffix. The bytes win: an HTML release served as application/pdf is HTML."""
     ctype = (content_type or "").lower()
-    path = re.sub(r"[?#].*$", "", url or "").lower()
+    path = _QUERY_RE.sub("", url or "").lower()
     head = body[:1024].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF-"):
         return "pdf"
@@ -106,7 +118,7 @@ def _is_binary(body: bytes) -> bool:
 def _parse_html_tree(body: bytes, text: str | None):
     try:
         if text is None:
-            return lxml_html.document_fromstring(body, parser=_UTF8_PARSER)
+            return lxml_html.document_fromstring(body, parser=_utf8_parser())
         return lxml_html.document_fromstring(_CONTROL_RE.sub("", text), parser=_STR_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
         raise ParseError(f"empty document ({exc})" if "empty" in str(exc).lower() else f"unreadable HTML ({exc})") from None
@@ -145,12 +157,20 @@ _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "inpu
                         "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"})
 
 
+def _ends_as_document(body: bytes) -> bool:
+    """</body> or </html> near the end or anywhere: the page is whole (whatever else it holds)."""
+    tail = body[-4096:]
+    if b"</html" in tail or b"</body" in tail:  # the common case, without lowering the tail first
+        return True
+    tail = tail.lower()
+    return b"</html" in tail or b"</body" in tail or _DOCUMENT_END_RE.search(body) is not None
+
+
 def _looks_truncated(body: bytes, text: str | None) -> bool:
     """The document really stops early: no </body> or </html> anywhere, and it ends inside a tag, a comment or
     a script, or with an element open whose end tag may not be left out (a <div>, an <article>, a <table>).
     A page that omits the end tags HTML5 allows, or has scripts after </html>, is whole."""
-    tail = body[-4096:].lower()
-    if b"</html" in tail or b"</body" in tail or _DOCUMENT_END_RE.search(body):
+    if _ends_as_document(body):
         return False
     parser = _OpenElements()
     try:
@@ -190,22 +210,48 @@ def _parse_document(body: bytes | str, url: str | None, content_type: str | None
     return _parse_html(body, url, content_type, profile)
 
 
-def _parse_html(body: bytes, url: str | None, content_type: str | None, profile: dict | None) -> Release:
+def _text_unless_utf8(body: bytes, content_type: str | None) -> str | None:
+    """None for valid UTF-8 (lxml reads those bytes directly, fastest), else the decoded text."""
     try:
         if not body.isascii():  # ASCII is valid UTF-8: no need to build the text to find out
             body.decode("utf-8")
-        text = None  # valid UTF-8: let lxml read the bytes directly (fastest)
+        return None
     except UnicodeDecodeError:
         text = decode_text(body, content_type)
-        text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    if _DOCUMENT_START_RE.match(body[:1024]) and _looks_truncated(body, text):
-        raise ParseError("truncated page (the document stops inside an element, with no </body> or </html>)")
-    doc = _parse_html_tree(body, text)
-    found = find_layout(doc, url, profile)
+        return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+
+
+def _parse_trusting_utf8(body: bytes, content_type: str | None):
+    """(tree, None) when the bytes are UTF-8, else (None, their decoded text). libxml2 checks the encoding while
+    it parses and reports the first invalid byte unless errors came before it (it stops reporting at 100): a
+    parse that reports no error at all read valid UTF-8, and the page need not be decoded in Python to know."""
+    try:
+        doc = _parse_html_tree(body, None)
+    except ParseError:
+        doc = None
+    if doc is not None and not len(_utf8_parser().error_log):
+        return doc, None
+    text = _text_unless_utf8(body, content_type)
+    if text is not None:
+        return None, text
+    return (doc if doc is not None else _parse_html_tree(body, None)), None  # (the parse error again)
+
+
+def _parse_html(body: bytes, url: str | None, content_type: str | None, profile: dict | None) -> Release:
+    if _DOCUMENT_START_RE.match(body[:1024]) and not _ends_as_document(body):
+        text = _text_unless_utf8(body, content_type)
+        if _looks_truncated(body, text):
+            raise ParseError("truncated page (the document stops inside an element, with no </body> or </html>)")
+        doc = _parse_html_tree(body, text)
+    else:  # never truncated: parse first, decode only when libxml2 saw something amiss
+        doc, text = _parse_trusting_utf8(body, content_type)
+        if doc is None:
+            doc = _parse_html_tree(body, text)
+    found, heads = find_layout_and_heads(doc, url, profile)
     if found is not None:
         name, spec, detected = found
         try:
-            return parse_known_layout(doc, name, spec, url, detected)
+            return parse_known_layout(doc, name, spec, url, detected, heads)
         except ParseError as exc:
             if not str(exc).startswith("no release title found"):
                 raise

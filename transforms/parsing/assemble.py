@@ -66,6 +66,16 @@ BULLET_RE = re.compile(r"^\s*(?:[-•●▪◦*·]|\d{1,2}[.)])\s+")
 TERMINAL_RE = re.compile(r"[.!?。！？:：;；\"”」』)）]\s*$")
 
 
+# Every match of PAGE_COUNTER_RE.fullmatch, END_RE, TAKEAWAYS_RE, CONTACT_RE, CAPTION_RE and ABOUT_RE at the
+# start of a text begins with a match of this pattern (their leading parts, with the same IGNORECASE): a block
+# it does not match (most paragraphs) needs none of them.
+_MAY_BE_MARKER_RE = re.compile(
+    r"\s*(?:Page|Key|Highlights|Media|Press|For|Photo|Picture|Image|Figure|About|關於|关于"
+    r"|[第\-–—\d#*（－完重要傳传媒新如圖图相照])",
+    re.IGNORECASE,
+)
+
+
 def is_about_heading(text: str, marked: bool) -> bool:
     """'About Hong Kong Science and Technology Parks Corporation', '關於香港科技園公司'."""
     if len(text) > 110 or not ABOUT_RE.match(text):
@@ -94,7 +104,7 @@ _NON_WORD_RE = re.compile(r"\W+")
 
 
 def _add_caption(state: _State, text: str) -> None:
-    text = noise.clean_claim_text(text)
+    text = noise.clean_claim_text(text, squashed=True)
     key = _NON_WORD_RE.sub("", text).lower()
     if text and key not in state.captions_seen:
         state.captions_seen.add(key)
@@ -102,13 +112,15 @@ def _add_caption(state: _State, text: str) -> None:
 
 
 def _add_body(state: _State, text: str) -> None:
+    squashed = True
     if state.body_paragraphs_seen < 3 and state.dateline is None:
         found = find_dateline(text)
         if found is not None:
             state.dateline = found
             text = strip_dateline(text, found)
+            squashed = False  # NFKC in strip_dateline may have made spaces
     state.body_paragraphs_seen += 1
-    text = noise.clean_claim_text(text)
+    text = noise.clean_claim_text(text, squashed)
     if text:
         state.sections.append(Section("body", text, state.heading))
 
@@ -116,58 +128,65 @@ def _add_body(state: _State, text: str) -> None:
 def sections_from_blocks(blocks: list[Block]) -> tuple[list[Section], Dateline | None]:
     """Run the state machine over `blocks`; returns the sections (no title/subtitle) and the dateline."""
     state = _State()
+    sections = state.sections
+    squash, clean_claim_text, clean_contact_text = noise.squash, noise.clean_claim_text, noise.clean_contact_text
+    may_be_marker = _MAY_BE_MARKER_RE.match
     for block in blocks:
         raw = block.text
-        if block.hint == "contact" or state.mode == "contact":
+        hint = block.hint
+        if hint == "contact" or state.mode == "contact":
             state.mode = "contact"
-            cleaned = noise.clean_contact_text(raw)
+            cleaned = clean_contact_text(raw)
             if cleaned:
                 state.contact_lines.append(cleaned)
             continue
-        text = noise.squash(raw)
-        if not text or noise.is_page_counter(text) or noise.is_chrome(text):
+        text = squash(raw)
+        if not text:
             continue
-        if END_RE.match(text):
+        # squash strips, so is_page_counter's own strip() is a no-op; without a marker start only isdigit is left
+        marker = may_be_marker(text) is not None
+        if (noise.is_page_counter(text) if marker else text.isdigit()) or noise.is_chrome(text):
+            continue
+        if marker and END_RE.match(text):
             state.mode = "end" if state.mode == "body" else state.mode
             continue
-        if block.hint == "key_takeaways":
-            if not TAKEAWAYS_RE.match(text):
-                state.sections.append(Section("key_takeaways", noise.clean_claim_text(BULLET_RE.sub("", text))))
+        if hint == "key_takeaways":
+            if not (marker and TAKEAWAYS_RE.match(text)):
+                sections.append(Section("key_takeaways", clean_claim_text(BULLET_RE.sub("", text))))
             continue
-        if TAKEAWAYS_RE.match(text) and state.body_paragraphs_seen == 0:
+        if marker and TAKEAWAYS_RE.match(text) and state.body_paragraphs_seen == 0:
             state.takeaways_open = True
             continue
         if state.takeaways_open:
-            if block.hint == "item" or BULLET_RE.match(text):
-                state.sections.append(Section("key_takeaways", noise.clean_claim_text(BULLET_RE.sub("", text))))
+            if hint == "item" or BULLET_RE.match(text):
+                sections.append(Section("key_takeaways", clean_claim_text(BULLET_RE.sub("", text))))
                 continue
             state.takeaways_open = False
-        if CONTACT_RE.match(text):
+        if marker and CONTACT_RE.match(text):
             state.mode = "contact"
-            state.contact_lines.append(noise.clean_contact_text(raw))
+            state.contact_lines.append(clean_contact_text(raw))
             continue
-        if block.hint == "caption" or CAPTION_RE.match(text):
+        if hint == "caption" or (marker and CAPTION_RE.match(text)):
             _add_caption(state, text)
             continue
-        marked = block.hint in ("heading", "about_heading") or block.bold
-        if block.hint == "about_heading" or is_about_heading(text, marked):
+        if hint == "about_heading" or (marker and is_about_heading(text, hint == "heading" or block.bold)):
             state.mode = "about"
             state.about_heading = text.rstrip(":：")
             continue
-        if block.hint == "about" or state.mode == "about":
-            text = noise.clean_claim_text(text)
+        if hint == "about" or state.mode == "about":
+            text = clean_claim_text(text, squashed=True)
             if text:
-                state.sections.append(Section("about", text, state.about_heading))
+                sections.append(Section("about", text, state.about_heading))
             continue
-        if (block.hint == "heading" or block.bold) and is_subhead(text) and state.mode == "body":
+        if (hint == "heading" or block.bold) and is_subhead(text) and state.mode == "body":
             state.heading = text
             continue
         _add_body(state, text)
     if state.contact_lines:
         contact = "\n".join(line for line in state.contact_lines if line)
         if contact:
-            state.sections.append(Section("contact", contact))
-    return state.sections, state.dateline
+            sections.append(Section("contact", contact))
+    return sections, state.dateline
 
 
 def _drop_other_language(sections: list[Section], language: str) -> list[Section]:
@@ -234,8 +253,13 @@ def slug_from_url(url: str | None) -> str | None:
     """The last path segment of a URL ('.../news-room/<slug>/' -> '<slug>'), without a file suffix."""
     if not url:
         return None
-    path = re.sub(r"[?#].*$", "", url).rstrip("/")
-    path = re.sub(r"^[a-z]+://[^/]*", "", path)
+    path = _QUERY_RE.sub("", url).rstrip("/")
+    path = _SCHEME_HOST_RE.sub("", path)
     last = path.rsplit("/", 1)[-1]
-    last = re.sub(r"\.(?:html?|php|aspx?|pdf|txt|md)$", "", last, flags=re.IGNORECASE)
+    last = _FILE_SUFFIX_RE.sub("", last)
     return last or None
+
+
+_QUERY_RE = re.compile(r"[?#].*$")
+_SCHEME_HOST_RE = re.compile(r"^[a-z]+://[^/]*")
+_FILE_SUFFIX_RE = re.compile(r"\.(?:html?|php|aspx?|pdf|txt|md)$", re.IGNORECASE)

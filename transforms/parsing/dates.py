@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 
 from transforms.numbers import ZH_DIGITS, parse_chinese
@@ -84,7 +84,10 @@ _DATELINE_DATE = rf"(?:{_DMY})|(?:{_MDY})|(?:{_ZH})"
 def normalise_digits(text: str) -> str:
     """Full-width digits and Chinese numeral dates (二〇二四年三月十七日) to ASCII digits."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        # is_normalized says whether normalize would change the text at a fraction of its cost (English text
+        # with curly quotes and dashes is NFKC already)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
         if "年" in text:
             text = _ZH_NUMERAL_DATE.sub(_zh_numeral_date_to_digits, text)
     return text
@@ -198,6 +201,8 @@ class Dateline:
     source: str  # "dateline" or "newswire"
     wire: str | None  # media-outreach | pr-newswire | business-wire | None
     end: int
+    # The paragraph's first 300 characters as read and as normalised, so strip_dateline need not normalise again.
+    head: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
 
 _DASH = r"[\s\-–—−―_:：]*"
@@ -234,30 +239,37 @@ def find_dateline(paragraph: str) -> Dateline | None:
     head = normalise_digits(paragraph[:300])
     m = _HK_DATELINE.match(head)
     if m:
-        return Dateline(parse_date(m.group("date")), "dateline", None, m.end())
+        return Dateline(parse_date(m.group("date")), "dateline", None, m.end(), (paragraph[:300], head))
     for wire, pattern, may_match in _WIRES:
         if not may_match(head):
             continue
         m = pattern.match(head)
         if m:
             found = parse_date(m.groupdict().get("date")) if m.groupdict().get("date") else None
-            return Dateline(found, "newswire", wire, m.end())
+            return Dateline(found, "newswire", wire, m.end(), (paragraph[:300], head))
     return None
 
 
 def strip_dateline(paragraph: str, dateline: Dateline) -> str:
     """`paragraph` without its dateline (digits normalised only in the part removed)."""
-    head = normalise_digits(paragraph[:300])
-    if len(head) == len(paragraph[:300]):
+    raw = paragraph[:300]
+    if dateline.head is not None and dateline.head[0] == raw:  # the paragraph it was found in
+        head = dateline.head[1]
+    else:
+        head = normalise_digits(raw)
+    if len(head) == len(raw):
         return paragraph[dateline.end:].strip()
     return (head + paragraph[300:])[dateline.end:].strip()
+
+
+_URL_DATE_RE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def date_from_url(url: str | None) -> date | None:
     """A date written in a URL path (/2024/02/28/ or -20240228-), if any."""
     if not url:
         return None
-    m = re.search(r"(?<!\d)(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)", url)
+    m = _URL_DATE_RE.search(url)
     return _make(m.group(1), int(m.group(2)), m.group(3)) if m else None
 
 

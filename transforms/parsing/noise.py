@@ -48,6 +48,7 @@ WHITESPACE_RE = re.compile(r"[ \t\u00a0\u3000\u200b\r\f\v]+")
 # same text without rebuilding it around every word.
 _WHITESPACE_TO_SQUASH = re.compile(r"[ \t\u00a0\u3000\u200b\r\f\v]{2,}|[\t\u00a0\u3000\u200b\r\f\v]")
 _DIGIT_RE = re.compile(r"\d")  # page counters and phone numbers all hold one
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
 
 
 # A zero-width space breaks words, but inside a figure ("1,\u200b800") it must not become a space that splits it.
@@ -61,10 +62,15 @@ def squash(text: str) -> str:
     text = text.replace("\n", " ")
     # With no double space and none of the other space characters, _WHITESPACE_TO_SQUASH finds nothing: the
     # text is most often squashed already (blocks are squashed twice), and these tests cost far less than the sub.
-    if ("  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text or "\u200b" in text or "\r" in text
-            or "\f" in text or "\v" in text):
+    if _may_squash(text):
         text = _WHITESPACE_TO_SQUASH.sub(" ", text)
     return text.strip()
+
+
+def _may_squash(text: str) -> bool:
+    """False when _WHITESPACE_TO_SQUASH finds nothing in `text` (nor in any part of it)."""
+    return ("  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text or "\u200b" in text or "\r" in text
+            or "\f" in text or "\v" in text)
 
 
 def is_chrome(text: str) -> bool:
@@ -94,33 +100,52 @@ _PHONE_WORDS = ("tel", "phone", "mobile", "fax", "電話", "电话", "傳真", "
 def _may_hold_page_counter(text: str, lowered: str) -> bool:
     if "page" in lowered or "第" in text or "\n" in text:
         return True
-    # Without a newline the anchored forms ("- 3 -", "2 / 6") must span the whole text.
+    # Without a newline the anchored forms ("- 3 -", "2 / 6") must span the whole text, so it opens with a
+    # space (\s is isspace), a dash or a digit (\d is isdecimal).
+    first = text[:1]
+    if not first or not (first.isspace() or first in "-–—" or first.isdecimal()):
+        return False
     return _COUNTER_LINE_RE.fullmatch(text) is not None
 
 
+_PHONE_WORD_RE = re.compile("|".join(map(re.escape, _PHONE_WORDS)))  # any(word in lowered), in one search
+
+
 def _may_hold_phone(text: str, lowered: str) -> bool:
-    return "\u0130" in text or any(word in lowered for word in _PHONE_WORDS)
+    return "\u0130" in text or _PHONE_WORD_RE.search(lowered) is not None
 
 
 _BARE_LABELS_RE = re.compile(r"(?:[\W_]|Tel|Fax|Email|E-mail|電話|電郵|电话|电邮)*", re.IGNORECASE)
 
 
-def clean_claim_text(text: str) -> str:
-    """Text for a section that claims are taken from: no page counters, phone numbers or e-mail addresses."""
+def clean_claim_text(text: str, squashed: bool = False) -> str:
+    """Text for a section that claims are taken from: no page counters, phone numbers or e-mail addresses.
+    `squashed`: the text is squash()'s output already (squash of its output gives it back, so when nothing
+    is substituted below the second squash is skipped)."""
+    changed = not squashed
     if "@" in text:
         text = EMAIL_RE.sub(" ", text)
-    if _DIGIT_RE.search(text):
+        changed = True
+    # In ASCII text \d is [0-9]: the plain range test spares the Unicode digit lookup of every character.
+    if (_ASCII_DIGIT_RE if text.isascii() else _DIGIT_RE).search(text):
         lowered = text.lower()
         if _may_hold_page_counter(text, lowered):
             text = PAGE_COUNTER_RE.sub(" ", text)
             lowered = text.lower()
+            changed = True
         if _may_hold_phone(text, lowered):
             text = PHONE_RE.sub(" ", text)
-    text = squash(text)
-    # Labels left without their number ("Tel: / Email:") carry nothing.
-    if _BARE_LABELS_RE.fullmatch(text):
+            changed = True
+    if changed:
+        text = squash(text)
+    # Labels left without their number ("Tel: / Email:") carry nothing. A text whose first character is a
+    # letter or digit that starts no label cannot be all labels and non-word characters: no need to look.
+    if (not text or not text[0].isalnum() or text[0] in _LABEL_INITIALS) and _BARE_LABELS_RE.fullmatch(text):
         return ""
     return text
+
+
+_LABEL_INITIALS = "TtFfEe電电"
 
 
 def _may_hold_any_page_counter(text: str) -> bool:
@@ -134,5 +159,8 @@ def clean_contact_text(text: str) -> str:
     """The media-contact block: keep names, numbers and addresses; drop page counters and blank lines."""
     if _may_hold_any_page_counter(text):
         text = PAGE_COUNTER_RE.sub(" ", text)
-    lines = [_WHITESPACE_TO_SQUASH.sub(" ", line).strip() for line in text.split("\n")]
+    if _may_squash(text):
+        lines = [_WHITESPACE_TO_SQUASH.sub(" ", line).strip() for line in text.split("\n")]
+    else:  # the substitution would change no line
+        lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
