@@ -904,9 +904,11 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
         # the figure before in the same sentence, as far as _carried_metric reads it
         carry = ((previous.start + len(previous.text), previous.kind, previous.metric)
                  if previous is not None and previous.sentence == s else None)
+        # the year matters only where the sentence names one (_scope asks it only then): a sentence without "19"
+        # or "20" is read once for every year
         kind, metric, unit, subject, scope, dating = _reading(
             s, c.start, c.text, c.kind, c.qualifier, c.value, c.metric, c.unit, c.section, language, organisation,
-            year, carry)
+            year if "20" in s or "19" in s else None, carry)
         c.kind, c.metric, c.unit, c.subject = kind, metric, unit, subject
         if dating is _DATE_KIND:
             c.scope, c.as_of = scope, published_on  # a year is the figure itself, not the date it describes
