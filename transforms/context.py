@@ -331,7 +331,8 @@ _PRESENT_AFTER = re.compile(r"(?<![A-Za-z])(?i:(?:that|which|who)[ ]+(?:is|are|h
 _INCREMENT_BEFORE = re.compile(r"(?<![A-Za-z])(?i:another|additional|a[ ]+further|an[ ]+extra)[ ]+$|(?:再|新增|額外|额外)"
                                r"(?:吸引|引入|招攬|招揽)?[ ]*$")
 _INCREMENT_IN = re.compile(r"(?<![A-Za-z])(?i:new|newly)[ ]+(?!(?i:york|zealand|territories)\b)|新進駐|新进驻|新加入|新增")
-_SEGMENT_MARK = re.compile(r"[;；]|(?<![A-Za-z])(?i:said|says|noted|added|stated)(?:[ ]+that)?(?![A-Za-z])|表示|指出|透露")
+# where a figure's segment starts (_SEGMENT_MARK, searched in parts by _marks): a semicolon, or "said"/表示
+#   [;；]|(?<![A-Za-z])(?i:said|says|noted|added|stated)(?:[ ]+that)?(?![A-Za-z])|表示|指出|透露
 _TARGET_AFTER = re.compile(r"(?<![A-Za-z])(?i:expected|projected|forecast|targets?|targeted|goal|planned)(?![A-Za-z])"
                            r"|預計|预计|目標|目标")
 _BY_YEAR = re.compile(r"(?<![A-Za-z])(?i:by|before)[ ]+(?:(?i:the[ ]+end[ ]+of|end-)[ ]*)?(?P<y>(?:19|20)\d\d)(?!\d)"
@@ -364,23 +365,40 @@ _CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|say
                            r"(?![A-Za-z])|表示|指出|稱|称|透露")
 
 
-# A sentence without "said", "noted", "while" ... (see _plain_lower) has only the punctuation and Chinese words of
-# _CLAUSE_START and _SEGMENT_MARK: their English branches, costly at every position, cannot match.
+# _CLAUSE_START and _SEGMENT_MARK in parts, which never overlap: the clause marks (one character each; the
+# semicolons among them are segment marks), the English words (costly at every position: asked only where the
+# sentence holds one, see _plain_lower; all but "while" and "whereas", the two starting with w, end a segment),
+# and the Chinese words (all but 稱 and 称 end a segment)
 _CLAUSE_START_WORDS = ("said", "says", "noted", "added", "while", "whereas", "stated")
-_CLAUSE_START_PUNCT = re.compile(r"[,;:，；：。!?！？]|表示|指出|稱|称|透露")
-_SEGMENT_MARK_PUNCT = re.compile(r"[;；]|表示|指出|透露")
+_CLAUSE_START_EN = re.compile(r"(?<![A-Za-z])(?i:said|says|noted|added|while|whereas|stated)(?:[ ]+that)?(?![A-Za-z])")
+_CLAUSE_START_ZH = ("表示", "指出", "稱", "称", "透露")
+_CLAUSE_START_ZH_RE = re.compile(r"表示|指出|稱|称|透露")
 
 
 @lru_cache(maxsize=256)
 def _marks(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Once per sentence, however many figures it holds: (where each clause start ends, where each clause mark
     starts, where each segment mark ends, where each semicolon starts)."""
-    clause_start, segment_mark = _CLAUSE_START, _SEGMENT_MARK
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(s)]
+    semicolons = tuple(p for p in marks if s[p] in ";；")
+    clause_ends = [p + 1 for p in marks]
+    segment_ends = [p + 1 for p in semicolons]
+    words = len(clause_ends)
     low = _plain_lower(s)
-    if low is not None and not _holds_any(low, _CLAUSE_START_WORDS):
-        clause_start, segment_mark = _CLAUSE_START_PUNCT, _SEGMENT_MARK_PUNCT
-    return (tuple(m.end() for m in clause_start.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
-            tuple(m.end() for m in segment_mark.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
+    if low is None or _holds_any(low, _CLAUSE_START_WORDS):
+        for m in _CLAUSE_START_EN.finditer(s):
+            clause_ends.append(m.end())
+            if s[m.start()] not in "wW":
+                segment_ends.append(m.end())
+    if not s.isascii() and _holds_any(s, _CLAUSE_START_ZH):
+        for m in _CLAUSE_START_ZH_RE.finditer(s):
+            clause_ends.append(m.end())
+            if s[m.start()] not in "稱称":
+                segment_ends.append(m.end())
+    if len(clause_ends) > words:  # words besides the marks: in order of where they end, as one search gives them
+        clause_ends.sort()
+        segment_ends.sort()
+    return tuple(clause_ends), tuple(marks), tuple(segment_ends), semicolons
 
 
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
