@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from transforms.model import Claim
 from transforms.numbers import fold, word_alternation
@@ -68,8 +69,7 @@ class Organisation:
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: made for every name in every sentence, where a frozen dataclass cost 4x
     key: str
     kind: str  # organisation, site, place, or unknown (a name the vocabulary does not know: subject `other`)
     start: int
@@ -490,8 +490,7 @@ _LED_WORDS = ("lead", "led", "bring", "brought", "take", "took", "send", "sent",
 _LED_ZH = ("率領", "率领", "帶領", "带领")
 
 
-@dataclass(frozen=True, slots=True)
-class _ScopeGates:
+class _ScopeGates(NamedTuple):
     chinese: bool
     year: bool
     present: bool
@@ -955,7 +954,9 @@ def _reading(sentence: str, start: int, text: str, kind: str, qualifier: str, va
               section=section, start=start)
     if _is_year(c):
         c.kind, c.metric, c.unit = "year", None, None
-    found = _sentence_mentions(sentence)
+    # the About paragraph is the organisation's, standing, whoever it names (subject_of and _scope answer before
+    # they look at the names)
+    found = None if section == "about" and organisation else _sentence_mentions(sentence)
     c.subject = subject_of(c, organisation, found)
     c.scope = scope = _scope(c, year, found)
     if c.kind in ("year", "date", "quarter"):
