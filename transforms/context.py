@@ -735,7 +735,9 @@ def _dating(claim: Claim) -> date | str | None:
     lo, hi = _clause(s, start, end)
     pattern = _DATE_ZH if chinese else _DATE_EN
     best = None
-    for m in pattern.finditer(s, lo, hi):
+    # every date phrase holds a year or a word of _DATE_HINT: a clause without one has none (and the date pattern
+    # is costly at every position)
+    for m in pattern.finditer(s, lo, hi) if _DATE_HINT.search(s, lo, hi) is not None else ():
         if start <= m.start() < end:
             continue  # the claim's own words
         if m.group("y") and not (m.group("lead") or m.group("m") or m.group("end") or pattern is _DATE_ZH):
@@ -800,9 +802,13 @@ def _date_clause_before(s: str, lo: int, start: int, pattern: re.Pattern) -> re.
         clause_lo = m.end()
     if clause_lo >= clause_hi:
         return None
-    past = _PAST_TIME_CLAUSE.match(s, clause_lo, clause_hi + 1) or _PAST_TIME_CLAUSE.search(s, clause_lo, lo)
+    # (a clause of past time holds a year, a date phrase a year or a word of _DATE_HINT: where the clause has none,
+    # neither pattern, costly at every position, is asked)
+    past = (_PAST_TIME_CLAUSE.match(s, clause_lo, clause_hi + 1) or _PAST_TIME_CLAUSE.search(s, clause_lo, lo)
+            if _YEAR_ANY.search(s, clause_lo, lo) is not None else None)
     lead = _DATE_CLAUSE_LEAD.match(s, clause_lo).end()
-    for m in pattern.finditer(s, lead if past is None else clause_lo, clause_hi):
+    date_lo = lead if past is None else clause_lo
+    for m in pattern.finditer(s, date_lo, clause_hi) if _DATE_HINT.search(s, date_lo, clause_hi) is not None else ():
         if not (m.group("lead") or m.group("rel") or m.group("m") or m.group("end") or pattern is _DATE_ZH):
             continue
         if past is not None or (m.start() == lead and not s[m.end():clause_hi].strip()):
