@@ -1,5 +1,6 @@
-"""resolve_context reads a figure once (transforms/context.py `_reading`): the same sentence in another release
-still takes that release's date, and a figure still takes its metric only from the figure before it."""
+"""The same sentence read again (the About paragraph of every release, a sentence repeated in another release)
+takes each release's own date, and a figure takes its metric only from the figure before it: what any cache of
+transforms/context.py (its per-sentence ones) must keep."""
 
 from dataclasses import replace
 from datetime import date

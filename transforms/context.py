@@ -923,56 +923,28 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
     year = None if published_on is None else published_on.year
     previous: Claim | None = None
     for c in claims:
-        s = c.sentence
-        # the figure before in the same sentence, as far as _carried_metric reads it
-        carry = ((previous.start + len(previous.text), previous.kind, previous.metric)
-                 if previous is not None and previous.sentence == s else None)
-        # the year matters only where the sentence names one (_scope asks it only then): a sentence without "19"
-        # or "20" is read once for every year
-        kind, metric, unit, subject, scope, dating = _reading(
-            s, c.start, c.text, c.kind, c.qualifier, c.value, c.metric, c.unit, c.section, language, organisation,
-            year if "20" in s or "19" in s else None, carry)
-        c.kind, c.metric, c.unit, c.subject = kind, metric, unit, subject
-        if dating is _DATE_KIND:
-            c.scope, c.as_of = scope, published_on  # a year is the figure itself, not the date it describes
+        if _is_year(c):
+            c.kind, c.metric, c.unit = "year", None, None
+        # the About paragraph is the organisation's, standing, whoever it names (subject_of and _scope answer
+        # before they look at the names)
+        found = None if c.section == "about" and organisation else _sentence_mentions(c.sentence)
+        c.subject = subject_of(c, organisation, found)
+        c.scope = _scope(c, year, found)
+        if c.kind in ("year", "date", "quarter"):
+            c.as_of = published_on  # a year is the figure itself, not the date it describes
             continue
-        as_of = _as_of_on(dating, published_on, scope)
-        if (scope == "standing" and published_on is not None and as_of is not None
-                and (published_on - as_of).days > HISTORY_AFTER_DAYS):
-            scope = "history"  # a figure this old, given in a newer release, is given for comparison
-        c.scope, c.as_of = scope, as_of
-        if metric is not None:
+        if c.scope == "standing":  # "more than 800 companies" are a park's technology companies as it stands
+            c.metric = (_noun_over_collective(c) or metric_of(c, c.subject, language) or _row_label_metric(c)
+                        or _carried_metric(c, previous))
+        if c.metric in _HONG_KONG_METRICS:
+            c.subject = "hong-kong"
+        c.as_of = as_of_of(c, published_on, c.scope)
+        if (c.scope == "standing" and published_on is not None and c.as_of is not None
+                and (published_on - c.as_of).days > HISTORY_AFTER_DAYS):
+            c.scope = "history"  # a figure this old, given in a newer release, is given for comparison
+        if c.metric is not None:
             previous = c
     return claims
-
-
-_DATE_KIND = object()  # _reading's dating of a year, date or quarter: its as-of is the publication date
-
-
-@lru_cache(maxsize=4096)
-def _reading(sentence: str, start: int, text: str, kind: str, qualifier: str, value: float, metric: str | None,
-             unit: str | None, section: str, language: str, organisation: str | None, year: int | None,
-             carry: tuple[int, str, str | None] | None) -> tuple:
-    """Everything resolve_context decides of one figure but what the publication date itself adds: (kind, metric,
-    unit, subject, scope before the age test, `_dating`). Its arguments are all the resolvers read (of the date:
-    its year), so a figure read before is not read again: the About paragraph repeats in every release."""
-    c = Claim(value, kind=kind, qualifier=qualifier, unit=unit, metric=metric, text=text, sentence=sentence,
-              section=section, start=start)
-    if _is_year(c):
-        c.kind, c.metric, c.unit = "year", None, None
-    # the About paragraph is the organisation's, standing, whoever it names (subject_of and _scope answer before
-    # they look at the names)
-    found = None if section == "about" and organisation else _sentence_mentions(sentence)
-    c.subject = subject_of(c, organisation, found)
-    c.scope = scope = _scope(c, year, found)
-    if c.kind in ("year", "date", "quarter"):
-        return c.kind, c.metric, c.unit, c.subject, scope, _DATE_KIND
-    if scope == "standing":  # "more than 800 companies" are a park's technology companies as it stands
-        c.metric = (_noun_over_collective(c) or metric_of(c, c.subject, language) or _row_label_metric(c)
-                    or _carried_metric(c, carry))
-    if c.metric in _HONG_KONG_METRICS:
-        c.subject = "hong-kong"
-    return c.kind, c.metric, c.unit, c.subject, scope, _dating(c)
 
 
 # a standing figure whose text dates it more than this many days before its release is a past figure
@@ -1039,17 +1011,15 @@ def _label_noun_last() -> re.Pattern:
                       r"|人數|人数)?[ ]*$")
 
 
-def _carried_metric(c: Claim, carry: tuple[int, str, str | None] | None) -> str | None:
+def _carried_metric(c: Claim, previous: Claim | None) -> str | None:
     """"grown from around 600 technology companies in 2017 to 1,800 today", 由600間科技公司增至1,800間: the
-    second figure counts what the first did. `carry`: the figure before with a metric, in the same sentence (where
-    it ends, its kind and metric), or None."""
-    if carry is None or c.kind != carry[1] or c.metric is not None:
+    second figure counts what the first did."""
+    if previous is None or previous.sentence != c.sentence or c.kind != previous.kind or c.metric is not None:
         return None
-    previous_end, _, previous_metric = carry
-    between = c.sentence[previous_end:c.start]
+    between = c.sentence[previous.start + len(previous.text):c.start]
     if re.fullmatch(r"(?:[ ]+(?i:in|at[ ]+the[ ]+end[ ]+of|as[ ]+at)[ ]+(?:19|20)\d\d)?[ ]+(?i:to|and[ ]+now)[ ]+"
                     r"|(?:[^\d，。]{0,8})?(?:增至|增加至|升至|上升至|增長至|增长至|到)(?:今天的|現時的|现时的|目前的)?", between):
-        return previous_metric
+        return previous.metric
     return None
 
 
