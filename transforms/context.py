@@ -694,13 +694,22 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# The date patterns are tried at every position of a clause; each opens with what every match of it starts with
+# (a lookahead, so what they match is unchanged), which turns most positions away before the long alternations:
+# English: a day's or the year's digit, a dot, a space, or the first two letters of a lead, end, month or relative
+# word (as at, by, end, in, during, until, since, for, the, mid-, jan..dec, last, this); Chinese: a lead, a space,
+# the year's 1 or 2, or a relative word.
+_DATE_EN_STARTS = (r"(?=[\d. ]|(?=(?i:[abdefijlmnostu]))"  # (a quick test of the first letter, then the first two)
+                   r"(?i:as|at|by|en|in|du|un|si|fo|th|mi|ja|fe|ma|ap|ju|au|se|oc|no|de|la))")
 _DATE_EN = re.compile(
-    rf"(?<![A-Za-z])(?P<lead>(?i:as[ ]+at|as[ ]+of|at[ ]+the[ ]+end[ ]+of|by[ ]+the[ ]+end[ ]+of|end[ ]+of|in|during"
+    rf"(?<![A-Za-z]){_DATE_EN_STARTS}(?:"
+    rf"(?P<lead>(?i:as[ ]+at|as[ ]+of|at[ ]+the[ ]+end[ ]+of|by[ ]+the[ ]+end[ ]+of|end[ ]+of|in|during"
     rf"|by|until|since|at[ ]+end|for)[ ]+)?(?P<end>(?i:end-|the[ ]+end[ ]+of[ ]+|end[ ]+|mid-|the[ ]+first[ ]+half[ ]+of[ ]+"
     rf"|the[ ]+second[ ]+half[ ]+of[ ]+))?(?:(?P<d>\d{{1,2}})[ ]+)?(?P<m>(?i:{_MONTH_RE}))?\.?[ ]*(?(m)(?P<d2>\d{{1,2}})?,?[ ]*)"
     rf"(?P<y>(?:19|20)\d\d)(?![\d/\-])(?![ ]*(?i:graduates|cohort|class|edition|batch|intake))"
-    rf"|(?<![A-Za-z])(?P<rel>(?i:last[ ]+year|the[ ]+previous[ ]+year|the[ ]+past[ ]+year|this[ ]+year|last[ ]+month))(?![A-Za-z])")
+    rf"|(?P<rel>(?i:last[ ]+year|the[ ]+previous[ ]+year|the[ ]+past[ ]+year|this[ ]+year|last[ ]+month))(?![A-Za-z]))")
 _DATE_ZH = re.compile(
+    r"(?=[截至到於于在 12去上今])"
     r"(?P<lead>截至|截止|截止至|至|到|於|于|在)?[ ]*(?P<y>(?:19|20)\d\d)[ ]*年(?![度代])"
     r"(?:[ ]*(?P<m>\d{1,2})[ ]*月(?:[ ]*(?P<d>\d{1,2})[ ]*[日號号])?)?(?P<end>底|末|止|初|中|上半年|下半年)?"
     r"|(?P<rel>去年|上年|今年|上月|上個月|上个月)")
