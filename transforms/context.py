@@ -291,9 +291,11 @@ _TARGET_ZH = re.compile(r"來年|来年|明年|下年|目標|目标|預計|预�
 # what every comparison before a figure holds: the history pattern runs only where one of these is
 _COMPARISON_HINT = re.compile(r"(?i:from|with|versus|vs|against)|較|较|比|由|從|从")
 # what every date phrase holds: the date patterns run only on a clause with one
-_DATE_HINT = re.compile(r"(?:19|20)\d\d|(?i:year|month)|去年|今年|上年|上月|上個月|上个月")
-_PAST_WHEN = re.compile(r"(?:19|20)\d\d[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|back[ ]+then)(?![A-Za-z])"
-                        r"|(?:19|20)\d\d[ ]*年(?:時|时)")
+# (every branch opens with one character, so a search skips to where one stands: y and m take no other letter
+# case-blind, so y(?i:ear)|Y(?i:ear) is (?i:year))
+_DATE_HINT = re.compile(r"19\d\d|20\d\d|y(?i:ear)|Y(?i:ear)|m(?i:onth)|M(?i:onth)|去年|今年|上年|上月|上個月|上个月")
+_PAST_WHEN = re.compile(r"(?:19|20)\d\d(?:[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|back[ ]+then)(?![A-Za-z])"
+                        r"|[ ]*年(?:時|时))")  # the year both branches open with, once: a search skips to a 1 or 2
 # "When the first phase opened in 2002, about 100 companies moved in", 科學園第一期於2002年啟用時，約有100間公司進駐:
 # a clause of past time right before the figure's (anchored at its comma)
 _PAST_TIME_CLAUSE = re.compile(
@@ -656,7 +658,8 @@ def _segment(s: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _future_year(text: str, published_year: int | None) -> bool:
-    m = _BY_YEAR.search(text)
+    # both branches of _BY_YEAR hold a year: a text without one (a quick search) has no match
+    m = _BY_YEAR.search(text) if _YEAR_ANY.search(text) is not None else None
     if not m:
         return False
     year = int(m.group("y") or m.group("zy"))
