@@ -104,8 +104,9 @@ def _is_abbreviation(name: str) -> bool:
 @lru_cache(maxsize=2)
 def _name_table(chinese: bool) -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]]]:
     """(a pattern of every name but the abbreviations, lower-case, to search the folded text; a pattern of the
-    abbreviations (HKSTP, ITC), which match in their own case only; lower-cased name -> (key, kind)). Both are
-    tries (numbers.word_alternation): a plain alternation of a hundred names cost more than the claims' grammar."""
+    abbreviations (HKSTP, ITC), which match in their own case only, less the test of the letter before them that
+    `_abbreviations` makes; lower-cased name -> (key, kind)). Both are tries (numbers.word_alternation): a plain
+    alternation of a hundred names cost more than the claims' grammar."""
     table: dict[str, tuple[str, str]] = {}
     for org in organisations(chinese).values():
         for n in org.names:
@@ -114,7 +115,7 @@ def _name_table(chinese: bool) -> tuple[re.Pattern, re.Pattern, dict[str, tuple[
     abbreviations = [n for n in names if _is_abbreviation(n)]
     words = [n.lower() for n in names if not _is_abbreviation(n)]
     lower = re.compile(rf"(?<![a-z]){word_alternation(words, ignore_case=False)}(?![a-z])")
-    caps = re.compile(rf"(?<![A-Za-z]){word_alternation(abbreviations, ignore_case=False)}(?![A-Za-z])")
+    caps = re.compile(rf"{word_alternation(abbreviations, ignore_case=False)}(?![A-Za-z])")
     return lower, caps, table
 
 
@@ -122,7 +123,7 @@ def _known_names(text: str, chinese: bool) -> list[tuple[int, int]]:
     """Spans of known names, leftmost first, the longest where two start together, none overlapping."""
     lower, caps, _ = _name_table(chinese)
     names = [m.span() for m in lower.finditer(fold(text))]
-    abbreviations = [m.span() for m in caps.finditer(text)]
+    abbreviations = _abbreviations(text, caps)
     if not abbreviations or not names:  # one pattern's matches: already in order and apart
         return names or abbreviations
     spans = sorted(names + abbreviations, key=lambda se: (se[0], -se[1]))
@@ -131,6 +132,25 @@ def _known_names(text: str, chinese: bool) -> list[tuple[int, int]]:
         if not out or se[0] >= out[-1][1]:
             out.append(se)
     return out
+
+
+def _abbreviations(text: str, caps: re.Pattern) -> list[tuple[int, int]]:
+    """The spans finditer of (?<![A-Za-z]) + caps gives: the pattern without that opening test searches by its
+    first letters (a few capitals) where the test, tried at every position, made it step through all; a match
+    after a letter is none of the full pattern's, whose next match may start one position on."""
+    out = []
+    pos = 0
+    while (m := caps.search(text, pos)) is not None:
+        p = m.start()
+        if p and text[p - 1] in _ASCII_LETTERS:
+            pos = p + 1
+            continue
+        out.append(m.span())
+        pos = m.end()
+    return out
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 # a name the vocabulary does not know, by its form: "Acme Robotics Limited", "park company Blue Owl", 雲端科技有限公司
