@@ -433,25 +433,20 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
 
 def scope_of(claim: Claim, published_on: date | None = None, found: Sequence[Mention] | None = None) -> str:
     """standing, event, target or history (see the module's rules). `found`: the sentence's mentions, when known."""
-    return _scope(claim, None if published_on is None else published_on.year, found)
-
-
-def _scope(claim: Claim, year: int | None, found: Sequence[Mention] | None) -> str:
-    """scope_of, given the publication's year (all it asks of the date: whether a year named is before it)."""
     s = claim.sentence
     start, end = claim.start, claim.start + len(claim.text)
     window = s[max(0, start - 40):start]
     if _comparison_hint(window) and _HISTORY_BEFORE.search(window):
         return "history"
     gate = _scope_gates(s)
-    if gate.year and _past_year_after(s, end, year) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
+    if gate.year and _past_year_after(s, end, published_on) and re.search(r"(?<![A-Za-z])(?i:from|than)[ ]+$|(?:由|從|从)$",
                                                             s[max(0, start - 12):start]):
         return "history"
     lo, hi = _clause(s, start, end)
     when = _first_ending_by(_past_when_ends(s), start) if gate.year else None
     if when is not None and when >= lo - 2:
         return "history"  # "since 2002, when fewer than 100 companies were based there"
-    if (gate.year and lo and s[lo - 1] in ",，" and _past_time_before(s, lo, year)
+    if (gate.year and lo and s[lo - 1] in ",，" and _past_time_before(s, lo, published_on)
             and not (gate.present and _PRESENT_AFTER.search(s, lo, hi))):
         return "history"  # "When the first phase opened in 2002, about 100 companies moved in"
     if claim.section == "about":
@@ -471,7 +466,7 @@ def _scope(claim: Claim, year: int | None, found: Sequence[Mention] | None) -> s
     # what is said of a figure someone has, or has now, after it ("its 2,200 companies are expected to grow")
     # leaves the figure standing
     # (asked only where an aim is said after the figure: most figures have none)
-    if (said is not None or (gate.year and _future_year(s[target_lo:start] + " " + s[end:hi], year))
+    if (said is not None or (gate.year and _future_year(s[target_lo:start] + " " + s[end:hi], published_on))
             or (((gate.target_after and _TARGET_AFTER.search(s, end, hi)) or (gate.will and _WILL_AFTER.match(s, end)))
                 and not (_POSSESSED.search(s, max(0, start - 16), start)
                          or (gate.present and _PRESENT_AFTER.search(s, lo, start))))):
@@ -583,13 +578,13 @@ def _standing_metrics() -> frozenset[str]:
     return frozenset(k for k, m in load_vocabulary(simplified=False).items() if m.cumulative and m.scope is None)
 
 
-def _past_time_before(s: str, lo: int, published_year: int | None) -> bool:
+def _past_time_before(s: str, lo: int, published_on: date | None) -> bool:
     """The clause before the figure's is one of past time ("When ... opened in 2002,", 於2002年啟用時，)."""
     m = _PAST_TIME_CLAUSE.search(s, max(0, lo - 130), lo)
     if m is None:
         return False
     year = int(m.group("y") or m.group("zy"))
-    return published_year is None or year < published_year
+    return published_on is None or year < published_on.year
 
 
 def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: Sequence[Mention]) -> bool:
@@ -677,13 +672,13 @@ def _segment(s: str, start: int, end: int) -> tuple[int, int]:
     return lo, (semicolons[j] if j < len(semicolons) else len(s))
 
 
-def _future_year(text: str, published_year: int | None) -> bool:
+def _future_year(text: str, published_on: date | None) -> bool:
     # both branches of _BY_YEAR hold a year: a text without one (a quick search) has no match
     m = _BY_YEAR.search(text) if _YEAR_ANY.search(text) is not None else None
     if not m:
         return False
     year = int(m.group("y") or m.group("zy"))
-    return published_year is None or year >= published_year
+    return published_on is None or year >= published_on.year
 
 
 @lru_cache(maxsize=256)
@@ -706,10 +701,10 @@ _PAST_YEAR_AFTER = re.compile(r"[ ]+(?:[a-z\-]+[ ]+){0,3}?(?i:in|at[ ]+the[ ]+en
                               r"(?:(?:end-)?[A-Za-z]+[ ]+)?((?:19|20)\d\d)(?!\d)")
 
 
-def _past_year_after(s: str, end: int, published_year: int | None) -> bool:
+def _past_year_after(s: str, end: int, published_on: date | None) -> bool:
     """"600 in 2018", "600 at the end of 2019" right after the figure, the year before the publication's."""
     m = _PAST_YEAR_AFTER.match(s, end, end + 60)
-    return bool(m) and (published_year is None or int(m.group(1)) < published_year)
+    return bool(m) and (published_on is None or int(m.group(1)) < published_on.year)
 
 
 # ------------------------------------------------------------------ as of
@@ -740,29 +735,10 @@ _DATE_ZH = re.compile(
 
 def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None = None) -> date | None:
     """The date the claim's figure describes (see the module's rules)."""
-    return _as_of_on(_dating(claim), published_on, scope)
-
-
-def _as_of_on(dating: date | str | None, published_on: date | None, scope: str | None) -> date | None:
-    """as_of_of from what `_dating` read in the sentence: the publication date is all it adds."""
-    if dating is None:
-        return published_on
-    day = _relative_date(dating, published_on) if isinstance(dating, str) else dating
-    if day is None:
-        return published_on
-    if published_on is not None and day > published_on and scope != "target":
-        return published_on  # a period not yet over: as it stands on the day of publication
-    return day
-
-
-def _dating(claim: Claim) -> date | str | None:
-    """What the sentence says of the figure's date, whatever the publication date: the date its phrase names, a
-    relative phrase lower-cased ("last year", 去年: dated from the publication), or None (no date phrase, or one
-    naming no date: the publication date stands)."""
     s = claim.sentence
     chinese, dated = _sentence_facts(s)
     if not dated:
-        return None
+        return published_on
     start, end = claim.start, claim.start + len(claim.text)
     lo, hi = _clause(s, start, end)
     pattern = _DATE_ZH if chinese else _DATE_EN
@@ -793,9 +769,13 @@ def _dating(claim: Claim) -> date | str | None:
         if m is not None:
             best = (0, m)
     if best is None:
-        return None
-    rel = best[1].group("rel")
-    return rel.lower() if rel else _date_of(best[1], None, pattern is _DATE_ZH)
+        return published_on
+    day = _date_of(best[1], published_on, pattern is _DATE_ZH)
+    if day is None:
+        return published_on
+    if published_on is not None and day > published_on and scope != "target":
+        return published_on  # a period not yet over: as it stands on the day of publication
+    return day
 
 
 @lru_cache(maxsize=256)
@@ -848,18 +828,6 @@ def _date_clause_before(s: str, lo: int, start: int, pattern: re.Pattern) -> re.
     return None
 
 
-def _relative_date(rel: str, published_on: date | None) -> date | None:
-    """The date a relative phrase (lower-cased: "last year", 去年, "this year", "last month") names."""
-    if published_on is None:
-        return None
-    if rel in ("this year", "今年"):
-        return published_on
-    if rel in ("last month", "上月", "上個月", "上个月"):
-        first = published_on.replace(day=1)
-        return _month_end(first.year - (first.month == 1), 12 if first.month == 1 else first.month - 1)
-    return date(published_on.year - 1, 12, 31)
-
-
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
@@ -867,7 +835,15 @@ def _month_end(y: int, m: int) -> date:
 def _date_of(m: re.Match, published_on: date | None, zh: bool) -> date | None:
     rel = m.group("rel")
     if rel:
-        return _relative_date(rel.lower(), published_on)
+        if published_on is None:
+            return None
+        rel = rel.lower()
+        if rel in ("this year", "今年"):
+            return published_on
+        if rel in ("last month", "上月", "上個月", "上个月"):
+            first = published_on.replace(day=1)
+            return _month_end(first.year - (first.month == 1), 12 if first.month == 1 else first.month - 1)
+        return date(published_on.year - 1, 12, 31)
     y = int(m.group("y"))
     if not 1950 <= y <= 2100:
         return None
@@ -952,7 +928,6 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
                     organisation: str | None = None) -> list[Claim]:
     """Set subject, scope and as_of on each claim (in place; returns the list). `organisation`: the press
     room's own subject key, the default where a sentence names none (None for a bare text)."""
-    year = None if published_on is None else published_on.year
     previous: Claim | None = None
     for c in claims:
         if _is_year(c):
@@ -961,7 +936,7 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
         # before they look at the names)
         found = None if c.section == "about" and organisation else _sentence_mentions(c.sentence)
         c.subject = subject_of(c, organisation, found)
-        c.scope = _scope(c, year, found)
+        c.scope = scope_of(c, published_on, found)
         if c.kind in ("year", "date", "quarter"):
             c.as_of = published_on  # a year is the figure itself, not the date it describes
             continue
