@@ -52,6 +52,9 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+# at import, not in each function: an import statement in a function costs a microsecond at every call (metric_of
+# asks once a figure)
+from transforms.metrics import _alternation, key_for, load_vocabulary, matchers, noun_before
 from transforms.model import Claim
 from transforms.numbers import fold, word_alternation
 
@@ -573,8 +576,6 @@ def _standing_metric(key: str | None) -> bool:
 @lru_cache(maxsize=1)
 def _standing_metrics() -> frozenset[str]:
     """The metrics that stand by nature (cumulative, no event scope): tech_companies, research_professionals, ..."""
-    from transforms.metrics import load_vocabulary
-
     return frozenset(k for k, m in load_vocabulary(simplified=False).items() if m.cumulative and m.scope is None)
 
 
@@ -894,8 +895,6 @@ def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
   A table row read as a line gives its figures the metric its first cell names (`_row_label_metric`)."""
     if claim.metric is not None:
         return claim.metric
-    from transforms.metrics import noun_before
-
     family = "zh" if language.startswith("zh") else "en"
     if claim.kind == "area" and claim.unit == "hectares":
         return "land_hectares"
@@ -917,8 +916,6 @@ def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
 
 
 def key_kind(key: str) -> str:
-    from transforms.metrics import load_vocabulary
-
     m = load_vocabulary(simplified=False).get(key)
     return m.kind if m else "count"
 
@@ -963,8 +960,6 @@ def _noun_over_collective(c: Claim) -> str | None:
     """"a community of more than 800 technology companies": the counted noun's metric, not the community's."""
     if c.metric != "community_size" or not c.unit:
         return None
-    from transforms.metrics import key_for, matchers
-
     family = "zh" if _CJK.search(c.unit) else "en"
     key = key_for(c.unit, matchers(family).after_keys)
     return key if key not in (None, "community_size") else None
@@ -982,8 +977,6 @@ def _row_label_metric(c: Claim) -> str | None:
     colon = max(s.rfind(":", first, start), s.rfind("：", first, start))
     if colon < 0 or re.search(r"\d", s[colon:start]) or start - colon > 16 or re.search(r"\d", s[:first]):
         return None
-    from transforms.metrics import key_for, matchers
-
     family = "zh" if _CJK.search(s[:first]) else "en"
     label = fold(re.split(r"[:：]", s[:first])[-1].strip())  # "Item: Technology companies": the cell, not its header
     if family == "en":  # "Number of technology companies": the noun counted
@@ -1012,8 +1005,6 @@ _LABEL_COMPANIES_EN = re.compile(r"(?:[a-z'\-]+[ ]+)?(?:companies|firms|enterpri
 def _label_noun_last() -> re.Pattern:
     """A Chinese row label's counted noun at its end (科技園公司轄下園區的科技公司, ...的研發人員數目); compiled the
     first time a table row asks."""
-    from transforms.metrics import _alternation, matchers
-
     return re.compile(rf"(?P<phrase>{_alternation(matchers('zh').after_keys)})(?:的)?(?:數目|数目|數量|数量|總數|总数"
                       r"|人數|人数)?[ ]*$")
 
@@ -1070,8 +1061,6 @@ def event_release(claims: list[Claim], title: str | None) -> list[Claim]:
     a change from another fair's 3,000). The About paragraph stays standing. In place; returns the list."""
     if not title or not (_EVENT_TITLE_EN.search(title) or (_CJK.search(title) and _EVENT_TITLE_ZH.search(title))):
         return claims
-    from transforms.metrics import load_vocabulary
-
     vocab = load_vocabulary(simplified=False)
     for c in claims:
         if c.scope == "standing" and c.section not in ("about", "contact") and c.metric in vocab and (
