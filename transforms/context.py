@@ -474,7 +474,7 @@ def scope_of(claim: Claim, published_on: date | None = None, found: Sequence[Men
                 and not (_POSSESSED.search(s, max(0, start - 16), start)
                          or (gate.present and _PRESENT_AFTER.search(s, lo, start))))):
         return "target"
-    if (gate.increment and _INCREMENT_BEFORE.search(s, max(0, start - 14), start)) or _INCREMENT_IN.search(claim.text):
+    if (gate.increment and _INCREMENT_BEFORE.search(s, max(0, start - 14), start)) or _increment_in(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
     found = _mentions_in(s) if found is None else found
     if _appositive(s, start, end, lo, hi, found) or _prenominal(s, start, end, found):
@@ -588,14 +588,23 @@ def _past_time_before(s: str, lo: int, published_on: date | None) -> bool:
     return published_on is None or year < published_on.year
 
 
+def _increment_in(text: str) -> bool:
+    """_INCREMENT_IN.search(text) is not None, asked only of a text holding 新 or "new" in any case (every match
+    does; n, e and w have no case-blind match but their ASCII cases, and no other character lower-cases to one)."""
+    return ("新" in text or "new" in text.lower()) and _INCREMENT_IN.search(text) is not None
+
+
 def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: Sequence[Mention]) -> bool:
     """The figure describes an organisation named right before it, in a clause of its own set off by a comma
     ("HKSTP, whose parks house over 2,000 companies, ...") or in brackets (香港科學園（現有逾1,200間科技公司進駐）)."""
     bodies = [m for m in found if m.kind in ("site", "organisation") and m.end <= start]
     if not bodies:
         return False
-    # in brackets right after the name
-    for open_ in _BRACKET_OPEN.finditer(s, max(0, start - 40), start):
+    # in brackets right after the name (most windows hold no bracket: two finds before the search)
+    window_lo = max(0, start - 40)
+    opens = (_BRACKET_OPEN.finditer(s, window_lo, start)
+             if s.find("(", window_lo, start) >= 0 or s.find("（", window_lo, start) >= 0 else ())
+    for open_ in opens:
         if _BRACKET_CLOSE.search(s, open_.end(), start):
             continue
         close = _BRACKET_CLOSE.search(s, end)
