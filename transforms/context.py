@@ -938,7 +938,7 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
     for c in claims:
         if _is_year(c):
             c.kind, c.metric, c.unit = "year", None, None
-        # the About paragraph is the organisation's, standing, whoever it names (subject_of and _scope answer
+        # the About paragraph is the organisation's, standing, whoever it names (subject_of and scope_of answer
         # before they look at the names)
         found = None if c.section == "about" and organisation else _sentence_mentions(c.sentence)
         c.subject = subject_of(c, organisation, found)
