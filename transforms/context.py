@@ -50,7 +50,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
+# at import, not in each function: an import statement in a function costs a microsecond at every call (metric_of
+# asks once a figure)
+from transforms.metrics import _alternation, key_for, load_vocabulary, matchers, noun_before
 from transforms.model import Claim
 from transforms.numbers import fold, word_alternation
 
@@ -68,8 +72,7 @@ class Organisation:
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: made for every name in every sentence, where a frozen dataclass cost 4x
     key: str
     kind: str  # organisation, site, place, or unknown (a name the vocabulary does not know: subject `other`)
     start: int
@@ -104,8 +107,9 @@ def _is_abbreviation(name: str) -> bool:
 @lru_cache(maxsize=2)
 def _name_table(chinese: bool) -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]]]:
     """(a pattern of every name but the abbreviations, lower-case, to search the folded text; a pattern of the
-    abbreviations (HKSTP, ITC), which match in their own case only; lower-cased name -> (key, kind)). Both are
-    tries (numbers.word_alternation): a plain alternation of a hundred names cost more than the claims' grammar."""
+    abbreviations (HKSTP, ITC), which match in their own case only, less the test of the letter before them that
+    `_abbreviations` makes; lower-cased name -> (key, kind)). Both are tries (numbers.word_alternation): a plain
+    alternation of a hundred names cost more than the claims' grammar."""
     table: dict[str, tuple[str, str]] = {}
     for org in organisations(chinese).values():
         for n in org.names:
@@ -114,7 +118,7 @@ def _name_table(chinese: bool) -> tuple[re.Pattern, re.Pattern, dict[str, tuple[
     abbreviations = [n for n in names if _is_abbreviation(n)]
     words = [n.lower() for n in names if not _is_abbreviation(n)]
     lower = re.compile(rf"(?<![a-z]){word_alternation(words, ignore_case=False)}(?![a-z])")
-    caps = re.compile(rf"(?<![A-Za-z]){word_alternation(abbreviations, ignore_case=False)}(?![A-Za-z])")
+    caps = re.compile(rf"{word_alternation(abbreviations, ignore_case=False)}(?![A-Za-z])")
     return lower, caps, table
 
 
@@ -122,7 +126,7 @@ def _known_names(text: str, chinese: bool) -> list[tuple[int, int]]:
     """Spans of known names, leftmost first, the longest where two start together, none overlapping."""
     lower, caps, _ = _name_table(chinese)
     names = [m.span() for m in lower.finditer(fold(text))]
-    abbreviations = [m.span() for m in caps.finditer(text)]
+    abbreviations = _abbreviations(text, caps)
     if not abbreviations or not names:  # one pattern's matches: already in order and apart
         return names or abbreviations
     spans = sorted(names + abbreviations, key=lambda se: (se[0], -se[1]))
@@ -131,6 +135,25 @@ def _known_names(text: str, chinese: bool) -> list[tuple[int, int]]:
         if not out or se[0] >= out[-1][1]:
             out.append(se)
     return out
+
+
+def _abbreviations(text: str, caps: re.Pattern) -> list[tuple[int, int]]:
+    """The spans finditer of (?<![A-Za-z]) + caps gives: the pattern without that opening test searches by its
+    first letters (a few capitals) where the test, tried at every position, made it step through all; a match
+    after a letter is none of the full pattern's, whose next match may start one position on."""
+    out = []
+    pos = 0
+    while (m := caps.search(text, pos)) is not None:
+        p = m.start()
+        if p and text[p - 1] in _ASCII_LETTERS:
+            pos = p + 1
+            continue
+        out.append(m.span())
+        pos = m.end()
+    return out
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 # a name the vocabulary does not know, by its form: "Acme Robotics Limited", "park company Blue Owl", 雲端科技有限公司
@@ -291,9 +314,11 @@ _TARGET_ZH = re.compile(r"來年|来年|明年|下年|目標|目标|預計|预�
 # what every comparison before a figure holds: the history pattern runs only where one of these is
 _COMPARISON_HINT = re.compile(r"(?i:from|with|versus|vs|against)|較|较|比|由|從|从")
 # what every date phrase holds: the date patterns run only on a clause with one
-_DATE_HINT = re.compile(r"(?:19|20)\d\d|(?i:year|month)|去年|今年|上年|上月|上個月|上个月")
-_PAST_WHEN = re.compile(r"(?:19|20)\d\d[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|back[ ]+then)(?![A-Za-z])"
-                        r"|(?:19|20)\d\d[ ]*年(?:時|时)")
+# (every branch opens with one character, so a search skips to where one stands: y and m take no other letter
+# case-blind, so y(?i:ear)|Y(?i:ear) is (?i:year))
+_DATE_HINT = re.compile(r"19\d\d|20\d\d|y(?i:ear)|Y(?i:ear)|m(?i:onth)|M(?i:onth)|去年|今年|上年|上月|上個月|上个月")
+_PAST_WHEN = re.compile(r"(?:19|20)\d\d(?:[ ]*,?[ ]*(?i:when|at[ ]+which[ ]+time|back[ ]+then)(?![A-Za-z])"
+                        r"|[ ]*年(?:時|时))")  # the year both branches open with, once: a search skips to a 1 or 2
 # "When the first phase opened in 2002, about 100 companies moved in", 科學園第一期於2002年啟用時，約有100間公司進駐:
 # a clause of past time right before the figure's (anchored at its comma)
 _PAST_TIME_CLAUSE = re.compile(
@@ -331,7 +356,8 @@ _PRESENT_AFTER = re.compile(r"(?<![A-Za-z])(?i:(?:that|which|who)[ ]+(?:is|are|h
 _INCREMENT_BEFORE = re.compile(r"(?<![A-Za-z])(?i:another|additional|a[ ]+further|an[ ]+extra)[ ]+$|(?:再|新增|額外|额外)"
                                r"(?:吸引|引入|招攬|招揽)?[ ]*$")
 _INCREMENT_IN = re.compile(r"(?<![A-Za-z])(?i:new|newly)[ ]+(?!(?i:york|zealand|territories)\b)|新進駐|新进驻|新加入|新增")
-_SEGMENT_MARK = re.compile(r"[;；]|(?<![A-Za-z])(?i:said|says|noted|added|stated)(?:[ ]+that)?(?![A-Za-z])|表示|指出|透露")
+# where a figure's segment starts (_SEGMENT_MARK, searched in parts by _marks): a semicolon, or "said"/表示
+#   [;；]|(?<![A-Za-z])(?i:said|says|noted|added|stated)(?:[ ]+that)?(?![A-Za-z])|表示|指出|透露
 _TARGET_AFTER = re.compile(r"(?<![A-Za-z])(?i:expected|projected|forecast|targets?|targeted|goal|planned)(?![A-Za-z])"
                            r"|預計|预计|目標|目标")
 _BY_YEAR = re.compile(r"(?<![A-Za-z])(?i:by|before)[ ]+(?:(?i:the[ ]+end[ ]+of|end-)[ ]*)?(?P<y>(?:19|20)\d\d)(?!\d)"
@@ -364,23 +390,40 @@ _CLAUSE_START = re.compile(r"[,;:，；：。!?！？]|(?<![A-Za-z])(?i:said|say
                            r"(?![A-Za-z])|表示|指出|稱|称|透露")
 
 
-# A sentence without "said", "noted", "while" ... (see _plain_lower) has only the punctuation and Chinese words of
-# _CLAUSE_START and _SEGMENT_MARK: their English branches, costly at every position, cannot match.
+# _CLAUSE_START and _SEGMENT_MARK in parts, which never overlap: the clause marks (one character each; the
+# semicolons among them are segment marks), the English words (costly at every position: asked only where the
+# sentence holds one, see _plain_lower; all but "while" and "whereas", the two starting with w, end a segment),
+# and the Chinese words (all but 稱 and 称 end a segment)
 _CLAUSE_START_WORDS = ("said", "says", "noted", "added", "while", "whereas", "stated")
-_CLAUSE_START_PUNCT = re.compile(r"[,;:，；：。!?！？]|表示|指出|稱|称|透露")
-_SEGMENT_MARK_PUNCT = re.compile(r"[;；]|表示|指出|透露")
+_CLAUSE_START_EN = re.compile(r"(?<![A-Za-z])(?i:said|says|noted|added|while|whereas|stated)(?:[ ]+that)?(?![A-Za-z])")
+_CLAUSE_START_ZH = ("表示", "指出", "稱", "称", "透露")
+_CLAUSE_START_ZH_RE = re.compile(r"表示|指出|稱|称|透露")
 
 
 @lru_cache(maxsize=256)
 def _marks(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Once per sentence, however many figures it holds: (where each clause start ends, where each clause mark
     starts, where each segment mark ends, where each semicolon starts)."""
-    clause_start, segment_mark = _CLAUSE_START, _SEGMENT_MARK
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(s)]
+    semicolons = tuple(p for p in marks if s[p] in ";；")
+    clause_ends = [p + 1 for p in marks]
+    segment_ends = [p + 1 for p in semicolons]
+    words = len(clause_ends)
     low = _plain_lower(s)
-    if low is not None and not _holds_any(low, _CLAUSE_START_WORDS):
-        clause_start, segment_mark = _CLAUSE_START_PUNCT, _SEGMENT_MARK_PUNCT
-    return (tuple(m.end() for m in clause_start.finditer(s)), tuple(m.start() for m in _CLAUSE_MARK.finditer(s)),
-            tuple(m.end() for m in segment_mark.finditer(s)), tuple(m.start() for m in re.finditer(r"[;；]", s)))
+    if low is None or _holds_any(low, _CLAUSE_START_WORDS):
+        for m in _CLAUSE_START_EN.finditer(s):
+            clause_ends.append(m.end())
+            if s[m.start()] not in "wW":
+                segment_ends.append(m.end())
+    if not s.isascii() and _holds_any(s, _CLAUSE_START_ZH):
+        for m in _CLAUSE_START_ZH_RE.finditer(s):
+            clause_ends.append(m.end())
+            if s[m.start()] not in "稱称":
+                segment_ends.append(m.end())
+    if len(clause_ends) > words:  # words besides the marks: in order of where they end, as one search gives them
+        clause_ends.sort()
+        segment_ends.sort()
+    return tuple(clause_ends), tuple(marks), tuple(segment_ends), semicolons
 
 
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
@@ -431,7 +474,7 @@ def scope_of(claim: Claim, published_on: date | None = None, found: Sequence[Men
                 and not (_POSSESSED.search(s, max(0, start - 16), start)
                          or (gate.present and _PRESENT_AFTER.search(s, lo, start))))):
         return "target"
-    if (gate.increment and _INCREMENT_BEFORE.search(s, max(0, start - 14), start)) or _INCREMENT_IN.search(claim.text):
+    if (gate.increment and _INCREMENT_BEFORE.search(s, max(0, start - 14), start)) or _increment_in(claim.text):
         return "event"  # "another 100 companies", "120 new companies": what was added, not what stands
     found = _mentions_in(s) if found is None else found
     if _appositive(s, start, end, lo, hi, found) or _prenominal(s, start, end, found):
@@ -467,8 +510,7 @@ _LED_WORDS = ("lead", "led", "bring", "brought", "take", "took", "send", "sent",
 _LED_ZH = ("率領", "率领", "帶領", "带领")
 
 
-@dataclass(frozen=True, slots=True)
-class _ScopeGates:
+class _ScopeGates(NamedTuple):
     chinese: bool
     year: bool
     present: bool
@@ -534,8 +576,6 @@ def _standing_metric(key: str | None) -> bool:
 @lru_cache(maxsize=1)
 def _standing_metrics() -> frozenset[str]:
     """The metrics that stand by nature (cumulative, no event scope): tech_companies, research_professionals, ..."""
-    from transforms.metrics import load_vocabulary
-
     return frozenset(k for k, m in load_vocabulary(simplified=False).items() if m.cumulative and m.scope is None)
 
 
@@ -548,14 +588,23 @@ def _past_time_before(s: str, lo: int, published_on: date | None) -> bool:
     return published_on is None or year < published_on.year
 
 
+def _increment_in(text: str) -> bool:
+    """_INCREMENT_IN.search(text) is not None, asked only of a text holding 新 or "new" in any case (every match
+    does; n, e and w have no case-blind match but their ASCII cases, and no other character lower-cases to one)."""
+    return ("新" in text or "new" in text.lower()) and _INCREMENT_IN.search(text) is not None
+
+
 def _appositive(s: str, start: int, end: int, lo: int, hi: int, found: Sequence[Mention]) -> bool:
     """The figure describes an organisation named right before it, in a clause of its own set off by a comma
     ("HKSTP, whose parks house over 2,000 companies, ...") or in brackets (香港科學園（現有逾1,200間科技公司進駐）)."""
     bodies = [m for m in found if m.kind in ("site", "organisation") and m.end <= start]
     if not bodies:
         return False
-    # in brackets right after the name
-    for open_ in _BRACKET_OPEN.finditer(s, max(0, start - 40), start):
+    # in brackets right after the name (most windows hold no bracket: two finds before the search)
+    window_lo = max(0, start - 40)
+    opens = (_BRACKET_OPEN.finditer(s, window_lo, start)
+             if s.find("(", window_lo, start) >= 0 or s.find("（", window_lo, start) >= 0 else ())
+    for open_ in opens:
         if _BRACKET_CLOSE.search(s, open_.end(), start):
             continue
         close = _BRACKET_CLOSE.search(s, end)
@@ -634,7 +683,8 @@ def _segment(s: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _future_year(text: str, published_on: date | None) -> bool:
-    m = _BY_YEAR.search(text)
+    # both branches of _BY_YEAR hold a year: a text without one (a quick search) has no match
+    m = _BY_YEAR.search(text) if _YEAR_ANY.search(text) is not None else None
     if not m:
         return False
     year = int(m.group("y") or m.group("zy"))
@@ -672,13 +722,22 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# The date patterns are tried at every position of a clause; each opens with what every match of it starts with
+# (a lookahead, so what they match is unchanged), which turns most positions away before the long alternations:
+# English: a day's or the year's digit, a dot, a space, or the first two letters of a lead, end, month or relative
+# word (as at, by, end, in, during, until, since, for, the, mid-, jan..dec, last, this); Chinese: a lead, a space,
+# the year's 1 or 2, or a relative word.
+_DATE_EN_STARTS = (r"(?=[\d. ]|(?=(?i:[abdefijlmnostu]))"  # (a quick test of the first letter, then the first two)
+                   r"(?i:as|at|by|en|in|du|un|si|fo|th|mi|ja|fe|ma|ap|ju|au|se|oc|no|de|la))")
 _DATE_EN = re.compile(
-    rf"(?<![A-Za-z])(?P<lead>(?i:as[ ]+at|as[ ]+of|at[ ]+the[ ]+end[ ]+of|by[ ]+the[ ]+end[ ]+of|end[ ]+of|in|during"
+    rf"(?<![A-Za-z]){_DATE_EN_STARTS}(?:"
+    rf"(?P<lead>(?i:as[ ]+at|as[ ]+of|at[ ]+the[ ]+end[ ]+of|by[ ]+the[ ]+end[ ]+of|end[ ]+of|in|during"
     rf"|by|until|since|at[ ]+end|for)[ ]+)?(?P<end>(?i:end-|the[ ]+end[ ]+of[ ]+|end[ ]+|mid-|the[ ]+first[ ]+half[ ]+of[ ]+"
     rf"|the[ ]+second[ ]+half[ ]+of[ ]+))?(?:(?P<d>\d{{1,2}})[ ]+)?(?P<m>(?i:{_MONTH_RE}))?\.?[ ]*(?(m)(?P<d2>\d{{1,2}})?,?[ ]*)"
     rf"(?P<y>(?:19|20)\d\d)(?![\d/\-])(?![ ]*(?i:graduates|cohort|class|edition|batch|intake))"
-    rf"|(?<![A-Za-z])(?P<rel>(?i:last[ ]+year|the[ ]+previous[ ]+year|the[ ]+past[ ]+year|this[ ]+year|last[ ]+month))(?![A-Za-z])")
+    rf"|(?P<rel>(?i:last[ ]+year|the[ ]+previous[ ]+year|the[ ]+past[ ]+year|this[ ]+year|last[ ]+month))(?![A-Za-z]))")
 _DATE_ZH = re.compile(
+    r"(?=[截至到於于在 12去上今])"
     r"(?P<lead>截至|截止|截止至|至|到|於|于|在)?[ ]*(?P<y>(?:19|20)\d\d)[ ]*年(?![度代])"
     r"(?:[ ]*(?P<m>\d{1,2})[ ]*月(?:[ ]*(?P<d>\d{1,2})[ ]*[日號号])?)?(?P<end>底|末|止|初|中|上半年|下半年)?"
     r"|(?P<rel>去年|上年|今年|上月|上個月|上个月)")
@@ -694,7 +753,9 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
     lo, hi = _clause(s, start, end)
     pattern = _DATE_ZH if chinese else _DATE_EN
     best = None
-    for m in pattern.finditer(s, lo, hi):
+    # every date phrase holds a year or a word of _DATE_HINT: a clause without one has none (and the date pattern
+    # is costly at every position)
+    for m in pattern.finditer(s, lo, hi) if _DATE_HINT.search(s, lo, hi) is not None else ():
         if start <= m.start() < end:
             continue  # the claim's own words
         if m.group("y") and not (m.group("lead") or m.group("m") or m.group("end") or pattern is _DATE_ZH):
@@ -763,9 +824,13 @@ def _date_clause_before(s: str, lo: int, start: int, pattern: re.Pattern) -> re.
         clause_lo = m.end()
     if clause_lo >= clause_hi:
         return None
-    past = _PAST_TIME_CLAUSE.match(s, clause_lo, clause_hi + 1) or _PAST_TIME_CLAUSE.search(s, clause_lo, lo)
+    # (a clause of past time holds a year, a date phrase a year or a word of _DATE_HINT: where the clause has none,
+    # neither pattern, costly at every position, is asked)
+    past = (_PAST_TIME_CLAUSE.match(s, clause_lo, clause_hi + 1) or _PAST_TIME_CLAUSE.search(s, clause_lo, lo)
+            if _YEAR_ANY.search(s, clause_lo, lo) is not None else None)
     lead = _DATE_CLAUSE_LEAD.match(s, clause_lo).end()
-    for m in pattern.finditer(s, lead if past is None else clause_lo, clause_hi):
+    date_lo = lead if past is None else clause_lo
+    for m in pattern.finditer(s, date_lo, clause_hi) if _DATE_HINT.search(s, date_lo, clause_hi) is not None else ():
         if not (m.group("lead") or m.group("rel") or m.group("m") or m.group("end") or pattern is _DATE_ZH):
             continue
         if past is not None or (m.start() == lead and not s[m.end():clause_hi].strip()):
@@ -839,8 +904,6 @@ def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
   A table row read as a line gives its figures the metric its first cell names (`_row_label_metric`)."""
     if claim.metric is not None:
         return claim.metric
-    from transforms.metrics import noun_before
-
     family = "zh" if language.startswith("zh") else "en"
     if claim.kind == "area" and claim.unit == "hectares":
         return "land_hectares"
@@ -862,8 +925,6 @@ def metric_of(claim: Claim, subject: str | None, language: str) -> str | None:
 
 
 def key_kind(key: str) -> str:
-    from transforms.metrics import load_vocabulary
-
     m = load_vocabulary(simplified=False).get(key)
     return m.kind if m else "count"
 
@@ -877,7 +938,9 @@ def resolve_context(claims: list[Claim], language: str, *, published_on: date | 
     for c in claims:
         if _is_year(c):
             c.kind, c.metric, c.unit = "year", None, None
-        found = _sentence_mentions(c.sentence)
+        # the About paragraph is the organisation's, standing, whoever it names (subject_of and scope_of answer
+        # before they look at the names)
+        found = None if c.section == "about" and organisation else _sentence_mentions(c.sentence)
         c.subject = subject_of(c, organisation, found)
         c.scope = scope_of(c, published_on, found)
         if c.kind in ("year", "date", "quarter"):
@@ -906,8 +969,6 @@ def _noun_over_collective(c: Claim) -> str | None:
     """"a community of more than 800 technology companies": the counted noun's metric, not the community's."""
     if c.metric != "community_size" or not c.unit:
         return None
-    from transforms.metrics import key_for, matchers
-
     family = "zh" if _CJK.search(c.unit) else "en"
     key = key_for(c.unit, matchers(family).after_keys)
     return key if key not in (None, "community_size") else None
@@ -925,8 +986,6 @@ def _row_label_metric(c: Claim) -> str | None:
     colon = max(s.rfind(":", first, start), s.rfind("：", first, start))
     if colon < 0 or re.search(r"\d", s[colon:start]) or start - colon > 16 or re.search(r"\d", s[:first]):
         return None
-    from transforms.metrics import key_for, matchers
-
     family = "zh" if _CJK.search(s[:first]) else "en"
     label = fold(re.split(r"[:：]", s[:first])[-1].strip())  # "Item: Technology companies": the cell, not its header
     if family == "en":  # "Number of technology companies": the noun counted
@@ -955,8 +1014,6 @@ _LABEL_COMPANIES_EN = re.compile(r"(?:[a-z'\-]+[ ]+)?(?:companies|firms|enterpri
 def _label_noun_last() -> re.Pattern:
     """A Chinese row label's counted noun at its end (科技園公司轄下園區的科技公司, ...的研發人員數目); compiled the
     first time a table row asks."""
-    from transforms.metrics import _alternation, matchers
-
     return re.compile(rf"(?P<phrase>{_alternation(matchers('zh').after_keys)})(?:的)?(?:數目|数目|數量|数量|總數|总数"
                       r"|人數|人数)?[ ]*$")
 
@@ -1013,8 +1070,6 @@ def event_release(claims: list[Claim], title: str | None) -> list[Claim]:
     a change from another fair's 3,000). The About paragraph stays standing. In place; returns the list."""
     if not title or not (_EVENT_TITLE_EN.search(title) or (_CJK.search(title) and _EVENT_TITLE_ZH.search(title))):
         return claims
-    from transforms.metrics import load_vocabulary
-
     vocab = load_vocabulary(simplified=False)
     for c in claims:
         if c.scope == "standing" and c.section not in ("about", "contact") and c.metric in vocab and (
