@@ -59,3 +59,25 @@ def test_a_figure_takes_the_metric_of_the_figure_before_it_only_when_there_is_on
     again = resolve_context([replace(first), replace(second)], "en", published_on=date(2024, 3, 1))
     assert both[1].metric == again[1].metric == "tech_companies" and both[1].scope == "standing"
     assert alone[0].metric is None
+
+
+def test_a_figure_said_of_today_is_as_of_the_release_whatever_year_the_sentence_names():
+    day = date(2024, 6, 21)
+    grown = _read("The park community has grown from around 600 companies in 2018 to 1,800 technology companies today.", day)
+    assert [(v, scope, as_of) for v, _, _, _, scope, as_of in grown if v in (600, 1800)] == [
+        (600, "history", date(2018, 12, 31)), (1800, "standing", day)]
+    # the year of a "from" figure is not the "to" figure's, said of now or not
+    rose = _read("Park companies rose from about 600 in 2017 to over 1,800.", day)
+    assert [(v, as_of) for v, *_, as_of in rose if v in (600, 1800)] == [(600, date(2017, 12, 31)), (1800, day)]
+    zh = _read("科學園的科技公司由2017年的600間增至現時的1,800間。", day, language="zh-hant")
+    assert [(v, as_of) for v, *_, as_of in zh if v in (600, 1800)] == [(600, date(2017, 12, 31)), (1800, day)]
+
+
+def test_an_as_at_date_still_dates_a_figure_said_of_now():
+    for text, language in [("As at end-September 2023, the Science Park currently houses 1,800 technology companies.", "en"),
+                           ("截至2023年9月底，科學園現時有1,800間科技公司。", "zh-hant")]:
+        read = _read(text, date(2024, 3, 1), language=language)
+        assert [(v, as_of) for v, *_, as_of in read if v == 1800] == [(1800, date(2023, 9, 30))]
+    # and a year after the "to" figure is that figure's own
+    later = _read("The number of technology companies rose from 600 in 2017 to 1,800 in 2023.", date(2024, 3, 1))
+    assert [(v, as_of) for v, *_, as_of in later if v == 1800] == [(1800, date(2023, 12, 31))]

@@ -31,7 +31,9 @@ the subject completes, scope, as-of). The rules, in words:
   figure's ("According to the report, as at end-December 2023, ..."), else a table column's header right before it
   ("...; As at end-April 2025: Over 2,200"), else the publication date (null without one). A period ends on its
   last day; a period that has not ended by the publication date stands at the publication date (a target keeps
-  its future date).
+  its future date). A figure said to be "today", "now", "currently" (現時, 目前) is as of the publication date
+  whatever date its sentence names, and so is the second figure of "from 600 in 2017 to 1,800": the year is
+  the first one's.
 - metric: a standing figure the vocabulary left without a metric gets one from its subject and sentence
   (`metric_of`): a park's "800 companies" are its technology companies, 科技公司超過2,200間 names its noun first;
   a table row read as a line gives its figures the metric its first cell names (`_row_label_metric`): the noun
@@ -743,6 +745,14 @@ _DATE_ZH = re.compile(
     r"|(?P<rel>去年|上年|今年|上月|上個月|上个月)")
 
 
+# a figure said of the present, in its own words or right after them
+_NOW = re.compile(r"(?<![A-Za-z])(?i:today|now|currently|at present)$")
+_NOW_AFTER = re.compile(r"[ ]*(?i:today|now|currently|at present)(?![A-Za-z])")
+_NOW_BEFORE_ZH = re.compile(r"(?:現時|现时|目前|現在|现在)(?:的|有|共有|已有|約有|约有|已達|已达|達|达)?$")
+# between the year of a "from" figure and the "to" figure after it
+_FROM_TO = re.compile(r"[ ]*(?i:to)[ ]+")
+
+
 def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None = None) -> date | None:
     """The date the claim's figure describes (see the module's rules)."""
     s = claim.sentence
@@ -750,6 +760,9 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
     if not dated:
         return published_on
     start, end = claim.start, claim.start + len(claim.text)
+    # "1,800 today", "over 2,200 companies now", 現時的1,800間: said of the day of publication, unless an "as at"
+    # phrase dates it ("截至2023年9月底，科學園現時有...")
+    now = bool(_NOW.search(claim.text) or _NOW_AFTER.match(s, end) or _NOW_BEFORE_ZH.search(s, max(0, start - 6), start))
     lo, hi = _clause(s, start, end)
     pattern = _DATE_ZH if chinese else _DATE_EN
     best = None
@@ -763,6 +776,8 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
         between = s[m.end():start] if m.end() <= start else s[end:m.start()]
         if re.search(r"\d", between) and not re.fullmatch(r"[^\d]*", between):
             continue  # another figure stands between: the date is that one's
+        if m.end() <= start and _FROM_TO.fullmatch(between) and re.search(r"\d", s[lo:m.start()]):
+            continue  # "from 600 in 2017 to 1,800": the year dates the figure before it
         distance = start - m.end() if m.end() <= start else m.start() - end
         if best is None or distance < best[0]:
             best = (distance, m)
@@ -778,7 +793,7 @@ def as_of_of(claim: Claim, published_on: date | None = None, scope: str | None =
         m = _date_clause_before(s, lo, start, pattern)  # "According to the report, as at end-December 2023, ..."
         if m is not None:
             best = (0, m)
-    if best is None:
+    if best is None or (now and not best[1].group("lead")):
         return published_on
     day = _date_of(best[1], published_on, pattern is _DATE_ZH)
     if day is None:
