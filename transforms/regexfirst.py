@@ -146,6 +146,16 @@ def _is_letter(item: str) -> bool:
     return len(item) == 1 and ("a" <= item <= "z" or "A" <= item <= "Z" or item in "(（")
 
 
+_DIGIT = "[\\d]"
+
+
+def _digits_only(items) -> bool:
+    """Whether a class holds digits alone (\\d, 0-9, 2-9, ...), not only single characters."""
+    return any(op is not _c.LITERAL for op, _ in items) and all(
+        (op is _c.CATEGORY and item is _c.CATEGORY_DIGIT) or (op is _c.RANGE and 0x30 <= item[0] <= item[1] <= 0x39)
+        or (op is _c.LITERAL and 0x30 <= item <= 0x39) for op, item in items)
+
+
 def _short_class_text(items) -> str | None:
     """A class's items as short regex text (letters, digits and CJK characters as themselves), or None for a
     negated class or a bitmap."""
@@ -164,13 +174,16 @@ def _short_class_text(items) -> str | None:
     return "[" + "".join(out) + "]"
 
 
-def _prefixes(tree, length: int, budget: int, at: str, classes: bool = False) -> set[tuple[tuple[str, ...], bool]] | None:
+def _prefixes(tree, length: int, budget: int, at: str, classes: bool = False,
+              digits: bool = False) -> set[tuple[tuple[str, ...], bool]] | None:
     """Every way a match of `pattern` that starts with one of the characters `at` can begin, up to `length`
     characters: (the characters, whether any of them is read case-blind). A path is cut short at a construct
     that is no short list of characters (the prefix then ends there, maybe empty), so every such match starts
     with one of the prefixes. None past `budget` prefixes. `tree`: the pattern as the engine's parser reads it.
     A prefix is a tuple of items, each one character or, with `classes`, after the first character, a whole
-    class as its regex text ("[\\d]": a digit, where a list of characters would be too long)."""
+    class as its regex text ("[\\d]": a digit, where a list of characters would be too long). With `digits`, a
+    class of digits alone is the item "[\\d]" (a digit of any script, so every digit it holds) anywhere, the first
+    item too, and the prefix goes on after it: "\\d+:" begins "[\\d]:", "[\\d][\\d]:", ..."""
     if tree.state.flags & ~(_c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE):
         return None
 
@@ -188,7 +201,8 @@ def _prefixes(tree, length: int, budget: int, at: str, classes: bool = False) ->
     def walk(seq, i: int, case_blind: bool, then, prefix: str, folded: bool):
         # `then(prefix, folded)` goes on with what follows `seq`; a path ends by calling done()
         while True:
-            if len(prefix) >= length or (classes and len(prefix) >= _OTHER_LENGTH and not _is_letter(prefix[0])):
+            if len(prefix) >= length or (classes and not digits and len(prefix) >= _OTHER_LENGTH
+                                         and not _is_letter(prefix[0])):
                 return done(prefix, folded)
             if i == len(seq):
                 return then(prefix, folded)
@@ -209,6 +223,9 @@ def _prefixes(tree, length: int, budget: int, at: str, classes: bool = False) ->
             if op is _c.IN:
                 if not prefix and not may_start(_class_text(av), case_blind):
                     return None
+                if digits and _digits_only(av):
+                    prefix = prefix + (_DIGIT,)
+                    continue
                 chars = []
                 for item_op, item in av:
                     if item_op is _c.LITERAL:
@@ -298,11 +315,12 @@ def _matches_one_of(regex: str, chars: str) -> bool:
     return any(test.fullmatch(ch) for ch in chars)
 
 
-def prefix_guard(parts: list[str], at: str, length: int = 4, budget: int = 50_000, classes: bool = False) -> str | None:
+def prefix_guard(parts: list[str], at: str, length: int = 4, budget: int = 50_000, classes: bool = False,
+                 digits: bool = False) -> str | None:
     """See _prefix_guard; None (no guard: the pattern as it is) when the engine's private parser reads differently
     in this Python."""
     try:
-        return _prefix_guard(parts, at, length, budget, classes)
+        return _prefix_guard(parts, at, length, budget, classes, digits)
     except Exception:  # noqa: BLE001
         return None
 
@@ -313,7 +331,8 @@ def _starts_behind(tree) -> bool:
     return bool(seq) and seq[0][0] is _c.ASSERT and seq[0][1][0] == -1
 
 
-def _prefix_guard(parts: list[str], at: str, length: int, budget: int, classes: bool = False) -> str | None:
+def _prefix_guard(parts: list[str], at: str, length: int, budget: int, classes: bool = False,
+                  digits: bool = False) -> str | None:
     """A regex that matches wherever a match of one of `parts` can start with one of the characters `at`: the first
     characters of such a match (a trie), or, for a part whose matches start with no short list of characters,
     the part itself (its groups made non-capturing). As a lookahead, at those characters, before
@@ -333,7 +352,7 @@ def _prefix_guard(parts: list[str], at: str, length: int, budget: int, classes: 
             continue  # never starts at those characters
         found = None
         for shorter in range(length, 0, -1):  # a part with too many ways to begin: fewer characters of each
-            found = _prefixes(tree, shorter, budget, at, classes)
+            found = _prefixes(tree, shorter, budget, at, classes, digits)
             if found is not None:
                 break
         if found is None:
@@ -358,4 +377,4 @@ def _prefix_guard(parts: list[str], at: str, length: int, budget: int, classes: 
 
 def _heads(prefixes: set[tuple[str, ...]]) -> str:
     """The first characters of the prefixes, as the inside of a class."""
-    return "".join(sorted({_escape(ord(prefix[0])) for prefix in prefixes}))
+    return "".join(sorted({r"\d" if prefix[0] == _DIGIT else _escape(ord(prefix[0])) for prefix in prefixes}))
