@@ -395,8 +395,8 @@ def _amount_guarded() -> str:
         return f"(?={chars})" if chars else ""
     fraction_guard = prefix_guard([_FRACTION], string.digits, length=6, classes=True, digits=True)
     fraction = (f"(?:(?![0-9])|(?={fraction_guard}))" if fraction_guard else "") + first(_FRACTION) + _FRACTION
-    return (f"(?:{first(_QUAL_RE)}{_QUAL_RE})?(?:{fraction}"
-            f"|(?:{first(_CUR_PREFIX_RE)}{_CUR_PREFIX_RE})?(?P<core>{NUMBER_CORE_GUARDED}))")
+    return (f"(?:{first(_QUAL_RE)}{_QUAL_RE}|)(?:{fraction}"
+            f"|(?:{first(_CUR_PREFIX_RE)}{_CUR_PREFIX_RE}|)(?P<core>{NUMBER_CORE_GUARDED}))")
 
 
 def _digit_guarded(alternatives: list[tuple[str, list[str]]]) -> str:

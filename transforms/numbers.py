@@ -333,16 +333,18 @@ def _number_core(guarded: bool) -> str:
     where it tried every scale word ("hundred", "thousand" ... seventeen, case-blind) after each split of the
     spaces (~0.7 us a number). A part matches only where its lookahead holds, so the matches are the same."""
     def opt(group: str, first: str) -> str:
-        return f"(?:(?={first}){group})?" if guarded else group + "?"
+        # (?:X|) is X? (X first, else nothing) without a repeat: the engine saves every group mark so far at each
+        # repeat, and in the claim grammar the number's groups come after some sixty others
+        return f"(?:(?={first}){group}|)" if guarded else group + "?"
     return (
         opt(r"(?P<pctpre>百分之[ ]*|(?i:per[ ]?cent(?:s)?[ ]+of|percent(?:s)?[ ]+of)[ ]+)", r"百|(?i:p)")
         + opt(r"(?P<eneg>(?i:minus|negative)[ ]+)", r"(?i:[mn])")
         + rf"(?:(?P<dig>{DIGITS})"
         + opt(rf"(?P<zc>{ZH_CONT})", r"[ ]*[余餘多几幾十拾萬万億亿百佰千仟兆]")
         + opt(rf"(?P<esc>{EN_SCALE_AFTER})", r"[ ]*-?[ ]*(?i:[htmbd])|[ ]?[kKMmbBGt]")
-        + rf"(?P<mix>{EN_MIXED})?"
+        + (rf"(?:(?P<mix>{EN_MIXED})|)" if guarded else rf"(?P<mix>{EN_MIXED})?")
         + rf"|(?P<zh>{ZH_NUM})"
-        + rf"|(?P<ew>{EN_WORDS})(?P<ewsc>[ ]+(?i:bn|mn)\b)?)"
+        + rf"|(?P<ew>{EN_WORDS})" + (r"(?:(?P<ewsc>[ ]+(?i:bn|mn)\b)|))" if guarded else r"(?P<ewsc>[ ]+(?i:bn|mn)\b)?)")
         + opt(rf"(?P<pct>[ ]?(?:%|(?i:per[ ]?cent(?:age)?s?|percent(?:age)?s?|pct)\b|[個个]百分點|[個个]百分点)"
               rf"|[ ]*成(?P<chalf>半)?(?:[ ]?(?P<chd>[一二三四五六七八九]|\d)(?![\d{_ZHD}{_ZHU}.]))?"
               rf"|[ ]*折(?![扣])(?<!十折))", r"[ ]*(?:[%個个成折]|(?i:p))")

@@ -226,6 +226,12 @@ def _prefixes(tree, length: int, budget: int, at: str, classes: bool = False,
                 if digits and _digits_only(av):
                     prefix = prefix + (_DIGIT,)
                     continue
+                if digits and any(op is _c.CATEGORY and item is _c.CATEGORY_DIGIT for op, item in av):
+                    text = _class_text(av)  # digits and numerals ("[一二三\\d]"): one item, and the prefix goes on
+                    if text is None:
+                        return done(prefix, folded)
+                    prefix, folded = prefix + (text,), folded or case_blind
+                    continue
                 chars = []
                 for item_op, item in av:
                     if item_op is _c.LITERAL:
