@@ -12,15 +12,15 @@ from __future__ import annotations
 import functools
 import re
 import string
-from bisect import bisect_left
 from datetime import date
 
 from transforms.context import align_release, event_release, resolve_context
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_CORE_GUARDED,
-                                NUMBER_TRIGGER, SMALL_WORDS, fold, normalize, number_triggers, parse_chinese,
-                                parse_english_words, plain, value_of_match, word_alternation)
+                                NUMBER_TRIGGER, SMALL_WORDS, TRIGGER_CHAR, TRIGGER_WORD, fold, has_number_trigger,
+                                normalize, parse_chinese, parse_english_words, plain, value_of_match,
+                                word_alternation)
 from transforms.language import detect_language
 from transforms.regexfirst import first_chars, prefix_guard
 from transforms.sentences import sentence_spans
@@ -438,20 +438,27 @@ def __getattr__(name: str):
 _WINDOW = 24
 
 
-def _claim_matches(sentence: str, triggers: list[tuple[int, int]]):
+def _claim_matches(sentence: str, folded: str):
     """The matches `_claim_re().finditer(sentence)` would give that contain a number, without scanning the rest.
-    `triggers`: the spans of NUMBER_TRIGGER's matches in fold(sentence), in order (numbers.number_triggers)."""
+    `folded`: fold(sentence), which the trigger searches."""
     pos = 0
     # Without "@" the e-mail alternative cannot match: the lighter pattern gives the same matches.
     search = _claim_re().search if "@" in sentence else _claim_re_no_email().search
-    k, count = 0, len(triggers)
+    # NUMBER_TRIGGER.search(folded, pos) as the nearer of the next numeral and the next number word, each found
+    # by a scan the engine runs fast and kept while it is still ahead (numbers.TRIGGER_CHAR, TRIGGER_WORD)
+    char = TRIGGER_CHAR.search(folded)
+    word = TRIGGER_WORD.search(folded)
     while True:
-        # NUMBER_TRIGGER.search(folded, pos): the first trigger at pos or after
-        while k < count and triggers[k][0] < pos:
-            k += 1
-        if k == count:
-            return
-        trigger_start, trigger_end = triggers[k]
+        if char is not None and char.start() < pos:
+            char = TRIGGER_CHAR.search(folded, pos)
+        if word is not None and word.start() < pos:
+            word = TRIGGER_WORD.search(folded, pos)
+        if word is None or (char is not None and char.start() < word.start()):
+            if char is None:
+                return
+            trigger_start, trigger_end = char.span()
+        else:
+            trigger_start, trigger_end = word.span()
         start = trigger_start - _WINDOW
         if start <= pos:
             start = pos
@@ -588,33 +595,18 @@ def extract_claims(text: str, language: str | None = None, section: str = "body"
         language = detect_language(text)
     out: list[Claim] = []
     family = "zh" if language.startswith("zh") else "en"
-    # Every claim holds a number trigger, and a sentence's triggers are the text's within it (sentences are cut
-    # after punctuation or space, so a trigger's word boundaries stay): no trigger, no sentences, and a sentence
-    # without one makes no claim.
+    # Every claim holds a number trigger, and a sentence's trigger is one in the whole text too (sentences
+    # are cut after punctuation or space, so the trigger's word boundaries stay): no trigger, no sentences.
     folded = fold(text)
-    triggers = number_triggers(folded)
-    if not triggers:
+    if not has_number_trigger(folded):
         return out
     # str.lower() maps character for character, save İ (lowered to two: fold() then lowers A-Z only, in the text
     # but not in a sentence without it) and the capital sigma (lowered by the letters around it): a sentence's
     # fold is its slice of the text's, unless the text holds either
     sliced = text.isascii() or ("\u0130" not in text and "\u03a3" not in text)
-    starts = [start for start, _ in triggers]
     for offset, sentence in sentence_spans(text):
-        if sliced:
-            end = offset + len(sentence)
-            first = bisect_left(starts, offset)
-            if first == len(starts) or starts[first] >= end:
-                continue
-            last = bisect_left(starts, end, first)
-            sentence_triggers = [(a - offset, b - offset) for a, b in triggers[first:last]]
-            sentence_folded = folded[offset:end]
-        else:
-            sentence_folded = fold(sentence)
-            sentence_triggers = number_triggers(sentence_folded)
-            if not sentence_triggers:
-                continue
-        _extract_sentence(_Sentence(sentence, section, family, dollar, yuan, sentence_folded), out, sentence_triggers)
+        _extract_sentence(_Sentence(sentence, section, family, dollar, yuan,
+                                    folded[offset:offset + len(sentence)] if sliced else fold(sentence)), out)
     for claim in out:  # scaled decimals carry binary noise (1.34億 -> 134000000.00000001)
         claim.value = _plain(claim.value)
         if claim.value_high is not None:
@@ -713,12 +705,12 @@ def _claim(s: _Sentence, start: int, end: int, **fields) -> Claim:
     return Claim(text=s.text[start:end].strip(), sentence=context, section=s.section, start=offset, **fields)
 
 
-def _extract_sentence(s: _Sentence, out: list[Claim], triggers: list[tuple[int, int]]):
+def _extract_sentence(s: _Sentence, out: list[Claim]):
     sentence = s.text
     prev: Claim | None = None
     prev_abs = prev_amount_end = 0  # where the previous claim starts in the sentence, and where its amount ends
     prev_digits: float | None = None
-    for m in _claim_matches(sentence, triggers):
+    for m in _claim_matches(sentence, s.folded):
         skip, date_, quarter, zhyear, ratio, fold_, frac = m.group("skip", "date", "quarter", "zhyear", "ratio", "fold",
                                                                     "frac")
         if skip is not None or date_ is not None or quarter is not None:

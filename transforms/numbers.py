@@ -391,23 +391,15 @@ def has_number_trigger(folded: str) -> bool:
 # Every number word of NUMBER_TRIGGER, one trie for each first letter, the lookbehind after that letter
 # ("o(?<![a-z0-9_]o)ne|..."): a pattern whose alternatives all open with a letter lets the engine skip in one fast
 # scan to the next such letter, where NUMBER_TRIGGER ran its branches at every character. At most one word
-# matches at a position (one followed by \b is no prefix of another), so the span is NUMBER_TRIGGER's.
+# matches at a position (one followed by \b is no prefix of another), so the span is NUMBER_TRIGGER's; with
+# TRIGGER_CHAR (the numerals, one class) it finds what NUMBER_TRIGGER finds.
 _TRIGGER_WORD_LIST = [*EN_UNITS, *EN_TENS, *_SCALES_ALT.split("|"), "half", "halves", "third", "thirds", "quarter",
                       "quarters", "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths"]
-_TRIGGER_WORD_SCAN = re.compile("(?:" + "|".join(
+TRIGGER_WORD = re.compile("(?:" + "|".join(
     f"{re.escape(first)}(?<![a-z0-9_]{re.escape(first)})"
     + word_alternation([w[1:] for w in _TRIGGER_WORD_LIST if w[0] == first], ignore_case=False)
     for first in sorted({w[0] for w in _TRIGGER_WORD_LIST})) + r")\b")
-
-
-def number_triggers(folded: str) -> list[tuple[int, int]]:
-    """The span of every match of NUMBER_TRIGGER in `folded`, in order (a trigger is a digit, a numeral or one word:
-    none starts inside another, so these are all the places NUMBER_TRIGGER.search can stop). Two fast scans."""
-    spans = [(m.start(), m.start() + 1) for m in _TRIGGER_CHAR.finditer(folded)]
-    words = [m.span() for m in _TRIGGER_WORD_SCAN.finditer(folded)]
-    if words:
-        spans = sorted(spans + words) if spans else words
-    return spans
+TRIGGER_CHAR = _TRIGGER_CHAR
 
 
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
