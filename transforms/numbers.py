@@ -225,7 +225,11 @@ def _en_scale(word: str) -> float | None:
 
 
 def parse_digits(span: str) -> float | None:
-    s = span.replace(",", "").replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace("−", "-")
+    s = span.replace(",", "")
+    if s.isascii() and s.replace(".", "", 1).isdigit():  # most numbers: the replacements below change nothing
+        v = float(s)
+        return v if abs(v) != float("inf") else None
+    s = s.replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace("−", "-")
     s = s.replace("负", "-").replace("負", "-")
     if "^" in s:
         base, _, exp = s.partition("^")
