@@ -379,17 +379,13 @@ _TRIGGER_WORDS = (word_alternation([*EN_UNITS, *EN_TENS, *_SCALES_ALT.split("|")
                   + r"|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?")
 NUMBER_TRIGGER = re.compile(rf"\d|[{_ZHD}{_ZHU}半]|(?<![a-z0-9_])(?:{_TRIGGER_WORDS})\b")
 # Whether NUMBER_TRIGGER finds anything, in scans the engine runs without entering a pattern at every character:
-# a digit or numeral by its class; a number word by the character before it (no [a-z0-9_], as the lookbehind
-# says), or at the very start.
+# a digit or numeral by its class, a number word by TRIGGER_WORD (below).
 _TRIGGER_CHAR = re.compile(rf"[\d{_ZHD}{_ZHU}半]")
-_TRIGGER_WORD_AFTER = re.compile(rf"[^a-z0-9_](?:{_TRIGGER_WORDS})\b")
-_TRIGGER_WORD_AT = re.compile(rf"(?:{_TRIGGER_WORDS})\b")
 
 
 def has_number_trigger(folded: str) -> bool:
     """NUMBER_TRIGGER.search(folded) is not None, for a whole text that may hold no number at all."""
-    return (_TRIGGER_CHAR.search(folded) is not None or _TRIGGER_WORD_AT.match(folded) is not None
-            or _TRIGGER_WORD_AFTER.search(folded) is not None)
+    return _TRIGGER_CHAR.search(folded) is not None or TRIGGER_WORD.search(folded) is not None
 
 
 # Every number word of NUMBER_TRIGGER, one trie for each first letter, the lookbehind after that letter
