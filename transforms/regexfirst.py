@@ -261,6 +261,13 @@ def _prefixes(tree, length: int, budget: int, at: str, classes: bool = False,
                 inner_blind = _case_blind(case_blind, add_flags, del_flags)
                 return walk(inner, 0, inner_blind, rest, prefix, folded)
             if op in _REPEATS:
+                low, high, inner = av
+                if digits and high == _c.MAXREPEAT and len(inner) == 1 and inner[0][0] is _c.IN and _digits_only(
+                        inner[0][1]) and (prefix or may_start(_class_text(inner[0][1]), case_blind)):
+                    # an open run of digits ("\\d+") as one item that takes any run: then "2001 to" is turned away
+                    # at "o", where four digit items had spent the prefix
+                    prefix = prefix + (_DIGIT + ("+" if low else "*"),)
+                    continue
                 return repeat(av, case_blind, rest, 0, prefix, folded)
             return done(prefix, folded)  # ANY, NOT_LITERAL, a back-reference ...: the prefix ends here
 
@@ -299,7 +306,7 @@ def _trie(words: set[tuple[str, ...]], case_blind: bool) -> str:
     def emit(node: dict) -> str:
         items = sorted(k for k in node if k)
         # the items that end a prefix, together as one class: the last character is where most branches are
-        leaves = [item for item in items if node[item] == {"": {}}]
+        leaves = [item for item in items if node[item] == {"": {}} and (len(item) == 1 or item.endswith("]"))]
         alts = [(item if len(item) > 1 else re.escape(item)) + emit(node[item]) for item in items if item not in leaves]
         if len(leaves) == 1:
             alts.append(leaves[0] if len(leaves[0]) > 1 else re.escape(leaves[0]))
@@ -383,4 +390,4 @@ def _prefix_guard(parts: list[str], at: str, length: int, budget: int, classes: 
 
 def _heads(prefixes: set[tuple[str, ...]]) -> str:
     """The first characters of the prefixes, as the inside of a class."""
-    return "".join(sorted({r"\d" if prefix[0] == _DIGIT else _escape(ord(prefix[0])) for prefix in prefixes}))
+    return "".join(sorted({r"\d" if prefix[0].startswith(_DIGIT) else _escape(ord(prefix[0])) for prefix in prefixes}))
