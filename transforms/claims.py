@@ -448,21 +448,28 @@ def _claim_matches(sentence: str, folded: str):
     pos = 0
     # Without "@" the e-mail alternative cannot match: the lighter pattern gives the same matches.
     search = _claim_re().search if "@" in sentence else _claim_re_no_email().search
-    # NUMBER_TRIGGER.search(folded, pos) as the nearer of the next numeral and the next number word, each found
-    # by a scan the engine runs fast and kept while it is still ahead (numbers.TRIGGER_CHAR, TRIGGER_WORD)
+    # NUMBER_TRIGGER.search(folded, pos) as the nearer of the next numeral (one character) and the next number
+    # word, each found by a scan the engine runs fast and kept while it is still ahead (numbers.TRIGGER_CHAR,
+    # TRIGGER_WORD); past the end, none
+    size = len(sentence)
+    none = size + 1
     char = TRIGGER_CHAR.search(folded)
+    char_at = none if char is None else char.start()
     word = TRIGGER_WORD.search(folded)
+    word_at = none if word is None else word.start()
     while True:
-        if char is not None and char.start() < pos:
+        if char_at < pos:
             char = TRIGGER_CHAR.search(folded, pos)
-        if word is not None and word.start() < pos:
+            char_at = none if char is None else char.start()
+        if word_at < pos:
             word = TRIGGER_WORD.search(folded, pos)
-        if word is None or (char is not None and char.start() < word.start()):
-            if char is None:
-                return
-            trigger_start, trigger_end = char.span()
+            word_at = none if word is None else word.start()
+        if char_at < word_at:
+            trigger_start, trigger_end = char_at, char_at + 1
+        elif word is not None:
+            trigger_start, trigger_end = word_at, word.end()
         else:
-            trigger_start, trigger_end = word.span()
+            return
         start = trigger_start - _WINDOW
         if start <= pos:
             start = pos
@@ -471,9 +478,12 @@ def _claim_matches(sentence: str, folded: str):
             start = space + 1 if space >= pos else pos
         # Nothing in the pattern reaches further than the window past the trigger before it must have matched.
         cut = trigger_end + 400
-        m = search(sentence, start, cut) if cut < len(sentence) else search(sentence, start)
-        if m is not None and m.end() > cut - 80:
-            m = search(sentence, start)  # near the cut a lookahead would have seen a false end: read it whole
+        if cut < size:
+            m = search(sentence, start, cut)
+            if m is not None and m.end() > cut - 80:
+                m = search(sentence, start)  # near the cut a lookahead would have seen a false end: read it whole
+        else:
+            m = search(sentence, start)  # the cut is past the end: the search is whole already
         if m is None:
             pos = trigger_end
             continue
