@@ -296,6 +296,13 @@ DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?!\d|,\d|\.\d)|\d+(?:\.\d+)?|(?<!\.)\.\d+)"
     r"(?:[eE][-+]?\d{1,3}(?![\d])|\^[-+]*\d+)?"
 )
+# DIGITS with each X? written (?:X|) (see _number_core): the same matches, no repeat where group marks are saved
+_DIGITS_GUARDED = (
+    r"(?:(?<![\w.,\-−])[-−](?=\.?\d)|[负負](?=\d)|)"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+|)(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+|)(?!\d|,\d|\.\d)|\d+(?:\.\d+|)"
+    r"|(?<!\.)\.\d+)"
+    r"(?:[eE][-+]?\d{1,3}(?![\d])|\^[-+]*\d+|)"
+)
 # 千 and 兆 before a unit are its metric prefix (千米 kilometre, 千克, 兆字節), not a thousand or a trillion.
 _METRIC_NEXT = "(?![米克瓦卡字比赫焦])"
 # 百分位 is a percentile; 百 and 千 never follow another of 十百千 ("五十千" is 50, then a stray 千).
@@ -343,7 +350,7 @@ def _number_core(guarded: bool) -> str:
     return (
         opt(r"(?P<pctpre>百分之[ ]*|(?i:per[ ]?cent(?:s)?[ ]+of|percent(?:s)?[ ]+of)[ ]+)", r"百|(?i:p)")
         + opt(r"(?P<eneg>(?i:minus|negative)[ ]+)", r"(?i:[mn])")
-        + rf"(?:(?P<dig>{DIGITS})"
+        + rf"(?:(?P<dig>{_DIGITS_GUARDED if guarded else DIGITS})"
         + opt(rf"(?P<zc>{ZH_CONT})", r"[ ]*[余餘多几幾十拾萬万億亿百佰千仟兆]")
         + opt(rf"(?P<esc>{EN_SCALE_AFTER})", r"[ ]*-?[ ]*(?i:[htmbd])|[ ]?[kKMmbBGt]")
         + (rf"(?:(?P<mix>{EN_MIXED})|)" if guarded else rf"(?P<mix>{EN_MIXED})?")
