@@ -116,3 +116,17 @@ def test_parse_digits_reads_plain_digits_as_before():
     for span in spans:
         a, b = numbers.parse_digits(span), _parse_digits_as_written(span)
         assert a == b or (a != a and b != b), span
+
+
+def test_every_guard_is_derived():
+    # prefix_guard gives no guard (the pattern as it is) when its derivation fails: that would be slow, not wrong,
+    # so it is checked here, where the derivation is allowed to raise
+    import string
+
+    from transforms.regexfirst import _prefix_guard
+
+    alternatives = claims._claim_alternatives(claims._SKIP_LETTER_LED_NO_EMAIL, claims._SKIP_OTHER_NO_EMAIL)
+    assert _prefix_guard([p for _, pieces in alternatives for p in pieces], claims._guarded(), 4, 50_000, True)
+    for _, pieces in alternatives[:-1]:
+        assert _prefix_guard(pieces, string.digits, 6, 50_000, True, True)
+    assert _prefix_guard([claims._FRACTION], string.digits, 6, 50_000, True, True)

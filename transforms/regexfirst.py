@@ -389,5 +389,11 @@ def _prefix_guard(parts: list[str], at: str, length: int, budget: int, classes: 
 
 
 def _heads(prefixes: set[tuple[str, ...]]) -> str:
-    """The first characters of the prefixes, as the inside of a class."""
-    return "".join(sorted({r"\d" if prefix[0].startswith(_DIGIT) else _escape(ord(prefix[0])) for prefix in prefixes}))
+    """The first characters of the prefixes, as the inside of a class (a class item gives its inside)."""
+    return "".join(sorted({_head(prefix[0]) for prefix in prefixes}))
+
+
+def _head(item: str) -> str:
+    if item.startswith(_DIGIT):
+        return r"\d"  # "[\d]", or a run "[\d]+" / "[\d]*" (a digit guard runs only at a digit)
+    return item[1:-1] if len(item) > 1 else _escape(ord(item))
