@@ -19,7 +19,7 @@ from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_CORE_GUARDED,
                                 NUMBER_TRIGGER, SMALL_WORDS, TRIGGER_CHAR, TRIGGER_WORD, fold, has_number_trigger,
-                                normalize, parse_chinese, parse_english_words, plain, value_of_match,
+                                normalize, parse_chinese, parse_english_words, plain, value_of_groups,
                                 word_alternation)
 from transforms.language import detect_language
 from transforms.regexfirst import first_chars, prefix_guard
@@ -727,34 +727,35 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
     prev_abs = prev_amount_end = 0  # where the previous claim starts in the sentence, and where its amount ends
     prev_digits: float | None = None
     for m in _claim_matches(sentence, s.folded):
-        skip, date_, quarter, zhyear, ratio, fold_, frac = m.group("skip", "date", "quarter", "zhyear", "ratio", "fold",
-                                                                    "frac")
-        if skip is not None or date_ is not None or quarter is not None:
-            prev = None
-            continue
-        if zhyear is not None:
-            # 於2024年底, 在2024年3月: a date said in passing, not the year something was founded
-            dated = _ZH_YEAR_PERIOD.match(sentence, m.end())
-            out.append(_claim(s, m.start(), m.end(), value=float(zhyear), kind="year",
-                              metric=None if dated else _year_metric(s.folded, m.start(), "zh")))
-            prev = None
-            continue
-        if ratio is not None:
-            out.append(_claim(s, m.start(), m.end(), value=float(m.group("ratio_n")), kind="ratio",
-                              metric="co_investment_ratio" if s.invest else None))
-            prev = None
-            continue
-        if fold_ is not None:
-            out.append(_claim(s, m.start(), m.end(), value=_small_number(fold_[:-4].strip(" -")),
-                              kind="ratio", unit="times"))
-            prev = None
-            continue
-        if frac is not None:
-            claim = _fraction_claim(s, m, out)
-            if claim is not None:
-                out.append(claim)
-            prev = None
-            continue
+        if m.start("core") < 0:  # no number read (an amount's number sets it): a skip, date, year, ratio ...
+            skip, date_, quarter, zhyear, ratio, fold_, frac = m.group("skip", "date", "quarter", "zhyear", "ratio",
+                                                                        "fold", "frac")
+            if skip is not None or date_ is not None or quarter is not None:
+                prev = None
+                continue
+            if zhyear is not None:
+                # 於2024年底, 在2024年3月: a date said in passing, not the year something was founded
+                dated = _ZH_YEAR_PERIOD.match(sentence, m.end())
+                out.append(_claim(s, m.start(), m.end(), value=float(zhyear), kind="year",
+                                  metric=None if dated else _year_metric(s.folded, m.start(), "zh")))
+                prev = None
+                continue
+            if ratio is not None:
+                out.append(_claim(s, m.start(), m.end(), value=float(m.group("ratio_n")), kind="ratio",
+                                  metric="co_investment_ratio" if s.invest else None))
+                prev = None
+                continue
+            if fold_ is not None:
+                out.append(_claim(s, m.start(), m.end(), value=_small_number(fold_[:-4].strip(" -")),
+                                  kind="ratio", unit="times"))
+                prev = None
+                continue
+            if frac is not None:
+                claim = _fraction_claim(s, m, out)
+                if claim is not None:
+                    out.append(claim)
+                prev = None
+                continue
         r = _read(s, m)
         if r is None:
             continue
@@ -946,13 +947,13 @@ class _Reading:
                  "text_end", "amount_end", "is_zh", "family", "plus", "claim", "end", "cur", "dig", "esc", "zh", "pct",
                  "q_written", "match_start")
 
-    def __init__(self, s: _Sentence, m: re.Match, value, kind, approx, scaled, words):
+    def __init__(self, s: _Sentence, m: re.Match, value, kind, approx, scaled, words, cur, dig, esc, zh, pct, zc,
+                 q_written):
         self.s, self.m = s, m
         self.value, self.kind, self.approx, self.scaled, self.words = value, kind, approx, scaled, words
         self.core_start, self.core_end = m.span("core")
-        # the match's groups the steps ask about, read in one call
-        self.cur, self.dig, self.esc, self.zh, self.pct, zc, self.q_written = m.group("cur", "dig", "esc", "zh", "pct",
-                                                                                    "zc", "q")
+        # the match's groups the steps ask about (read by _read in one call)
+        self.cur, self.dig, self.esc, self.zh, self.pct, self.q_written = cur, dig, esc, zh, pct, q_written
         self.start = self.match_start = m.start()
         self.pos = self.core_end
         self.q = self.qualifier = self.currency = self.measure = self.unit = None
@@ -968,10 +969,14 @@ class _Reading:
 
 
 def _read(s: _Sentence, m: re.Match) -> _Reading | None:
-    parsed = value_of_match(m)
+    # the groups of value_of_match and of _Reading, read in one call
+    g = m.group
+    dig, zc, esc, mix, eneg, dozen, pct, pctpre, cur, zh, q = g("dig", "zc", "esc", "mix", "eneg", "dozen", "pct",
+                                                                "pctpre", "cur", "zh", "q")
+    parsed = value_of_groups(g, dig, zc, esc, mix, eneg, dozen, pct, pctpre)
     if parsed is None:
         return None
-    r = _Reading(s, m, *parsed)
+    r = _Reading(s, m, *parsed, cur, dig, esc, zh, pct, zc, q)
     # the steps of _STEPS in turn, called directly (a loop over them cost more than most of them do); only
     # _resolve_kind decides a whole claim (a year)
     if not (_resolve_number(r) and _resolve_currency_before(r) and _resolve_qualifier_before(r) and _resolve_after(r)

@@ -355,7 +355,8 @@ def _number_core(guarded: bool) -> str:
         + opt(rf"(?P<esc>{EN_SCALE_AFTER})", r"[ ]*-?[ ]*(?i:[htmbd])|[ ]?[kKMmbBGt]")
         + (rf"(?:(?P<mix>{EN_MIXED})|)" if guarded else rf"(?P<mix>{EN_MIXED})?")
         + rf"|(?P<zh>{ZH_NUM})"
-        + rf"|(?P<ew>{EN_WORDS})" + (r"(?:(?P<ewsc>[ ]+(?i:bn|mn)\b)|))" if guarded else r"(?P<ewsc>[ ]+(?i:bn|mn)\b)?)")
+        + rf"|(?P<ew>{EN_WORDS})"
+        + (r"(?:(?P<ewsc>[ ]+(?i:bn|mn)\b)|))" if guarded else r"(?P<ewsc>[ ]+(?i:bn|mn)\b)?)")
         + opt(rf"(?P<pct>[ ]?(?:%|(?i:per[ ]?cent(?:age)?s?|percent(?:age)?s?|pct)\b|[個个]百分點|[個个]百分点)"
               rf"|[ ]*成(?P<chalf>半)?(?:[ ]?(?P<chd>[一二三四五六七八九]|\d)(?![\d{_ZHD}{_ZHU}.]))?"
               rf"|[ ]*折(?![扣])(?<!十折))", r"[ ]*(?:[%個个成折]|(?i:p))")
@@ -441,9 +442,14 @@ def plain(value: float) -> float:
 
 def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
     """(value, kind, approx, scaled, words) of a NUMBER_CORE match; None when it is not a number after all."""
-    approx = scaled = words = False
     g = m.group
-    dig, zc, esc, mix, eneg, dozen, pct, pctpre = g("dig", "zc", "esc", "mix", "eneg", "dozen", "pct", "pctpre")
+    return value_of_groups(g, *g("dig", "zc", "esc", "mix", "eneg", "dozen", "pct", "pctpre"))
+
+
+def value_of_groups(g, dig, zc, esc, mix, eneg, dozen, pct, pctpre) -> tuple[float, str, bool, bool, bool] | None:
+    """value_of_match with the match's groups the most numbers need already read (a caller that reads them with
+    others reads the match once); `g`: the match's group method, for the rest."""
+    approx = scaled = words = False
     if dig is not None:
         if zc:
             parsed = parse_chinese(dig + zc)
