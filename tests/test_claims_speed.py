@@ -127,6 +127,7 @@ def test_every_guard_is_derived():
 
     alternatives = claims._claim_alternatives(claims._SKIP_LETTER_LED_NO_EMAIL, claims._SKIP_OTHER_NO_EMAIL)
     assert _prefix_guard([p for _, pieces in alternatives for p in pieces], claims._guarded(), 4, 50_000, True)
-    for _, pieces in alternatives[:-1]:
-        assert _prefix_guard(pieces, string.digits, 6, 50_000, True, True)
+    before_amount = [p for _, pieces in alternatives[:-1] for p in pieces]
+    assert _prefix_guard(before_amount, string.digits, 6, 50_000, True, True)
+    assert _prefix_guard(before_amount, claims._guarded(), 4, 50_000, True)
     assert _prefix_guard([claims._FRACTION], string.digits, 6, 50_000, True, True)

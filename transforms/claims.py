@@ -403,20 +403,23 @@ def _amount_guarded() -> str:
             f"|(?:{first(_CUR_PREFIX_RE)}{_CUR_PREFIX_RE}|)(?P<core>{NUMBER_CORE_GUARDED}))")
 
 
-def _digit_guarded(alternatives: list[tuple[str, list[str]]]) -> str:
-    """The grammar with each alternative but the last behind a guard at an ASCII digit: at "1,700 companies" the
-    dates, quarters, names and codes (forty skips that start with a digit) each failed on their own, ~1.5 us at
-    every number. The guard is the first six characters their matches can start with there, digits read as one
-    class ("[\\d],": no skip or date goes on with a comma), derived from the alternative's pieces; an alternative
-    is tried wherever the guard holds, and the guard holds wherever it matches, so the grammar matches the same."""
-    out = []
-    for k, (alternative, pieces) in enumerate(alternatives):
-        guard = (prefix_guard(pieces, string.digits, length=6, classes=True, digits=True)
-                 if k < len(alternatives) - 1 else None)
-        if alternative is _AMOUNT:
-            alternative = _amount_guarded()
-        out.append(f"(?:(?![0-9])|(?={guard})){alternative}" if guard else alternative)
-    return "(?:" + "|".join(out) + ")"
+def _guarded_alternatives(alternatives: list[tuple[str, list[str]]]) -> str:
+    """The grammar's alternatives with those before the amount behind one guard: "1,700 companies", "over 1,700",
+    約1,700 and "HK$20" start none of the dates, quarters, ratios, skips, Chinese years and folds, yet each was
+    tried (forty skips start with a digit), ~1.5 us at every number. At an ASCII digit the guard is the first six
+    characters their matches can start with there, digits read as one class ("[\\d],": no skip or date goes on
+    with a comma); at a character of _guarded() (a letter, 約, "$" ...) the first four, as in the grammar's own
+    guard; both derived from their pieces. Where the guard fails none of them can match, and the amount is tried
+    at once, as it was after they failed; where it holds they are tried in their order, then the amount."""
+    *before, (amount, _) = alternatives
+    assert amount is _AMOUNT
+    pieces = [piece for _, alternative_pieces in before for piece in alternative_pieces]
+    at_digit = prefix_guard(pieces, string.digits, length=6, classes=True, digits=True)
+    at_other = prefix_guard(pieces, _guarded(), classes=True)
+    guarded = re.escape(_guarded())
+    guard = (f"(?:(?![0-9{guarded}])|(?=[0-9]){f'(?={at_digit})' if at_digit else ''}"
+             f"|(?=[{guarded}]){f'(?={at_other})' if at_other else ''})")
+    return "(?:" + guard + "(?:" + "|".join(alternative for alternative, _ in before) + ")|" + _amount_guarded() + ")"
 
 
 @functools.cache
@@ -425,7 +428,7 @@ def _claim_re_no_email() -> re.Pattern:
     guard = _claim_guard()
     return re.compile(_CLAIM_START + (f"(?={_CLAIM_FIRST})" if _CLAIM_FIRST else "")
                       + (f"(?:(?![{re.escape(_guarded())}])|(?={guard}))" if guard else "")
-                      + _digit_guarded(_claim_alternatives(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)))
+                      + _guarded_alternatives(_claim_alternatives(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)))
 
 
 def __getattr__(name: str):

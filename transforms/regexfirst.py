@@ -344,6 +344,36 @@ def _starts_behind(tree) -> bool:
     return bool(seq) and seq[0][0] is _c.ASSERT and seq[0][1][0] == -1
 
 
+@functools.lru_cache(maxsize=512)
+def _parse(part: str):
+    """The engine's parse of a piece (read, never changed): the guards read the same pieces for each of their
+    character sets."""
+    return _p.parse(part)
+
+
+@functools.lru_cache(maxsize=1024)
+def _part_prefixes(part: str, at: str, length: int, budget: int, classes: bool, digits: bool):
+    """(first_chars of the part, its prefixes; None when it never starts at `at`), or None when it cannot be read.
+    Cached: the grammar's guards read the same pieces more than once."""
+    try:
+        tree = _parse(part)
+    except re.error:
+        return None
+    first = _first_chars(tree)
+    if first is not None and not _matches_one_of(first, at):
+        return first, None  # never starts at those characters
+    found = None
+    for shorter in range(length, 0, -1):  # a part with too many ways to begin: fewer characters of each
+        found = _prefixes(tree, shorter, budget, at, classes, digits)
+        if found is not None:
+            break
+    if found is None:
+        return None
+    if classes and _starts_behind(tree):
+        found = {((), False)}  # a lookbehind first: the part tests itself, its lookbehind first
+    return first, found
+
+
 def _prefix_guard(parts: list[str], at: str, length: int, budget: int, classes: bool = False,
                   digits: bool = False) -> str | None:
     """A regex that matches wherever a match of one of `parts` can start with one of the characters `at`: the first
@@ -356,22 +386,12 @@ def _prefix_guard(parts: list[str], at: str, length: int, budget: int, classes: 
     whole: list[str] = []
 
     for part in parts:
-        try:
-            tree = _p.parse(part)
-        except re.error:
+        read = _part_prefixes(part, at, length, budget, classes, digits)
+        if read is None:
             return None
-        first = _first_chars(tree)
-        if first is not None and not _matches_one_of(first, at):
-            continue  # never starts at those characters
-        found = None
-        for shorter in range(length, 0, -1):  # a part with too many ways to begin: fewer characters of each
-            found = _prefixes(tree, shorter, budget, at, classes, digits)
-            if found is not None:
-                break
+        first, found = read
         if found is None:
-            return None
-        if classes and _starts_behind(tree):
-            found = {((), False)}  # a lookbehind first: the part tests itself, its lookbehind first
+            continue  # never starts at those characters
         if any(not prefix for prefix, _ in found):  # it may start with anything: the part must test itself
             if "(?P=" in part:
                 return None
