@@ -61,7 +61,7 @@ def test_the_guarded_number_core_matches_as_the_core_as_written():
 
 def test_the_two_trigger_scans_find_what_the_number_trigger_finds():
     rng = random.Random(24)
-    pieces = [*"abcdefghijklmnopqrstuvwxyz0123456789_ .,-一二三十百千萬半", *numbers._TRIGGER_WORD_LIST]
+    pieces = [*"abcdefghijklmnopqrstuvwxyz0123456789_ .,-一二三十百千萬半é“", *numbers._TRIGGER_WORD_LIST]
     differ = []
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
@@ -70,6 +70,9 @@ def test_the_two_trigger_scans_find_what_the_number_trigger_finds():
             nearest = min(found, key=lambda m: m.start()).span() if found else None
             expected = numbers.NUMBER_TRIGGER.search(text, pos)
             if nearest != (expected.span() if expected else None):
+                differ.append((text, pos))
+            word = numbers.TRIGGER_WORD.search(text, pos)
+            if numbers.next_trigger_word(text, pos) != (word.span() if word else None):
                 differ.append((text, pos))
         assert numbers.has_number_trigger(text) == (numbers.NUMBER_TRIGGER.search(text) is not None)
     assert differ == []

@@ -18,7 +18,7 @@ from transforms.context import align_release, event_release, resolve_context
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
 from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_CORE_GUARDED,
-                                NUMBER_TRIGGER, SMALL_WORDS, TRIGGER_CHAR, TRIGGER_WORD, fold, has_number_trigger,
+                                NUMBER_TRIGGER, SMALL_WORDS, TRIGGER_CHAR, fold, has_number_trigger, next_trigger_word,
                                 normalize, parse_chinese, parse_english_words, plain, value_of_groups,
                                 word_alternation)
 from transforms.language import detect_language
@@ -458,19 +458,19 @@ def _claim_matches(sentence: str, folded: str):
     none = size + 1
     char = TRIGGER_CHAR.search(folded)
     char_at = none if char is None else char.start()
-    word = TRIGGER_WORD.search(folded)
-    word_at = none if word is None else word.start()
+    word = next_trigger_word(folded, 0)
+    word_at = none if word is None else word[0]
     while True:
         if char_at < pos:
             char = TRIGGER_CHAR.search(folded, pos)
             char_at = none if char is None else char.start()
         if word_at < pos:
-            word = TRIGGER_WORD.search(folded, pos)
-            word_at = none if word is None else word.start()
+            word = next_trigger_word(folded, pos)
+            word_at = none if word is None else word[0]
         if char_at < word_at:
             trigger_start, trigger_end = char_at, char_at + 1
         elif word is not None:
-            trigger_start, trigger_end = word_at, word.end()
+            trigger_start, trigger_end = word
         else:
             return
         start = trigger_start - _WINDOW

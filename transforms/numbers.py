@@ -408,6 +408,25 @@ TRIGGER_WORD = re.compile("(?:" + "|".join(
     + word_alternation([w[1:] for w in _TRIGGER_WORD_LIST if w[0] == first], ignore_case=False)
     for first in sorted({w[0] for w in _TRIGGER_WORD_LIST})) + r")\b")
 TRIGGER_CHAR = _TRIGGER_CHAR
+# In English text most letters are the first letter of some number word, and TRIGGER_WORD stops at each: a scan
+# to the next character that is no [a-z0-9_] (mostly a space), then the words, stops less often. The word is
+# group 1; a word at the very start has no character before it (TRIGGER_WORD_AT).
+TRIGGER_WORD_AFTER = re.compile(rf"[^a-z0-9_]((?:{_TRIGGER_WORDS})\b)")
+TRIGGER_WORD_AT = re.compile(rf"(?:{_TRIGGER_WORDS})\b")
+
+
+def next_trigger_word(folded: str, pos: int) -> tuple[int, int] | None:
+    """The span of TRIGGER_WORD.search(folded, pos), by the scan that suits the text: to the next separator in
+    ASCII text, to the next first letter in any other (where every Chinese character is a separator)."""
+    if folded.isascii():
+        if pos == 0:
+            m = TRIGGER_WORD_AT.match(folded)
+            if m is not None:
+                return m.span()
+        m = TRIGGER_WORD_AFTER.search(folded, pos - 1 if pos else 0)
+        return None if m is None else m.span(1)
+    m = TRIGGER_WORD.search(folded, pos)
+    return None if m is None else m.span()
 
 
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
