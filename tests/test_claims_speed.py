@@ -134,3 +134,16 @@ def test_every_guard_is_derived():
     assert _prefix_guard(before_amount, string.digits, 6, 50_000, True, True)
     assert _prefix_guard(before_amount, claims._guarded(), 4, 50_000, True)
     assert _prefix_guard([claims._FRACTION], string.digits, 6, 50_000, True, True)
+
+
+def test_currency_and_or_more_after_possessive_spaces_match_as_before():
+    pairs = [(claims._CUR_SUFFIX_RE, re.compile(claims._CUR_SUFFIX_RE.pattern.replace("[ ]?+", "[ ]?"))),
+             (claims._AT_LEAST_AFTER, re.compile(claims._AT_LEAST_AFTER.pattern.replace("[ ]*+", "[ ]*")))]
+    rng = random.Random(28)
+    pieces = [*" -元人港美歐欧英日澳加新台瑞圓块塊蚊仙€£¥$HKDUSRMBCNYEGPJakdusrmbcnyegpjotm", "元人民幣", "港元", "港仙",
+              "美分", " cents", " HK cents", " hong kong dollars", "-dollar", " dollars", " yen", " usd", "HKD",
+              " or more", " and above", " plus", "以上", "或以上", "之多", "有多", "  ", " or over", " pounds sterling"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(8000)]
+    for fast, as_written in pairs:
+        assert fast.pattern != as_written.pattern
+        assert _at_every_position(fast, as_written, texts) == []

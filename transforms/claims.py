@@ -116,14 +116,16 @@ _CUR_SUFFIX = {
     "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "yen": "JPY",
     "swiss francs": "CHF", "swiss franc": "CHF", "francs": None, "eur": "EUR",
 }
+# The optional spaces are possessive where what follows cannot start with one: no other split can match, and the
+# engine no longer tries each alternative twice after every number.
 _CUR_SUFFIX_RE = re.compile(
-    r"[ ]?(?P<curs>元?人民幣|元?人民币|港元|港幣|港币|港圓|美元|美圓|美圆|美金|歐元|欧元|英鎊|英镑|日元|日圓|日圆|澳元|加元"
+    r"[ ]?+(?P<curs>元?人民幣|元?人民币|港元|港幣|港币|港圓|美元|美圓|美圆|美金|歐元|欧元|英鎊|英镑|日元|日圓|日圆|澳元|加元"
     r"|新台幣|新台币|台幣|台币|瑞士法郎|元|圓|块|塊|蚊)"
     # cents alone: "12 HK cents", "HK12 cents", 12港仙, 3美分; 仙 alone only after digits (八仙 is no amount)
-    r"|[ ]?(?P<centzh>港仙|美分|仙(?![人女境子]))|[ ](?P<centen>(?:(?i:hk|hong[ ]kong|us|u\.s\.)[ ]+)?(?i:cents?))(?![A-Za-z])"
+    r"|[ ]?+(?P<centzh>港仙|美分|仙(?![人女境子]))|[ ](?P<centen>(?:(?i:hk|hong[ ]kong|us|u\.s\.)[ ]+)?(?i:cents?))(?![A-Za-z])"
     r"|(?:[ ]|-(?=(?i:dollar|yen|euro|yuan)\b))(?P<cursen>(?i:(?:hong[ ]kong|hk|us|u\.s\.|american|singapore|canadian|australian|chinese|swiss)[ ]+"
     r"(?:dollars?|yuan|francs?)|dollars?|hkd|usd|rmb|cny|yuan|renminbi|euros?|pounds[ ]sterling|pounds?|yen|francs?|eur)"
-    r"(?![A-Za-z]))|(?P<curcode>HKD|USD|RMB|CNY|EUR|GBP|JPY)(?![A-Za-z])|[ ]?(?P<cursym>€|£|¥|\$)"
+    r"(?![A-Za-z]))|(?P<curcode>HKD|USD|RMB|CNY|EUR|GBP|JPY)(?![A-Za-z])|[ ]?+(?P<cursym>€|£|¥|\$)"
 )
 # A sum in two denominations: "3 dollars 50 cents", 五元三毛, 50元6角三分, 兩美元又三美分, 12元零5仙. Read only
 # right after a currency word (compiled on first use).
@@ -517,7 +519,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _NUMBER_NEXT = re.compile(r"[ ]?\d")
 # "75 USD million": a scale word after a currency code.
 _SCALE_AFTER_CODE = re.compile(r"[ ]+(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
-_AT_LEAST_AFTER = re.compile(r"[ ]*(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
+_AT_LEAST_AFTER = re.compile(r"[ ]*+(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
                              r"|(?P<yishang>或?以上|之多|有多))")
 _EN_UNIT = (
     r"(?:(?i:working|business|calendar|clear)[ ]+(?=(?i:days?)\b))?(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
