@@ -147,3 +147,20 @@ def test_currency_and_or_more_after_possessive_spaces_match_as_before():
     for fast, as_written in pairs:
         assert fast.pattern != as_written.pattern
         assert _at_every_position(fast, as_written, texts) == []
+
+
+def test_spaces_taken_possessively_after_a_number_match_as_before():
+    from transforms.metrics import matchers
+
+    patterns = [claims._PLUS_RE, claims._MEASURE_RE, claims._SCALE_AFTER_CODE, claims._EN_NOUN_RE, matchers("en").after]
+    rng = random.Random(29)
+    words = [w for s in _sentences() for w in re.split(r"(\s+)", s.lower()) if w]
+    extra = [" ", "  ", "多", "餘", "萬", "+", "間", "名", "thousand", "million", "bn", " mn", "companies", "and", "the",
+             "of", "technology", "start-ups", "research professionals", "unicorns", "間科技公司"]
+    texts = ["".join(rng.choice(words) if rng.random() < 0.6 else rng.choice(extra) for _ in range(rng.randint(1, 8)))
+             for _ in range(3000)]
+    for fast in patterns:
+        as_written = re.compile(fast.pattern.replace("[ ]?+", "[ ]?", 1).replace("[ ]++", "[ ]+", 1)
+                                .replace("[ ]*+", "[ ]*", 1))
+        assert fast.pattern != as_written.pattern
+        assert _at_every_position(fast, as_written, texts) == []

@@ -497,7 +497,7 @@ def _claim_matches(sentence: str, folded: str):
 
 
 # What may follow a number: "+", N多, a currency, "or more"/以上, a measure word or a unit.
-_PLUS_RE = re.compile(r"\+|[ ]?(?P<zhmore>[多餘余])(?![萬万億亿千百])")
+_PLUS_RE = re.compile(r"\+|[ ]?+(?P<zhmore>[多餘余])(?![萬万億亿千百])")
 _MEASURE = (r"人次|萬人|万人|個工作天|个工作天|個工作日|个工作日|工作天|工作日|平方米|平方公尺|平方呎|平方英尺|平方尺|公頃|公顷|個月|个月|個星期|个星期|星期|小時|小时|週年|周年|年|天|日"
             r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届"
             r"|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地"
@@ -505,7 +505,7 @@ _MEASURE = (r"人次|萬人|万人|個工作天|个工作天|個工作日|个工
 # The first characters of the measure words as a lookahead: after an English number the pattern then fails in
 # one test instead of trying every word (the same matches; first_chars reads them from _MEASURE itself).
 _MEASURE_FIRST = first_chars(_MEASURE)
-_MEASURE_RE = re.compile(rf"[ ]?{f'(?={_MEASURE_FIRST})' if _MEASURE_FIRST else ''}(?P<mw>{_MEASURE})")
+_MEASURE_RE = re.compile(rf"[ ]?+{f'(?={_MEASURE_FIRST})' if _MEASURE_FIRST else ''}(?P<mw>{_MEASURE})")
 # Ranges: "10 to 20", "10-20", "10至20"; "between 10 and 20", "介乎10與20之間".
 _RANGE_GAP = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*")
 _BETWEEN_GAP = re.compile(r"[ ]*(?:(?i:and)|與|与|和|及)[ ]*")
@@ -518,7 +518,7 @@ _DURATION_WORD = re.compile(r"(?:year|month|week|day|hour|minute|second|decade)"
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _NUMBER_NEXT = re.compile(r"[ ]?\d")
 # "75 USD million": a scale word after a currency code.
-_SCALE_AFTER_CODE = re.compile(r"[ ]+(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
+_SCALE_AFTER_CODE = re.compile(r"[ ]++(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
 _AT_LEAST_AFTER = re.compile(r"[ ]*+(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
                              r"|(?P<yishang>或?以上|之多|有多))")
 _EN_UNIT = (
@@ -549,7 +549,8 @@ _TIMES_RATIO_BEFORE = re.compile(r"(?i:oversubscribed|multiplied|grew|rose|incre
 _EN_WORD = (r"(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has"
             r"|had|will|would|be|been|per|than|as|this|these|those|its|their|our|his|her|it|they|we|out|more|over)\b)"
             r"[A-Za-z][A-Za-z&'\-]*")
-_EN_NOUN_RE = re.compile(rf"[ ]+(?P<noun>{_EN_WORD}(?:[ ]+{_EN_WORD}){{0,2}})")
+# (leading spaces possessive, here and in _PLUS_RE, _MEASURE_RE, _SCALE_AFTER_CODE: what follows cannot start with one)
+_EN_NOUN_RE = re.compile(rf"[ ]++(?P<noun>{_EN_WORD}(?:[ ]+{_EN_WORD}){{0,2}})")
 _ZH_NOUN_RE = re.compile(r"[^\d\s，。；、,;：:（）()「」『』“”的及和與与或]{1,6}")
 # A number word with no noun after it counts when the noun is in the sentence: "five of the 12 finalists",
 # "three to four weeks".
