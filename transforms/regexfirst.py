@@ -9,6 +9,9 @@ match and turns most positions into one quick test:
   - `first_chars(p)`: the class of characters a match can start with;
   - `prefix_guard(pieces, at)`: for matches starting with one of the characters `at`, a trie of their first
     few characters (a piece whose matches may start with any of them is tested as itself).
+With `classes`, a prefix may hold a whole class after its first character ("(\d", "HK\d"), follows a lookahead
+that must hold, and a piece that opens with a lookbehind tests itself; with `digits` (a guard for matches that
+start with a digit) a class of digits is one item and an open run of them one item too ("[\d]+ th").
 Both are derived when the pattern is compiled, so they follow its edits; a construct they cannot bound gives
 None, and the caller keeps the pattern as it is. Characters read case-blind in the pattern are tested
 case-blind, inside (?i:...), so the engine folds them exactly as it does in the pattern.
