@@ -17,9 +17,10 @@ from datetime import date
 from transforms.context import align_release, event_release, resolve_context
 from transforms.metrics import key_for, load_vocabulary, matchers
 from transforms.model import NON_CLAIM_SECTIONS, Claim, Release
-from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_TRIGGER, SMALL_WORDS,
-                                fold, has_number_trigger, normalize, parse_chinese, parse_english_words, plain,
-                                value_of_match, word_alternation)
+from transforms.numbers import (EN_ABBREV, EN_SCALES, EN_TENS, EN_UNITS, NUMBER_CORE, NUMBER_CORE_GUARDED,
+                                NUMBER_TRIGGER, SMALL_WORDS, TRIGGER_CHAR, fold, has_number_trigger, next_trigger_word,
+                                normalize, parse_chinese, parse_english_words, plain, value_of_groups,
+                                word_alternation)
 from transforms.language import detect_language
 from transforms.regexfirst import first_chars, prefix_guard
 from transforms.sentences import sentence_spans
@@ -65,6 +66,10 @@ _BOUND_NOUN_BEFORE = re.compile(
 # Cheap to scan for; _BOUND_NOUN_BEFORE (anchored at the number, so tried at every start in its window) runs
 # only where this finds something.
 _BOUND_TRIGGER = re.compile(r"(?i:max|ceil|cap|upper|min)|上限|下限|最|約|约|不多|不超")
+# The same matches written to open with one class of their first characters (m, c and u have no case-blind
+# equivalents but their two cases), so the engine skips to the next such character in one fast scan.
+_BOUND_TRIGGER_SCAN = re.compile(r"[mMcCuU上下最約约不](?:(?<=[mM])(?i:ax|in)|(?<=[cC])(?i:eil|ap)|(?<=[uU])(?i:pper)"
+                                 r"|(?<=[上下])限|(?<=[最約约])|(?<=不)[多超])")
 # "must be completed within six months": a deadline, so at most that long.
 _WITHIN_DEADLINE = re.compile(r"(?i:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?)[ ]+within[ ]+$")
 _ZH_DEADLINE_AFTER = re.compile(r"[內内][^\d，。；、,;]{0,3}完成")
@@ -111,14 +116,16 @@ _CUR_SUFFIX = {
     "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "yen": "JPY",
     "swiss francs": "CHF", "swiss franc": "CHF", "francs": None, "eur": "EUR",
 }
+# The optional spaces are possessive where what follows cannot start with one: no other split can match, and the
+# engine no longer tries each alternative twice after every number.
 _CUR_SUFFIX_RE = re.compile(
-    r"[ ]?(?P<curs>元?人民幣|元?人民币|港元|港幣|港币|港圓|美元|美圓|美圆|美金|歐元|欧元|英鎊|英镑|日元|日圓|日圆|澳元|加元"
+    r"[ ]?+(?P<curs>元?人民幣|元?人民币|港元|港幣|港币|港圓|美元|美圓|美圆|美金|歐元|欧元|英鎊|英镑|日元|日圓|日圆|澳元|加元"
     r"|新台幣|新台币|台幣|台币|瑞士法郎|元|圓|块|塊|蚊)"
     # cents alone: "12 HK cents", "HK12 cents", 12港仙, 3美分; 仙 alone only after digits (八仙 is no amount)
-    r"|[ ]?(?P<centzh>港仙|美分|仙(?![人女境子]))|[ ](?P<centen>(?:(?i:hk|hong[ ]kong|us|u\.s\.)[ ]+)?(?i:cents?))(?![A-Za-z])"
+    r"|[ ]?+(?P<centzh>港仙|美分|仙(?![人女境子]))|[ ](?P<centen>(?:(?i:hk|hong[ ]kong|us|u\.s\.)[ ]+)?(?i:cents?))(?![A-Za-z])"
     r"|(?:[ ]|-(?=(?i:dollar|yen|euro|yuan)\b))(?P<cursen>(?i:(?:hong[ ]kong|hk|us|u\.s\.|american|singapore|canadian|australian|chinese|swiss)[ ]+"
     r"(?:dollars?|yuan|francs?)|dollars?|hkd|usd|rmb|cny|yuan|renminbi|euros?|pounds[ ]sterling|pounds?|yen|francs?|eur)"
-    r"(?![A-Za-z]))|(?P<curcode>HKD|USD|RMB|CNY|EUR|GBP|JPY)(?![A-Za-z])|[ ]?(?P<cursym>€|£|¥|\$)"
+    r"(?![A-Za-z]))|(?P<curcode>HKD|USD|RMB|CNY|EUR|GBP|JPY)(?![A-Za-z])|[ ]?+(?P<cursym>€|£|¥|\$)"
 )
 # A sum in two denominations: "3 dollars 50 cents", 五元三毛, 50元6角三分, 兩美元又三美分, 12元零5仙. Read only
 # right after a currency word (compiled on first use).
@@ -366,11 +373,73 @@ _CLAIM_FIRST = first_chars(_CLAIM_PATTERN_NO_EMAIL)
 # any match can start with (one trie) and tests only those; a piece whose matches may start with any letter (a
 # code such as "COVID-19") is tested as itself. Every match of the grammar is a match of one of the pieces, so
 # the guard holds wherever the grammar matches.
-_CLAIM_GUARD = prefix_guard([piece for _, pieces in _claim_alternatives(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)
-                             for piece in pieces], string.ascii_letters)
-_CLAIM_RE_NO_EMAIL = re.compile(_CLAIM_START + (f"(?={_CLAIM_FIRST})" if _CLAIM_FIRST else "")
-                                + (f"(?:(?![A-Za-z])|(?={_CLAIM_GUARD}))" if _CLAIM_GUARD else "")
-                                + _CLAIM_PATTERN_NO_EMAIL)
+# The guard tests the characters of _guarded(): the letters, and every other character a match can start with
+# that is no digit or numeral (a space after 止, 港 of 港元, 約, "(" of "(HK$ million)", ...): at those, before a
+# number, most positions start nothing, and each that passed the first-character test cost the whole grammar
+# (~3 us). After the first character a prefix may hold a class ("(\d", "HK\d"); a piece that opens with a
+# lookbehind ((?<=止)) tests itself, lookbehind first. Digits and numerals start most matches: they pass untested.
+@functools.cache
+def _guarded() -> str:
+    pattern = _CLAIM_PATTERN_NO_EMAIL
+    return "".join(sorted({c for c in pattern + string.ascii_letters if _CLAIM_FIRST and re.fullmatch(_CLAIM_FIRST, c)}
+                          - set(string.digits)
+                          - {c for c in pattern if re.fullmatch(r"\d", c) or NUMBER_TRIGGER.fullmatch(c)}))
+
+
+@functools.cache
+def _claim_guard() -> str | None:
+    return prefix_guard([piece for _, pieces in _claim_alternatives(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)
+                         for piece in pieces], _guarded(), classes=True)
+
+
+def _amount_guarded() -> str:
+    """_AMOUNT with its optional parts behind lookaheads of what they start with (first_chars, read from each
+    part), the fraction behind its digit guard, and numbers.NUMBER_CORE_GUARDED: at a plain "1,700" the qualifier,
+    the fraction and the currency each fail in one test. A part matches only where its lookahead holds."""
+    def first(part: str) -> str:
+        chars = first_chars(part)
+        return f"(?={chars})" if chars else ""
+    fraction_guard = prefix_guard([_FRACTION], string.digits, length=6, classes=True, digits=True)
+    fraction = (f"(?:(?![0-9])|(?={fraction_guard}))" if fraction_guard else "") + first(_FRACTION) + _FRACTION
+    return (f"(?:{first(_QUAL_RE)}{_QUAL_RE}|)(?:{fraction}"
+            f"|(?:{first(_CUR_PREFIX_RE)}{_CUR_PREFIX_RE}|)(?P<core>{NUMBER_CORE_GUARDED}))")
+
+
+def _guarded_alternatives(alternatives: list[tuple[str, list[str]]]) -> str:
+    """The grammar's alternatives with those before the amount behind one guard: "1,700 companies", "over 1,700",
+    約1,700 and "HK$20" start none of the dates, quarters, ratios, skips, Chinese years and folds, yet each was
+    tried (forty skips start with a digit), ~1.5 us at every number. At an ASCII digit the guard is the first six
+    characters their matches can start with there, digits read as one class ("[\\d],": no skip or date goes on
+    with a comma); at a character of _guarded() (a letter, 約, "$" ...) the first four, as in the grammar's own
+    guard; both derived from their pieces. Where the guard fails none of them can match, and the amount is tried
+    at once, as it was after they failed; where it holds they are tried in their order, then the amount."""
+    *before, (amount, _) = alternatives
+    assert amount is _AMOUNT
+    pieces = [piece for _, alternative_pieces in before for piece in alternative_pieces]
+    at_digit = prefix_guard(pieces, string.digits, length=6, classes=True, digits=True)
+    at_other = prefix_guard(pieces, _guarded(), classes=True)
+    guarded = re.escape(_guarded())
+    guard = (f"(?:(?![0-9{guarded}])|(?=[0-9]){f'(?={at_digit})' if at_digit else ''}"
+             f"|(?=[{guarded}]){f'(?={at_other})' if at_other else ''})")
+    return "(?:" + guard + "(?:" + "|".join(alternative for alternative, _ in before) + ")|" + _amount_guarded() + ")"
+
+
+@functools.cache
+def _claim_re_no_email() -> re.Pattern:
+    """The grammar behind its guards (compiled on first use: the guards' tries take ~0.1 s to derive and compile)."""
+    guard = _claim_guard()
+    return re.compile(_CLAIM_START + (f"(?={_CLAIM_FIRST})" if _CLAIM_FIRST else "")
+                      + (f"(?:(?![{re.escape(_guarded())}])|(?={guard}))" if guard else "")
+                      + _guarded_alternatives(_claim_alternatives(_SKIP_LETTER_LED_NO_EMAIL, _SKIP_OTHER_NO_EMAIL)))
+
+
+def __getattr__(name: str):
+    # the lazily built guards under their former module-level names (tests read them)
+    lazy = {"_CLAIM_RE_NO_EMAIL": _claim_re_no_email, "_CLAIM_GUARD": _claim_guard, "_GUARDED": _guarded}
+    if name in lazy:
+        return lazy[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # The big pattern is costly at every position, so it runs only near a number: from the last space at least
 # _WINDOW characters before a digit, numeral or number word (every match holds one, and nothing it must see
@@ -383,31 +452,52 @@ def _claim_matches(sentence: str, folded: str):
     `folded`: fold(sentence), which the trigger searches."""
     pos = 0
     # Without "@" the e-mail alternative cannot match: the lighter pattern gives the same matches.
-    search = _claim_re().search if "@" in sentence else _CLAIM_RE_NO_EMAIL.search
+    search = _claim_re().search if "@" in sentence else _claim_re_no_email().search
+    # NUMBER_TRIGGER.search(folded, pos) as the nearer of the next numeral (one character) and the next number
+    # word, each found by a scan the engine runs fast and kept while it is still ahead (numbers.TRIGGER_CHAR,
+    # TRIGGER_WORD); past the end, none
+    size = len(sentence)
+    none = size + 1
+    char = TRIGGER_CHAR.search(folded)
+    char_at = none if char is None else char.start()
+    word = next_trigger_word(folded, 0)
+    word_at = none if word is None else word[0]
     while True:
-        trigger = NUMBER_TRIGGER.search(folded, pos)
-        if trigger is None:
+        if char_at < pos:
+            char = TRIGGER_CHAR.search(folded, pos)
+            char_at = none if char is None else char.start()
+        if word_at < pos:
+            word = next_trigger_word(folded, pos)
+            word_at = none if word is None else word[0]
+        if char_at < word_at:
+            trigger_start, trigger_end = char_at, char_at + 1
+        elif word is not None:
+            trigger_start, trigger_end = word
+        else:
             return
-        start = trigger.start() - _WINDOW
+        start = trigger_start - _WINDOW
         if start <= pos:
             start = pos
         else:
             space = sentence.rfind(" ", pos, start + 1)
             start = space + 1 if space >= pos else pos
         # Nothing in the pattern reaches further than the window past the trigger before it must have matched.
-        cut = trigger.end() + 400
-        m = search(sentence, start, cut) if cut < len(sentence) else search(sentence, start)
-        if m is not None and m.end() > cut - 80:
-            m = search(sentence, start)  # near the cut a lookahead would have seen a false end: read it whole
+        cut = trigger_end + 400
+        if cut < size:
+            m = search(sentence, start, cut)
+            if m is not None and m.end() > cut - 80:
+                m = search(sentence, start)  # near the cut a lookahead would have seen a false end: read it whole
+        else:
+            m = search(sentence, start)  # the cut is past the end: the search is whole already
         if m is None:
-            pos = trigger.end()
+            pos = trigger_end
             continue
         yield m
         pos = max(m.end(), m.start() + 1)
 
 
 # What may follow a number: "+", N多, a currency, "or more"/以上, a measure word or a unit.
-_PLUS_RE = re.compile(r"\+|[ ]?(?P<zhmore>[多餘余])(?![萬万億亿千百])")
+_PLUS_RE = re.compile(r"\+|[ ]?+(?P<zhmore>[多餘余])(?![萬万億亿千百])")
 _MEASURE = (r"人次|萬人|万人|個工作天|个工作天|個工作日|个工作日|工作天|工作日|平方米|平方公尺|平方呎|平方英尺|平方尺|公頃|公顷|個月|个月|個星期|个星期|星期|小時|小时|週年|周年|年|天|日"
             r"|間|间|家|名|個|个|位|項|项|宗|份|所|支|隊|队|條|条|次|倍|人|隻|只|部|款|座|棟|栋|層|层|組|组|批|場|场|屆|届"
             r"|周|週|米|呎|畝|亩|對|对|雙|双|件|張|张|台|種|种|套|歲|岁|分鐘|分钟|秒|國|国|地"
@@ -415,7 +505,7 @@ _MEASURE = (r"人次|萬人|万人|個工作天|个工作天|個工作日|个工
 # The first characters of the measure words as a lookahead: after an English number the pattern then fails in
 # one test instead of trying every word (the same matches; first_chars reads them from _MEASURE itself).
 _MEASURE_FIRST = first_chars(_MEASURE)
-_MEASURE_RE = re.compile(rf"[ ]?{f'(?={_MEASURE_FIRST})' if _MEASURE_FIRST else ''}(?P<mw>{_MEASURE})")
+_MEASURE_RE = re.compile(rf"[ ]?+{f'(?={_MEASURE_FIRST})' if _MEASURE_FIRST else ''}(?P<mw>{_MEASURE})")
 # Ranges: "10 to 20", "10-20", "10至20"; "between 10 and 20", "介乎10與20之間".
 _RANGE_GAP = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to))[ ]*")
 _BETWEEN_GAP = re.compile(r"[ ]*(?:(?i:and)|與|与|和|及)[ ]*")
@@ -428,8 +518,8 @@ _DURATION_WORD = re.compile(r"(?:year|month|week|day|hour|minute|second|decade)"
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _NUMBER_NEXT = re.compile(r"[ ]?\d")
 # "75 USD million": a scale word after a currency code.
-_SCALE_AFTER_CODE = re.compile(r"[ ]+(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
-_AT_LEAST_AFTER = re.compile(r"[ ]*(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
+_SCALE_AFTER_CODE = re.compile(r"[ ]++(?P<scale>(?i:thousand|million|billion|trillion|bn|mn))(?![A-Za-z])")
+_AT_LEAST_AFTER = re.compile(r"[ ]*+(?:(?P<ormore>(?i:or[ ]+(?:more|above)|and[ ]+above|or[ ]+over|plus)(?![A-Za-z]))"
                              r"|(?P<yishang>或?以上|之多|有多))")
 _EN_UNIT = (
     r"(?:(?i:working|business|calendar|clear)[ ]+(?=(?i:days?)\b))?(?P<unit>(?i:square[ ]+met(?:re|er)s?|sq\.?[ ]?m\.?(?![A-Za-z])|sqm|m²|m2(?![\d])|square[ ]+(?:feet|foot)"
@@ -439,7 +529,9 @@ _EN_UNIT = (
 # After most numbers comes a noun that is no unit ("1,800 companies"): at a letter, the units' first characters
 # (prefix_guard, read from _EN_UNIT) are tested before the case-blind alternatives are tried one by one.
 _EN_UNIT_GUARD = prefix_guard([_EN_UNIT], string.ascii_letters)
-_EN_UNIT_RE = re.compile(r"[ ]*-?[ ]*" + (f"(?:(?![A-Za-z])|(?={_EN_UNIT_GUARD}))" if _EN_UNIT_GUARD else "")
+# Spaces and a hyphen taken possessively: a unit starts with a letter, so no other split of them can match, and
+# the engine no longer tries the units at each (at " companies" the units were tried three times).
+_EN_UNIT_RE = re.compile(r"[ ]*+-?[ ]*+" + (f"(?:(?![A-Za-z])|(?={_EN_UNIT_GUARD}))" if _EN_UNIT_GUARD else "")
                          + _EN_UNIT)
 _AREA_UNITS = {"square metre": "sq m", "square meter": "sq m", "sq m": "sq m", "sqm": "sq m", "m²": "sq m",
                "m2": "sq m", "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "hectare": "hectares",
@@ -457,7 +549,8 @@ _TIMES_RATIO_BEFORE = re.compile(r"(?i:oversubscribed|multiplied|grew|rose|incre
 _EN_WORD = (r"(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has"
             r"|had|will|would|be|been|per|than|as|this|these|those|its|their|our|his|her|it|they|we|out|more|over)\b)"
             r"[A-Za-z][A-Za-z&'\-]*")
-_EN_NOUN_RE = re.compile(rf"[ ]+(?P<noun>{_EN_WORD}(?:[ ]+{_EN_WORD}){{0,2}})")
+# (leading spaces possessive, here and in _PLUS_RE, _MEASURE_RE, _SCALE_AFTER_CODE: what follows cannot start with one)
+_EN_NOUN_RE = re.compile(rf"[ ]++(?P<noun>{_EN_WORD}(?:[ ]+{_EN_WORD}){{0,2}})")
 _ZH_NOUN_RE = re.compile(r"[^\d\s，。；、,;：:（）()「」『』“”的及和與与或]{1,6}")
 # A number word with no noun after it counts when the noun is in the sentence: "five of the 12 finalists",
 # "three to four weeks".
@@ -640,34 +733,35 @@ def _extract_sentence(s: _Sentence, out: list[Claim]):
     prev_abs = prev_amount_end = 0  # where the previous claim starts in the sentence, and where its amount ends
     prev_digits: float | None = None
     for m in _claim_matches(sentence, s.folded):
-        skip, date_, quarter, zhyear, ratio, fold_, frac = m.group("skip", "date", "quarter", "zhyear", "ratio", "fold",
-                                                                    "frac")
-        if skip is not None or date_ is not None or quarter is not None:
-            prev = None
-            continue
-        if zhyear is not None:
-            # 於2024年底, 在2024年3月: a date said in passing, not the year something was founded
-            dated = _ZH_YEAR_PERIOD.match(sentence, m.end())
-            out.append(_claim(s, m.start(), m.end(), value=float(zhyear), kind="year",
-                              metric=None if dated else _year_metric(s.folded, m.start(), "zh")))
-            prev = None
-            continue
-        if ratio is not None:
-            out.append(_claim(s, m.start(), m.end(), value=float(m.group("ratio_n")), kind="ratio",
-                              metric="co_investment_ratio" if s.invest else None))
-            prev = None
-            continue
-        if fold_ is not None:
-            out.append(_claim(s, m.start(), m.end(), value=_small_number(fold_[:-4].strip(" -")),
-                              kind="ratio", unit="times"))
-            prev = None
-            continue
-        if frac is not None:
-            claim = _fraction_claim(s, m, out)
-            if claim is not None:
-                out.append(claim)
-            prev = None
-            continue
+        if m.start("core") < 0:  # no number read (an amount's number sets it): a skip, date, year, ratio ...
+            skip, date_, quarter, zhyear, ratio, fold_, frac = m.group("skip", "date", "quarter", "zhyear", "ratio",
+                                                                        "fold", "frac")
+            if skip is not None or date_ is not None or quarter is not None:
+                prev = None
+                continue
+            if zhyear is not None:
+                # 於2024年底, 在2024年3月: a date said in passing, not the year something was founded
+                dated = _ZH_YEAR_PERIOD.match(sentence, m.end())
+                out.append(_claim(s, m.start(), m.end(), value=float(zhyear), kind="year",
+                                  metric=None if dated else _year_metric(s.folded, m.start(), "zh")))
+                prev = None
+                continue
+            if ratio is not None:
+                out.append(_claim(s, m.start(), m.end(), value=float(m.group("ratio_n")), kind="ratio",
+                                  metric="co_investment_ratio" if s.invest else None))
+                prev = None
+                continue
+            if fold_ is not None:
+                out.append(_claim(s, m.start(), m.end(), value=_small_number(fold_[:-4].strip(" -")),
+                                  kind="ratio", unit="times"))
+                prev = None
+                continue
+            if frac is not None:
+                claim = _fraction_claim(s, m, out)
+                if claim is not None:
+                    out.append(claim)
+                prev = None
+                continue
         r = _read(s, m)
         if r is None:
             continue
@@ -859,13 +953,13 @@ class _Reading:
                  "text_end", "amount_end", "is_zh", "family", "plus", "claim", "end", "cur", "dig", "esc", "zh", "pct",
                  "q_written", "match_start")
 
-    def __init__(self, s: _Sentence, m: re.Match, value, kind, approx, scaled, words):
+    def __init__(self, s: _Sentence, m: re.Match, value, kind, approx, scaled, words, cur, dig, esc, zh, pct, zc,
+                 q_written):
         self.s, self.m = s, m
         self.value, self.kind, self.approx, self.scaled, self.words = value, kind, approx, scaled, words
         self.core_start, self.core_end = m.span("core")
-        # the match's groups the steps ask about, read in one call
-        self.cur, self.dig, self.esc, self.zh, self.pct, zc, self.q_written = m.group("cur", "dig", "esc", "zh", "pct",
-                                                                                    "zc", "q")
+        # the match's groups the steps ask about (read by _read in one call)
+        self.cur, self.dig, self.esc, self.zh, self.pct, self.q_written = cur, dig, esc, zh, pct, q_written
         self.start = self.match_start = m.start()
         self.pos = self.core_end
         self.q = self.qualifier = self.currency = self.measure = self.unit = None
@@ -881,10 +975,14 @@ class _Reading:
 
 
 def _read(s: _Sentence, m: re.Match) -> _Reading | None:
-    parsed = value_of_match(m)
+    # the groups of value_of_match and of _Reading, read in one call
+    g = m.group
+    dig, zc, esc, mix, eneg, dozen, pct, pctpre, cur, zh, q = g("dig", "zc", "esc", "mix", "eneg", "dozen", "pct",
+                                                                "pctpre", "cur", "zh", "q")
+    parsed = value_of_groups(g, dig, zc, esc, mix, eneg, dozen, pct, pctpre)
     if parsed is None:
         return None
-    r = _Reading(s, m, *parsed)
+    r = _Reading(s, m, *parsed, cur, dig, esc, zh, pct, zc, q)
     # the steps of _STEPS in turn, called directly (a loop over them cost more than most of them do); only
     # _resolve_kind decides a whole claim (a year)
     if not (_resolve_number(r) and _resolve_currency_before(r) and _resolve_qualifier_before(r) and _resolve_after(r)
@@ -953,7 +1051,7 @@ def _resolve_qualifier_before(r: _Reading):
 
 def _bound_qualifier(text: str, start: int) -> str | None:
     """The qualifier of a ceiling, floor or estimate named a few words before `start` (_BOUND_NOUN_BEFORE)."""
-    if not start or _BOUND_TRIGGER.search(text, max(0, start - 40), start) is None:
+    if not start or _BOUND_TRIGGER_SCAN.search(text, max(0, start - 40), start) is None:
         return None
     bound = _BOUND_NOUN_BEFORE.search(text, max(0, start - 40), start)
     if bound is None:

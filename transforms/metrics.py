@@ -125,7 +125,8 @@ def matchers(family: str) -> Matchers:
         after, before = _phrase_tables(_listed(), ("en",), "en")
         # Skip up to two describing words ("three modern InnoParks") but never across a linking word.
         skip = r"(?:(?!(?:and|or|of|in|from|to|with|at|for|by|on|the|a|an|who|which|that|are|is|were|was|have|has)\b)[a-z][\w&'\-]*[ ]+){0,2}?"
-        after_re = re.compile(rf"[ ]*{skip}(?P<phrase>{_alternation(after)})(?![a-z])")
+        # spaces possessive: the skipped words and the phrase start with a letter, so no other split matches
+        after_re = re.compile(rf"[ ]*+{skip}(?P<phrase>{_alternation(after)})(?![a-z])")
         before_re = re.compile(rf"(?<![a-z])(?P<phrase>{_alternation(before)})[ ]*[:,]?[ ]*$")
     else:
         after, before = _phrase_tables(load_vocabulary(), ("zh-hant", "zh-hans"), "zh")

@@ -225,7 +225,11 @@ def _en_scale(word: str) -> float | None:
 
 
 def parse_digits(span: str) -> float | None:
-    s = span.replace(",", "").replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace("−", "-")
+    s = span.replace(",", "")
+    if s.isascii() and s.replace(".", "", 1).isdigit():  # most numbers: the replacements below change nothing
+        v = float(s)
+        return v if abs(v) != float("inf") else None
+    s = s.replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace("−", "-")
     s = s.replace("负", "-").replace("負", "-")
     if "^" in s:
         base, _, exp = s.partition("^")
@@ -292,6 +296,13 @@ DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?!\d|,\d|\.\d)|\d+(?:\.\d+)?|(?<!\.)\.\d+)"
     r"(?:[eE][-+]?\d{1,3}(?![\d])|\^[-+]*\d+)?"
 )
+# DIGITS with each X? written (?:X|) (see _number_core): the same matches, no repeat where group marks are saved
+_DIGITS_GUARDED = (
+    r"(?:(?<![\w.,\-−])[-−](?=\.?\d)|[负負](?=\d)|)"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+|)(?!,\d)|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+|)(?!\d|,\d|\.\d)|\d+(?:\.\d+|)"
+    r"|(?<!\.)\.\d+)"
+    r"(?:[eE][-+]?\d{1,3}(?![\d])|\^[-+]*\d+|)"
+)
 # 千 and 兆 before a unit are its metric prefix (千米 kilometre, 千克, 兆字節), not a thousand or a trillion.
 _METRIC_NEXT = "(?![米克瓦卡字比赫焦])"
 # 百分位 is a percentile; 百 and 千 never follow another of 十百千 ("五十千" is 50, then a stray 千).
@@ -327,17 +338,36 @@ EN_SCALE_AFTER = (
 )
 # The core: percent prefix, then one number, then scale and percent/成 suffix. Named groups are read by
 # `Number.from_match`; claims.py embeds the same string in its own larger pattern.
-NUMBER_CORE = (
-    rf"(?P<pctpre>百分之[ ]*|(?i:per[ ]?cent(?:s)?[ ]+of|percent(?:s)?[ ]+of)[ ]+)?"
-    rf"(?P<eneg>(?i:minus|negative)[ ]+)?"
-    rf"(?:(?P<dig>{DIGITS})(?P<zc>{ZH_CONT})?(?P<esc>{EN_SCALE_AFTER})?(?P<mix>{EN_MIXED})?"
-    rf"|(?P<zh>{ZH_NUM})"
-    rf"|(?P<ew>{EN_WORDS})(?P<ewsc>[ ]+(?i:bn|mn)\b)?)"
-    rf"(?P<pct>[ ]?(?:%|(?i:per[ ]?cent(?:age)?s?|percent(?:age)?s?|pct)\b|[個个]百分點|[個个]百分点)"
-    rf"|[ ]*成(?P<chalf>半)?(?:[ ]?(?P<chd>[一二三四五六七八九]|\d)(?![\d{_ZHD}{_ZHU}.]))?"
-    rf"|[ ]*折(?![扣])(?<!十折))?"
-    rf"(?P<dozen>[ ]*打(?![造破算開开击擊工]))?"
-)
+def _number_core(guarded: bool) -> str:
+    """NUMBER_CORE as written, or (guarded) with each optional part behind a lookahead of what it must start with,
+    past its leading spaces: after most numbers (" companies", "間") the engine then skips a part in one test,
+    where it tried every scale word ("hundred", "thousand" ... seventeen, case-blind) after each split of the
+    spaces (~0.7 us a number). A part matches only where its lookahead holds, so the matches are the same."""
+    def opt(group: str, first: str) -> str:
+        # (?:X|) is X? (X first, else nothing) without a repeat: the engine saves every group mark so far at each
+        # repeat, and in the claim grammar the number's groups come after some sixty others
+        return f"(?:(?={first}){group}|)" if guarded else group + "?"
+    return (
+        opt(r"(?P<pctpre>百分之[ ]*|(?i:per[ ]?cent(?:s)?[ ]+of|percent(?:s)?[ ]+of)[ ]+)", r"百|(?i:p)")
+        + opt(r"(?P<eneg>(?i:minus|negative)[ ]+)", r"(?i:[mn])")
+        + rf"(?:(?P<dig>{_DIGITS_GUARDED if guarded else DIGITS})"
+        + opt(rf"(?P<zc>{ZH_CONT})", r"[ ]*[余餘多几幾十拾萬万億亿百佰千仟兆]")
+        + opt(rf"(?P<esc>{EN_SCALE_AFTER})", r"[ ]*-?[ ]*(?i:[htmbd])|[ ]?[kKMmbBGt]")
+        + (rf"(?:(?P<mix>{EN_MIXED})|)" if guarded else rf"(?P<mix>{EN_MIXED})?")
+        + rf"|(?P<zh>{ZH_NUM})"
+        + rf"|(?P<ew>{EN_WORDS})"
+        + (r"(?:(?P<ewsc>[ ]+(?i:bn|mn)\b)|))" if guarded else r"(?P<ewsc>[ ]+(?i:bn|mn)\b)?)")
+        + opt(rf"(?P<pct>[ ]?(?:%|(?i:per[ ]?cent(?:age)?s?|percent(?:age)?s?|pct)\b|[個个]百分點|[個个]百分点)"
+              rf"|[ ]*成(?P<chalf>半)?(?:[ ]?(?P<chd>[一二三四五六七八九]|\d)(?![\d{_ZHD}{_ZHU}.]))?"
+              rf"|[ ]*折(?![扣])(?<!十折))", r"[ ]*(?:[%個个成折]|(?i:p))")
+        + opt(r"(?P<dozen>[ ]*打(?![造破算開开击擊工]))", r"[ ]*打")
+    )
+
+
+NUMBER_CORE = _number_core(guarded=False)
+# The same matches, faster: what claims.py compiles (NUMBER_CORE is the grammar as written, for the guards'
+# derivation and the tests).
+NUMBER_CORE_GUARDED = _number_core(guarded=True)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -357,17 +387,46 @@ _TRIGGER_WORDS = (word_alternation([*EN_UNITS, *EN_TENS, *_SCALES_ALT.split("|")
                   + r"|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?")
 NUMBER_TRIGGER = re.compile(rf"\d|[{_ZHD}{_ZHU}半]|(?<![a-z0-9_])(?:{_TRIGGER_WORDS})\b")
 # Whether NUMBER_TRIGGER finds anything, in scans the engine runs without entering a pattern at every character:
-# a digit or numeral by its class; a number word by the character before it (no [a-z0-9_], as the lookbehind
-# says), or at the very start.
+# a digit or numeral by its class, a number word by TRIGGER_WORD (below).
 _TRIGGER_CHAR = re.compile(rf"[\d{_ZHD}{_ZHU}半]")
-_TRIGGER_WORD_AFTER = re.compile(rf"[^a-z0-9_](?:{_TRIGGER_WORDS})\b")
-_TRIGGER_WORD_AT = re.compile(rf"(?:{_TRIGGER_WORDS})\b")
 
 
 def has_number_trigger(folded: str) -> bool:
     """NUMBER_TRIGGER.search(folded) is not None, for a whole text that may hold no number at all."""
-    return (_TRIGGER_CHAR.search(folded) is not None or _TRIGGER_WORD_AT.match(folded) is not None
-            or _TRIGGER_WORD_AFTER.search(folded) is not None)
+    return _TRIGGER_CHAR.search(folded) is not None or TRIGGER_WORD.search(folded) is not None
+
+
+# Every number word of NUMBER_TRIGGER, one trie for each first letter, the lookbehind after that letter
+# ("o(?<![a-z0-9_]o)ne|..."): a pattern whose alternatives all open with a letter lets the engine skip in one fast
+# scan to the next such letter, where NUMBER_TRIGGER ran its branches at every character. At most one word
+# matches at a position (one followed by \b is no prefix of another), so the span is NUMBER_TRIGGER's; with
+# TRIGGER_CHAR (the numerals, one class) it finds what NUMBER_TRIGGER finds.
+_TRIGGER_WORD_LIST = [*EN_UNITS, *EN_TENS, *_SCALES_ALT.split("|"), "half", "halves", "third", "thirds", "quarter",
+                      "quarters", "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths"]
+TRIGGER_WORD = re.compile("(?:" + "|".join(
+    f"{re.escape(first)}(?<![a-z0-9_]{re.escape(first)})"
+    + word_alternation([w[1:] for w in _TRIGGER_WORD_LIST if w[0] == first], ignore_case=False)
+    for first in sorted({w[0] for w in _TRIGGER_WORD_LIST})) + r")\b")
+TRIGGER_CHAR = _TRIGGER_CHAR
+# In English text most letters are the first letter of some number word, and TRIGGER_WORD stops at each: a scan
+# to the next character that is no [a-z0-9_] (mostly a space), then the words, stops less often. The word is
+# group 1; a word at the very start has no character before it (TRIGGER_WORD_AT).
+TRIGGER_WORD_AFTER = re.compile(rf"[^a-z0-9_]((?:{_TRIGGER_WORDS})\b)")
+TRIGGER_WORD_AT = re.compile(rf"(?:{_TRIGGER_WORDS})\b")
+
+
+def next_trigger_word(folded: str, pos: int) -> tuple[int, int] | None:
+    """The span of TRIGGER_WORD.search(folded, pos), by the scan that suits the text: to the next separator in
+    ASCII text, to the next first letter in any other (where every Chinese character is a separator)."""
+    if folded.isascii():
+        if pos == 0:
+            m = TRIGGER_WORD_AT.match(folded)
+            if m is not None:
+                return m.span()
+        m = TRIGGER_WORD_AFTER.search(folded, pos - 1 if pos else 0)
+        return None if m is None else m.span(1)
+    m = TRIGGER_WORD.search(folded, pos)
+    return None if m is None else m.span()
 
 
 RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
@@ -375,8 +434,9 @@ RANGE_JOIN = re.compile(r"[ ]*(?:-|–|—|~|～|至|到|(?i:to|through))[ ]*$")
 
 @functools.cache
 def _number_re() -> re.Pattern:
-    """NUMBER_CORE alone, for `find_numbers`; compiled on first use (claims use their own larger pattern)."""
-    return re.compile(NUMBER_CORE)
+    """NUMBER_CORE alone (guarded: the same matches), for `find_numbers`; compiled on first use (claims use their
+    own larger pattern)."""
+    return re.compile(NUMBER_CORE_GUARDED)
 
 
 @dataclass(slots=True)
@@ -401,9 +461,14 @@ def plain(value: float) -> float:
 
 def value_of_match(m: re.Match) -> tuple[float, str, bool, bool, bool] | None:
     """(value, kind, approx, scaled, words) of a NUMBER_CORE match; None when it is not a number after all."""
-    approx = scaled = words = False
     g = m.group
-    dig, zc, esc, mix, eneg, dozen, pct, pctpre = g("dig", "zc", "esc", "mix", "eneg", "dozen", "pct", "pctpre")
+    return value_of_groups(g, *g("dig", "zc", "esc", "mix", "eneg", "dozen", "pct", "pctpre"))
+
+
+def value_of_groups(g, dig, zc, esc, mix, eneg, dozen, pct, pctpre) -> tuple[float, str, bool, bool, bool] | None:
+    """value_of_match with the match's groups the most numbers need already read (a caller that reads them with
+    others reads the match once); `g`: the match's group method, for the rest."""
+    approx = scaled = words = False
     if dig is not None:
         if zc:
             parsed = parse_chinese(dig + zc)
