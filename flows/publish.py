@@ -16,6 +16,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 import warehouse
 from flows.findingtext import change, finding_line, finding_title, metric_names
@@ -268,7 +269,8 @@ def publish_run(
                                  description="The report of the warehouse: what changed (hkstp-monitor report)")
     except Exception as exc:  # the report artifact is a convenience: never fail the run over it
         log.warning("could not write the monitor-report artifact (%s: %s)", type(exc).__name__, exc)
-    sent = send_signals(checks.new_findings, totals, base_url, settings)
+    # quoted: Prefect would walk every finding's dict looking for futures (~0.4 s for 2,000 findings)
+    sent = send_signals(quote(checks.new_findings), totals, base_url, settings)
     name = outcome_name(totals, checks)
     _rename_flow_run(f"{flow_run.name or 'monitor'}: {name}")
     return {**totals, "new_findings": len(checks.new_findings), "open_findings": checks.total_open,
