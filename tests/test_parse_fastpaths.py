@@ -160,3 +160,53 @@ def test_encoding_check_holds_when_threads_parse_at_once():
     with ThreadPoolExecutor(max_workers=6) as pool:
         together = list(pool.map(lambda case: _outcome(*case), cases))
     assert together == alone
+
+
+# ---------------------------------------------------------------- unknown layouts: trafilatura's title alone
+
+def _trafilatura_full_title(text: str) -> str | None:
+    import trafilatura
+
+    found = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
+                                        include_formatting=True, include_images=False, deduplicate=False,
+                                        date_extraction_params={"extensive_search": False, "original_date": True})
+    return None if found is None else found.title
+
+
+def test_an_unknown_layouts_title_is_the_one_trafilaturas_full_metadata_gives():
+    # parse_generic asks trafilatura for the title alone (its author, licence, tags and date searches cost a third
+    # of a generic parse); on every unknown-layout fixture the title is the one its whole metadata gives, so an
+    # upgrade of trafilatura that changes its title steps shows here
+    from pathlib import Path
+
+    from trafilatura.utils import load_html
+
+    from transforms.parsing.generic import trafilatura_title
+
+    pages = sorted((Path(__file__).parent / "fixtures" / "dated").glob("*.html"))
+    assert len(pages) > 50
+    compared = 0
+    for page in pages:
+        text = page.read_bytes().decode("utf-8", "replace")
+        expected = _trafilatura_full_title(text)
+        if expected is None:
+            continue
+        assert trafilatura_title(load_html(text)) == expected, page.name
+        compared += 1
+    assert compared > 50
+
+
+def test_a_page_with_two_headlines_takes_its_og_title_as_trafilatura_reads_it():
+    from transforms.parsing import parse_document
+
+    body = ("<html><head><title>Newsroom | Example Daily</title>"
+            "<meta property='og:title' content='Incubator graduates 40 start-ups in its tenth year'></head><body>"
+            "<h1>Example Daily</h1><nav><a href='/'>Home</a></nav><h1>Business</h1><article>"
+            + "<p>The incubator said on Monday that 40 start-ups completed its programme this year, bringing the "
+              "total since it opened to more than 900 companies across its two campuses.</p>" * 3
+            + "</article></body></html>")
+    release = parse_document(body.encode(), url="https://news.example.org/business/incubator-40",
+                             content_type="text/html")
+    assert release.layout == "generic"
+    assert release.title == "Incubator graduates 40 start-ups in its tenth year"
+    assert release.title == _trafilatura_full_title(body)

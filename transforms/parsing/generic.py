@@ -1,8 +1,9 @@
 """Releases on pages of a layout the profile does not know: trafilatura finds the main text.
 
-Slow (about 90x lxml's bare parse) and so used only when no profile layout matches. Newswire copies
-(Media OutReach, PR Newswire, Business Wire) arrive here and are recognised by their dateline. Dates come from
-pagedates.py (publication markup, the byline, and htmldate only when the page and its URL give none).
+Slow (tens of times lxml's bare parse: trafilatura's cascade of extractors) and so used only when no profile
+layout matches. Newswire copies (Media OutReach, PR Newswire, Business Wire) arrive here and are recognised by
+their dateline. Dates come from pagedates.py (publication markup, the byline, and htmldate only when the page and
+its URL give none); of trafilatura's metadata only the title is read.
 """
 
 from __future__ import annotations
@@ -30,13 +31,34 @@ def text_weight(text: str) -> int:
     return len(squashed) + (len(_WIDE_CHAR_RE.findall(squashed)) if not squashed.isascii() else 0)
 
 
-def _page_title(doc, extracted_title: str | None) -> str | None:
-    """The page's single <h1> when it has one (site suffixes like '| PR Newswire' are not in it)."""
+def _page_title(doc, tree) -> str | None:
+    """The page's single <h1> when it has one (site suffixes like '| PR Newswire' are not in it), else the title
+    trafilatura reads from `tree` (its own parse of the page)."""
     h1s = [noise.squash(block_text(h)) for h in doc.iter("h1")]
     h1s = [h for h in h1s if h]
     if len(h1s) == 1:
         return h1s[0]
-    return extracted_title
+    return trafilatura_title(tree)
+
+
+def trafilatura_title(tree) -> str | None:
+    """The title `trafilatura.bare_extraction(..., with_metadata=True)` gives, from its own steps for it (meta
+    tags, JSON-LD, then the headings and <title>; trimmed as it trims). Its other metadata (the author, which
+    copies the whole tree, the licence, categories, tags, the site name and an htmldate search) took a third of
+    a generic parse and is read by nothing here: the page's dates come from pagedates.py."""
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:  # as extract_metadata does, before the JSON-LD
+        metadata.author = None
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception:  # noqa: BLE001 - as extract_metadata does: bugs of its JSON-LD reader leave the meta tags'
+        pass
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    metadata.clean_and_trim()
+    return metadata.title
 
 
 def _blocks_from_extraction(body, title: str) -> list[Block]:
@@ -93,14 +115,14 @@ def is_all_bold_xml(el, text: str) -> bool:
 def parse_generic(doc, html_text: str, url: str | None) -> Release:
     """A release from any HTML page, via trafilatura's main-text extraction."""
     import trafilatura  # imported here: it takes 0.2 s and only unknown layouts need it
+    from trafilatura.utils import load_html
 
     try:
-        extracted = trafilatura.bare_extraction(
-            html_text, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        tree = load_html(html_text)  # trafilatura's own tree: its main text and its title are read from it
+        extracted = None if tree is None else trafilatura.bare_extraction(
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=False,
             include_formatting=True, include_images=False, deduplicate=False,
-            # its date is not used (pagedates.py reads dates): the fast search costs least
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        )  # (it works on a copy of the tree: the title below reads the page as loaded)
     except Exception as exc:  # trafilatura raises a variety of errors on broken input
         raise ParseError(f"unknown layout and main-text extraction failed ({type(exc).__name__})") from None
     if extracted is None or extracted.body is None:
@@ -108,7 +130,10 @@ def parse_generic(doc, html_text: str, url: str | None) -> Release:
     text = "".join(extracted.body.itertext())
     if text_weight(text) < MIN_TEXT_CHARS:
         raise ParseError("no release text found (unknown layout, too little main text)")
-    title = _page_title(doc, extracted.title)
+    try:
+        title = _page_title(doc, tree)
+    except Exception as exc:  # as above: its metadata readers meet broken markup too
+        raise ParseError(f"no release title found (unknown layout; title extraction failed: {type(exc).__name__})") from None
     if not title:
         raise ParseError("no release title found (unknown layout)")
     title = noise.squash(title)
