@@ -69,6 +69,7 @@ def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dic
     import warehouse  # here, not at the top: `extract` loads nothing and must start fast
     from flows.monitor import document_result
     from flows.profile import load_profile
+    from flows.sources.copies import WIRE_MARK_BYTES, adopt_copies
     from flows.settings import get_settings
 
     files: list[Path] = []
@@ -88,10 +89,9 @@ def ingest_paths(paths: list[Path], db: Path, profile: str | None = None) -> dic
         if doc.error:
             problems.append({"path": str(f), "reason": doc.error})
         docs.append(doc)
-        bodies[doc.url] = body[:8192]
+        bodies[doc.url] = body[:WIRE_MARK_BYTES]
     db.parent.mkdir(parents=True, exist_ok=True)
     warehouse.migrate(db)
-    from flows.sources.copies import adopt_copies
     from warehouse.sources import link_copies
 
     docs, copy_links = adopt_copies(docs, db, get_settings().copy_window_days, bodies)  # newswire copies: repaired, linked

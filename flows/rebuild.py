@@ -12,6 +12,10 @@ swaps them in with one transaction (warehouse/rebuild.py), then runs the checks:
 - a page whose body the raw store no longer holds keeps what it was loaded as (its whole release does) and is
   a recorded problem (the `problems` view, stage `rebuild`); `run --refetch` fetches it again.
 
+Each page is read again as the flow that fetched it read it (`source_reading`): the press room's with its
+profile, the Government's with its parser and release keys, a newswire page parsed without a profile and then
+named, repaired and linked to its original by `adopt_copies` in the writer (which alone reads the warehouse).
+
 `since`: only releases published on or after that day are derived again (and pages that were parse problems);
 the others keep their rows.
 """
@@ -35,12 +39,16 @@ from prefect.utilities.annotations import quote
 import warehouse
 from flows.discover import DiscoveredPage
 from flows.editions import english_from_earlier_runs
-from flows.monitor import parse_bodies, torn_shas
+from flows.monitor import document_result, parse_bodies, torn_shas
 from flows.parallel import dask_runner, release_workers, share_prefect_api, start_cluster, worker_count
 from flows.profile import load_profile, release_match
 from flows.publish import send_signals
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
+from flows.sources.copies import WIRE_MARK_BYTES, adopt_copies
+from flows.sources.gia import SOURCE as GIA_SOURCE
+from flows.sources.gia import read_page as read_gia_page
+from flows.sources.newswire import read_page as read_feed_page
 from flows.writer import warehouse_writer
 from transforms.errors import HkstpMonitorError
 from transforms.identity import english_entries, may_pair, pair_editions
@@ -56,6 +64,9 @@ from warehouse.rebuild import (
     side_writer,
     swap_in,
 )
+from warehouse.sources import link_copies
+
+NEWSWIRE_PROFILE = "newswires"  # the profile whose mention rules a newswire page is read again with
 
 # pages per Dask task and per load into the side warehouse (at most: a rebuild makes at least two batches per
 # worker): each task costs a worker ~0.1 s beside the parse (Prefect's task engine, the transfer) and each load the
@@ -81,9 +92,9 @@ def rebuild_scope(stored: list[StoredPage], has_body, since: date | None, raw_di
     problems = []
     readable = [has_body(p.sha256) for p in stored]  # a list, not a dict keyed by the (hashed) pages
     for p, is_readable in zip(stored, readable):
-        if not is_readable and p.source == "web":  # an ingested file was never in the raw store: nothing lost
+        if not is_readable and not p.url.startswith("file:"):  # an ingested file was never in the raw store
             problems.append((p.url, p.sha256, f"its body {p.sha256[:12]}... is not in the raw store at {raw_dir}; "
-                             "it keeps what it was loaded as (`hkstp-monitor run --refetch` fetches it again)"))
+                             f"it keeps what it was loaded as (`{_refetch_command(p.source)}` fetches it again)"))
         too_old = since is not None and p.published_on is not None and p.published_on < since
         if p.release_id and (too_old or not is_readable):
             kept.add(p.release_id)
@@ -91,6 +102,12 @@ def rebuild_scope(stored: list[StoredPage], has_body, since: date | None, raw_di
              if is_readable and (p.release_id is None or p.release_id not in kept)]
     return RebuildScope(pages=pages, release_ids=sorted({p.release_id for p in pages if p.release_id}),
                         kept_releases=len(kept), problems=problems)
+
+
+def _refetch_command(source: str) -> str:
+    reading = source_reading(source)
+    name = {"web": None, GIA_SOURCE: GIA_SOURCE, "newswire": NEWSWIRE_PROFILE}.get(reading)
+    return "hkstp-monitor run --refetch" if name is None else f"hkstp-monitor run --source {name} --refetch"
 
 
 def _as_discovered(url: str, source: str, site: dict) -> DiscoveredPage:
@@ -107,12 +124,13 @@ class PageBatch:
     """Stored pages on their way to a worker, with the site profile that reads them: (url, sha256, fetched_at,
     first_fetched_at, content_type, source, packed body) each. One opaque object, not lists and dicts: Prefect
     looks inside a task's arguments for futures and Dask hashes them to name the task, which cost the writer
-    0.8 s per batch of 500 pages; the batch is named by the sha256 of its bodies instead."""
+    0.8 s per batch of 500 pages; the batch is named by the sha256 of its bodies instead.
+    `sources`: the profiles of the other sources the batch holds pages of (`source_reading`)."""
 
-    __slots__ = ("items", "site")
+    __slots__ = ("items", "site", "sources")
 
-    def __init__(self, items: list[tuple], site: dict) -> None:
-        self.items, self.site = items, site
+    def __init__(self, items: list[tuple], site: dict, sources: dict[str, dict] | None = None) -> None:
+        self.items, self.site, self.sources = items, site, sources or {}
 
     def __len__(self) -> int:
         return len(self.items)
@@ -121,7 +139,29 @@ class PageBatch:
         return tuple(item[1] for item in self.items)
 
 
-def _read_batch(store: RawStore, pages: list[StoredPage], site: dict) -> tuple[PageBatch, list[DocumentResult]]:
+def source_profiles(sources: set[str]) -> dict[str, dict]:
+    """The profiles that read the stored pages of `sources` again, by their `source_reading`."""
+    readings = {source_reading(s) for s in sources}
+    out = {}
+    if GIA_SOURCE in readings:
+        out[GIA_SOURCE] = load_profile(GIA_SOURCE)
+    if "newswire" in readings:
+        out["newswire"] = load_profile(NEWSWIRE_PROFILE)
+    return out
+
+
+def source_reading(source: str) -> str:
+    """How a stored page of `source` (core.documents.source) is read again, as the flow that fetched it read it:
+    "web" (the press room, its profile), "gia" (the Government's parser and release keys, flows/sources/gia.py),
+    "file" (an ingested file) or "newswire" (a newswire feed's page, or a copy already named by its wire: parsed
+    without a profile, then named, repaired and linked by `adopt_copies`, flows/sources/copies.py)."""
+    if source in ("web", "file", GIA_SOURCE):
+        return source
+    return "newswire"
+
+
+def _read_batch(store: RawStore, pages: list[StoredPage], site: dict,
+                sources: dict[str, dict] | None = None) -> tuple[PageBatch, list[DocumentResult]]:
     """(the batch for parse_to_columns, documents for bodies that could not be read: recorded as parse problems)."""
     items, failed = [], []
     for p in pages:
@@ -132,7 +172,7 @@ def _read_batch(store: RawStore, pages: list[StoredPage], site: dict) -> tuple[P
                                          error=f"raw store: {exc}", source=p.source))
             continue
         items.append((p.url, p.sha256, p.fetched_at, p.first_fetched_at, p.content_type, p.source, body))
-    return PageBatch(items, site), failed
+    return PageBatch(items, site, sources), failed
 
 
 def _with_first_seen(docs: list[DocumentResult], first_fetched: dict[tuple[str, str], str]) -> list[DocumentResult]:
@@ -155,6 +195,12 @@ class ParsedBatch:
     torn: list[str]
     english: dict[str, tuple[str, set[str]]]
     to_pair: list[DocumentResult]
+    # pages of newswire feeds and ingested files, for `adopt_copies` (it matches them with the warehouse's press
+    # room, which only the writer reads): their documents, the head of each as stored (url -> bytes, where the
+    # wire's mark is) and when each was first fetched
+    copies: list[DocumentResult] = field(default_factory=list)
+    copy_heads: dict[str, bytes] = field(default_factory=dict)
+    first_fetched: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @task(cache_policy=NO_CACHE, task_run_name="parse-to-columns-{batch_no}")
@@ -162,15 +208,52 @@ def parse_to_columns(batch: PageBatch, batch_no: int) -> ParsedBatch:
     """Parse and extract a batch of stored pages and turn the documents into the loader's columns: what a Dask
     worker runs. The writer then only pairs the rare editions of another slug and loads."""
     items, site = batch.items, batch.site
+    first_fetched = {(url, sha): first for url, sha, _, first, *_ in items}
+    by_reading: dict[str, list[tuple]] = {}
+    for item in items:
+        by_reading.setdefault(source_reading(item[5]), []).append(item)
     docs = parse_bodies.fn(
         [(_as_discovered(url, source, site), body, sha, at, ctype, source)
-         for url, sha, at, _, ctype, source, body in items], site, batch_no)
-    docs = _with_first_seen(docs, {(url, sha): first for url, sha, _, first, *_ in items})
+         for url, sha, at, _, ctype, source, body in by_reading.get("web", [])], site, batch_no)
     to_pair, ready = [], []
-    for d in docs:
+    for d in docs:  # only the press room's editions pair by the pages they name (pair_editions)
         (to_pair if may_pair(d) else ready).append(d)
-    staged = document_columns(ready)
-    return ParsedBatch(staged, torn_shas(docs), english_entries(docs), to_pair)
+    english = english_entries(docs)
+    copies, heads = [], {}
+    for reading in ("gia", "newswire", "file"):
+        for url, sha, at, _, ctype, source, packed in by_reading.get(reading, []):
+            try:
+                body = RawStore.unpack(sha, packed)
+            except ValueError as exc:
+                docs.append(DocumentResult(url=url, sha256=sha, fetched_at=at, error=f"raw store: {exc}",
+                                           source=source))
+                ready.append(docs[-1])
+                continue
+            doc, keep = _read_other(reading, body, url, ctype, sha, at, source, site, batch.sources)
+            if not keep:
+                continue  # it no longer mentions HKSTP: a fetch of it now would not load it either
+            docs.append(doc)
+            if reading == "gia":
+                ready.append(doc)
+            else:
+                copies.append(doc)
+                heads[url] = body[:WIRE_MARK_BYTES]
+    staged = document_columns(_with_first_seen(ready, first_fetched))
+    return ParsedBatch(staged, torn_shas(docs), english, _with_first_seen(to_pair, first_fetched), copies, heads,
+                       {k: v for k, v in first_fetched.items() if k[0] in heads})
+
+
+def _read_other(reading: str, body: bytes, url: str, content_type: str | None, sha: str, fetched_at: str,
+                source: str, site: dict, sources: dict[str, dict]) -> tuple[DocumentResult, bool]:
+    """A stored page of another source than the press room, read as its flow reads it: (its document, whether that
+    flow would load it). A parse problem is loaded, as there."""
+    if reading == "gia":
+        doc, mentioned = read_gia_page(body, url, sha, fetched_at, sources[GIA_SOURCE])
+    elif reading == "newswire":
+        doc, mentioned = read_feed_page(body, url, content_type, sha, fetched_at, source, sources["newswire"])
+    else:  # an ingested file: `ingest` loads every one
+        doc, mentioned = document_result(body, url, content_type, site, sha, fetched_at, source=source), True
+    return doc, bool(mentioned or doc.error)
 
 
 @task(cache_policy=NO_CACHE, task_run_name="load-side-{batch_no}")
@@ -181,9 +264,10 @@ def load_side(side: Path, staged: StagedColumns, run_id: str | None, batch_no: i
 
 @task(cache_policy=NO_CACHE, task_run_name="swap-and-check")
 def swap_and_check(db: Path, side: Path, scope: RebuildScope, run_key: str, run_id: str | None,
-                   thresholds: warehouse.CheckSettings) -> tuple[dict, warehouse.CheckRun]:
+                   thresholds: warehouse.CheckSettings, copy_links: list[dict]) -> tuple[dict, warehouse.CheckRun]:
     counts = swap_in(db, side, scope.release_ids, [(p.url, p.sha256) for p in scope.pages], run_id)
     record_rebuild_problems(db, run_key, scope.problems, run_id)
+    link_copies(db, copy_links)  # before the checks: the echo checks read the links
     return counts, warehouse.run_checks(db, thresholds, flow_run_id=run_id)
 
 
@@ -194,10 +278,13 @@ def _run_name() -> str:
 
 def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site: dict, run_id: str | None,
                      batch_size: int, submit: bool, seconds: dict[str, float], db: Path | None = None,
-                     in_store: dict[str, bool] | None = None) -> int:
+                     in_store: dict[str, bool] | None = None, copy_links: list[dict] | None = None,
+                     copy_window_days: int = 0) -> int:
     """Parse `pages` (on the task runner when `submit`, else here) and load each batch into the side.
-    in_store: what the plan found in the raw store (sha256 -> bool), corrected here for bodies gone since."""
+    in_store: what the plan found in the raw store (sha256 -> bool), corrected here for bodies gone since.
+    copy_links: where the links of newswire copies to their originals are gathered (recorded after the swap)."""
     english_seen: dict[str, tuple[str, set[str]]] = {}  # as in a run: editions that name each other pair up
+    sources = source_profiles({p.source for p in pages})
     if submit:
         share_prefect_api()
         started = time.perf_counter()
@@ -217,6 +304,11 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
             if db is not None:  # or an English page a --since rebuild keeps as loaded
                 english_from_earlier_runs(db, store, site, result.to_pair, english_seen)
             staged = join_columns(staged, document_columns(pair_editions(result.to_pair, english_seen)))
+        if result.copies:  # named by their wire, repaired and matched with the press room, as when fetched
+            copies, links = adopt_copies(result.copies, db, copy_window_days, result.copy_heads)
+            if copy_links is not None:
+                copy_links.extend(links)
+            staged = join_columns(staged, document_columns(_with_first_seen(copies, result.first_fetched)))
         for sha in torn:  # so the next fetch of their page stores them afresh
             store.path(sha).unlink(missing_ok=True)
         if failed:
@@ -237,7 +329,7 @@ def _parse_into_side(store: RawStore, side: Path, pages: list[StoredPage], site:
     for batch_no, start in enumerate(range(0, len(pages), batch_size), start=1):
         batch = pages[start : start + batch_size]
         started = time.perf_counter()
-        pages_batch, failed = _read_batch(store, batch, site)
+        pages_batch, failed = _read_batch(store, batch, site, sources)
         seconds["read"] += time.perf_counter() - started
         parsed += len(batch)
         if not submit:
@@ -278,6 +370,7 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
     started_plan = time.perf_counter()
     warehouse.migrate(db_path)
     in_store: dict[str, bool] = {}  # sha256 -> in the raw store, asked once (the second plan below asks again)
+    copy_links: list[dict] = []  # newswire copies -> their press-room originals, recorded with the swap
 
     def has_body(sha: str) -> bool:
         if sha not in in_store:
@@ -298,7 +391,8 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
                "wait_for_parse": 0.0, "load": 0.0, "side_checkpoint": 0.0}
     with side_writer(side, seconds):
         parsed = _parse_into_side(store, side, todo, site, run_id, batch_size, bool(todo), seconds, db=db_path,
-                                  in_store=in_store)
+                                  in_store=in_store, copy_links=copy_links,
+                                  copy_window_days=settings.copy_window_days)
     if todo:
         release_workers()  # what is left (pages loaded meanwhile, the swap) runs here
 
@@ -309,9 +403,11 @@ def rebuild(db: str | None = None, since: date | None = None, profile: str | Non
         late = [p for p in scope.pages if (p.url, p.sha256) not in done]
         if late:
             with side_writer(side, seconds):
-                parsed += _parse_into_side(store, side, late, site, run_id, batch_size, False, seconds, db=db_path)
+                parsed += _parse_into_side(store, side, late, site, run_id, batch_size, False, seconds, db=db_path,
+                                           copy_links=copy_links, copy_window_days=settings.copy_window_days)
         started_swap = time.perf_counter()
-        counts, checks = swap_and_check(db_path, side, quote(scope), run_key, run_id, settings.check_settings())
+        counts, checks = swap_and_check(db_path, side, quote(scope), run_key, run_id, settings.check_settings(),
+                                        quote(copy_links))
         seconds["swap_and_check"] = time.perf_counter() - started_swap
     discard_side(db_path)
 

@@ -14,6 +14,8 @@ from transforms.model import DocumentResult
 from transforms.newswire import likeness, repair_release, wire_of, words_of
 from warehouse.sources import edition_text, press_room_candidates
 
+# how much of a document as read `adopt_copies` is given for its wire's mark (the dateline the parser strips)
+WIRE_MARK_BYTES = 8192
 # a copy and an original this alike (0..1: title and first paragraph, spaces and punctuation ignored) are one release
 SAME_RELEASE = 0.8
 

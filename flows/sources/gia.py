@@ -284,8 +284,6 @@ def fetch_releases(session: PoliteSession, profile: dict, base_url: str, batch: 
     """Fetch each release (conditional GET when known), parse it, keep it only when it mentions HKSTP."""
     site = _Site(profile, base_url)
     store = RawStore(raw_dir)
-    subjects = list(profile.get("mention_subjects") or ["hkstp"])
-    names = list(profile.get("mention_names") or [])
     out = FetchedReleases()
     for item in batch:
         prev = None if refetch else known.get(item.url)
@@ -302,27 +300,34 @@ def fetch_releases(session: PoliteSession, profile: dict, base_url: str, batch: 
         if result.body is None:
             continue  # recorded in core.fetches (problems); not remembered, so the next run asks again
         sha = hashlib.sha256(result.body).hexdigest()
-        try:
-            release = parse_gia_page(result.body, fetch_url, profile)
-        except ParseError as exc:
-            record.sha256 = store.put(result.body)
-            out.docs.append(DocumentResult(url=fetch_url, sha256=record.sha256, fetched_at=record.fetched_at,
-                                           error=str(exc), source=SOURCE))
-            continue
-        text = "\n".join([release.title, *(s.text for s in release.sections)])
-        mentioned = bool(mentions(text, subjects, names))
-        out.items.append(SourceItem(url=item.url, language=release.language, item_key=item.item_key,
-                                    mentions=mentioned, etag=record.etag, last_modified=record.last_modified,
-                                    sha256=sha, checked_at=record.fetched_at))
-        if not mentioned:
+        doc, mentioned = read_page(result.body, fetch_url, sha, record.fetched_at, profile)
+        if doc.release is not None:
+            out.items.append(SourceItem(url=item.url, language=doc.release.language, item_key=item.item_key,
+                                        mentions=mentioned, etag=record.etag, last_modified=record.last_modified,
+                                        sha256=sha, checked_at=record.fetched_at))
+        if not mentioned and doc.error is None:
             out.not_mentioning += 1
             continue
         record.sha256 = store.put(result.body)
-        release.url = fetch_url
-        out.docs.append(DocumentResult(url=fetch_url, sha256=record.sha256, fetched_at=record.fetched_at,
-                                       release_id=release_key(release), release=release,
-                                       claims=extract_release_claims(release), source=SOURCE))
+        out.docs.append(doc)
     return out
+
+
+def read_page(body: bytes, url: str, sha: str, fetched_at: str, profile: dict) -> tuple[DocumentResult, bool]:
+    """One release page of the source as it is loaded: (its document, whether it mentions HKSTP). A page that does
+    not parse is a document with its error (loaded as a problem); claims are read only where HKSTP is mentioned.
+    `rebuild` reads the stored pages of the source again with it."""
+    try:
+        release = parse_gia_page(body, url, profile)
+    except ParseError as exc:
+        return DocumentResult(url=url, sha256=sha, fetched_at=fetched_at, error=str(exc), source=SOURCE), False
+    text = "\n".join([release.title, *(s.text for s in release.sections)])
+    mentioned = bool(mentions(text, list(profile.get("mention_subjects") or ["hkstp"]),
+                              list(profile.get("mention_names") or [])))
+    release.url = url
+    return DocumentResult(url=url, sha256=sha, fetched_at=fetched_at, release_id=release_key(release),
+                          release=release, claims=extract_release_claims(release) if mentioned else [],
+                          source=SOURCE), mentioned
 
 
 @task(cache_policy=NO_CACHE, task_run_name="load-gia-batch-{batch_no}")

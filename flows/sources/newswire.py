@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows.sources.copies import adopt_copies
+from flows.sources.copies import WIRE_MARK_BYTES, adopt_copies
 import hashlib
 import time
 import uuid
@@ -30,7 +30,7 @@ from flows.settings import MonitorSettings
 from flows.sources.gia import Listed, _key, _Site, due_items
 from flows.writer import warehouse_writer
 from transforms.errors import ProfileError
-from transforms.model import FetchRecord, SiteSignal
+from transforms.model import DocumentResult, FetchRecord, SiteSignal
 from transforms.parsing.gia import mentions
 from warehouse.sources import SourceItem, link_copies, remember_items, source_items
 
@@ -77,6 +77,19 @@ def read_feeds(session: PoliteSession, profile: dict, base_url: str) -> tuple[li
     return list(listed.values()), fetches, signals
 
 
+def read_page(body: bytes, url: str, content_type: str | None, sha: str, fetched_at: str, source: str,
+              profile: dict) -> tuple[DocumentResult, bool]:
+    """One fetched page of a feed, before `adopt_copies` names its wire: (its document, whether it mentions HKSTP
+    or its sites). `rebuild` reads the stored pages of the source again with it."""
+    from flows.monitor import document_result
+
+    doc = document_result(body, url, content_type, None, sha, fetched_at, source=source)
+    text = "" if doc.release is None else "\n".join([doc.release.title, *(s.text for s in doc.release.sections)])
+    mentioned = bool(text) and bool(mentions(text, list(profile.get("mention_subjects") or ["hkstp"]),
+                                             list(profile.get("mention_names") or [])))
+    return doc, mentioned
+
+
 @flow(name="source-newswires", log_prints=True)
 def newswire_source(
     since: date | None = None,
@@ -116,10 +129,6 @@ def newswire_source(
     due = due[:limit] if limit else due
     store = RawStore(settings.raw_dir())
     docs, bodies, items = [], {}, list(rekeyed)
-    subjects = list(site.get("mention_subjects") or ["hkstp"])
-    names = list(site.get("mention_names") or [])
-    from flows.monitor import document_result
-
     for item in due:
         prev = None if refetch else known.get(item.url)
         result = session.fetch(item.url, etag=prev.etag if prev else None,
@@ -131,17 +140,15 @@ def newswire_source(
                 items.append(SourceItem(url=item.url, item_key=item.item_key, checked_at=result.record.fetched_at))
             continue
         sha = hashlib.sha256(result.body).hexdigest()
-        doc = document_result(result.body, item.url, result.record.content_type, None, sha,
-                              result.record.fetched_at, source=source)
-        text = "" if doc.release is None else "\n".join([doc.release.title, *(s.text for s in doc.release.sections)])
-        mentioned = bool(text) and bool(mentions(text, subjects, names))
+        doc, mentioned = read_page(result.body, item.url, result.record.content_type, sha, result.record.fetched_at,
+                                   source, site)
         items.append(SourceItem(url=item.url, item_key=item.item_key, mentions=mentioned, etag=result.record.etag,
                                 last_modified=result.record.last_modified, sha256=sha,
                                 checked_at=result.record.fetched_at))
         if doc.error or mentioned:
             result.record.sha256 = store.put(result.body)
             docs.append(doc)
-            bodies[item.url] = result.body[:8192]
+            bodies[item.url] = result.body[:WIRE_MARK_BYTES]
     docs, links = adopt_copies(docs, db_path, settings.copy_window_days, bodies)
     with warehouse_writer():
         summary = warehouse.load_documents(db_path, docs, flow_run_id=run_id)
