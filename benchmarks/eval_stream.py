@@ -50,6 +50,7 @@ def load_expected(path: Path) -> list[dict]:
 def run_monitor(site: Path, db: Path) -> list[dict]:
     """Serve `site`, run the monitor flow on it into `db`; the findings of the four figure checks."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # its temporary server phones no one
     import warehouse
     from flows.loopback import LoopbackServer
     from flows.monitor import monitor
