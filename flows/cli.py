@@ -50,7 +50,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = monitor(
             base_url=args.base_url,
             languages=args.lang,
-            since=date.fromisoformat(args.since) if args.since else None,
+            since=args.since,
             limit=args.limit,
             refetch=args.refetch,
             db=args.db,
@@ -82,8 +82,7 @@ def _run_sources(args: argparse.Namespace, source: str) -> int:
                 return code
             continue
         flow_fn = source_flow(name)
-        result = flow_fn(since=date.fromisoformat(args.since) if args.since else None,
-                         until=date.fromisoformat(args.until) if args.until else None,
+        result = flow_fn(since=args.since, until=args.until,
                          db=args.db, base_url=args.base_url if source != "all" else None, languages=args.lang,
                          limit=args.limit, refetch=args.refetch, min_gap_s=args.min_gap, notify_url=args.notify)
         results.append(result)
@@ -118,16 +117,28 @@ def _no_tracebacks_on_the_console() -> None:
             formatter._quiet = 1
 
 
+def _day(text: str) -> date:
+    """A command line's day (YYYY-MM-DD), or argparse's usage error saying what is wrong with it."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a day: {text!r} ({exc}); write it as YYYY-MM-DD") from None
+
+
 def cmd_rebuild(args: argparse.Namespace) -> int:
     import warehouse
     from flows.parallel import dask_runner
     from flows.rebuild import rebuild
 
+    if not Path(args.db).exists():  # said here, before a flow run fails on it with Prefect's traceback
+        raise HkstpMonitorError(f"no warehouse at {args.db}: nothing to rebuild (run `hkstp-monitor run` first)")
     warehouse.ensure_usable(Path(args.db))
+    if not args.debug:
+        _no_tracebacks_on_the_console()
     flow = rebuild
     if args.workers or args.dask_address:  # Prefect's way to override the decorator's task runner
         flow = rebuild.with_options(task_runner=dask_runner(workers=args.workers, address=args.dask_address))
-    result = flow(db=args.db, since=date.fromisoformat(args.since) if args.since else None, profile=args.profile)
+    result = flow(db=args.db, since=args.since, profile=args.profile)
     if args.json:
         print_json(result)
     else:
@@ -357,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", parents=[common], help="one monitor run against the site")
     p.add_argument("--base-url", help="the press room (default $HKSTP_BASE_URL, else https://www.hkstp.org)")
     p.add_argument("--lang", help="language editions to follow (default en,zh-hk,zh-cn)")
-    p.add_argument("--since", help="only releases modified on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--since", type=_day, help="only releases modified on or after DATE (YYYY-MM-DD)")
     p.add_argument("--limit", type=int, help="fetch at most N release pages")
     p.add_argument("--refetch", action="store_true", help="re-fetch every known release to catch silent edits")
     p.add_argument("--profile", help="site profile name or YAML file")
@@ -369,12 +380,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read only the listing pages, not the sitemaps (a quick look for new releases)")
     p.add_argument("--source", default="hkstp",
                    help="which source: hkstp (the press room, default), gia (the Government's press releases), all")
-    p.add_argument("--until", help="with --source gia --since: the last day of the backfill (default today)")
+    p.add_argument("--until", type=_day, help="with --source gia --since: the last day of the backfill (default today)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("rebuild", parents=[common],
                        help="derive releases, claims and findings again from the stored pages (asks no site)")
-    p.add_argument("--since", help="only releases published on or after DATE (YYYY-MM-DD); the rest stay as loaded")
+    p.add_argument("--since", type=_day,
+                   help="only releases published on or after DATE (YYYY-MM-DD); the rest stay as loaded")
     p.add_argument("--workers", type=int, metavar="N",
                    help="worker processes of the local Dask cluster (default $HKSTP_DASK_WORKERS, else the cores)")
     p.add_argument("--dask-address", metavar="ADDR",

@@ -18,6 +18,7 @@ from prefect.context import FlowRunContext
 from prefect_dask import DaskTaskRunner
 
 from flows.settings import get_settings
+from transforms.errors import HkstpMonitorError
 
 __all__ = ["dask_runner", "release_workers", "share_prefect_api", "start_cluster", "worker_count"]
 
@@ -56,7 +57,14 @@ def start_cluster() -> None:
         joins_a_users = True
     except ValueError:
         joins_a_users = bool(runner.address)
-    runner.client  # noqa: B018 - created on first access: the local cluster starts, or the user's is joined
+    try:
+        runner.client  # noqa: B018 - created on first access: the local cluster starts, or the user's is joined
+    except (OSError, TimeoutError) as exc:
+        if not runner.address:
+            raise
+        raise HkstpMonitorError(
+            f"cannot reach the Dask scheduler at {runner.address} ({exc}); check --dask-address or "
+            "HKSTP_DASK_ADDRESS, or leave both unset for a local cluster") from None
     if not joins_a_users:
         _OWN_CLUSTERS.add(id(runner))
 

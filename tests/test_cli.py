@@ -168,3 +168,21 @@ def test_findings_piped_to_another_program_keep_one_line_each(tmp_path):
         assert len(lines) == 1 and all(p in lines[0] for p in parts), out.stdout
     assert max(len(line) for line in out.stdout.splitlines()) > 80  # written at full width, not cut at 80
     assert "\x1b[" not in out.stdout  # and without terminal colour codes
+
+
+def test_a_day_that_does_not_exist_is_a_usage_error_that_says_so(tmp_path, capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["rebuild", "--db", str(tmp_path / "w.duckdb"), "--since", "2025-13-01"])
+    assert stopped.value.code == 2
+    assert "not a day: '2025-13-01'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["run", "--source", "gia", "--since", "2025-09-01", "--until", "2025-02-30"])
+    assert "not a day: '2025-02-30'" in capsys.readouterr().err
+
+
+def test_rebuild_without_a_warehouse_says_so_before_any_flow_runs(tmp_path, capsys):
+    code, _, err = run_cli(capsys, "rebuild", "--db", str(tmp_path / "none.duckdb"))
+    assert code == 2
+    assert "no warehouse at" in err and "Traceback" not in err

@@ -318,3 +318,16 @@ def test_kill_9_mid_rebuild_leaves_the_warehouse_whole_and_the_next_rebuild_resu
     result = serial_rebuild(db=str(live))
     assert 0 < result["resumed"] < result["pages"]
     assert snapshot(live) == snapshot(histories["fresh"])
+
+
+def test_an_unreachable_dask_scheduler_is_named_with_what_to_check(live):
+    import dask
+
+    from flows.parallel import dask_runner
+    from transforms.errors import HkstpMonitorError
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        with pytest.raises(HkstpMonitorError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9 .*"
+                                                    r"--dask-address or HKSTP_DASK_ADDRESS"):
+            rebuild.with_options(task_runner=dask_runner(address="tcp://127.0.0.1:9"))(db=str(live))
+    assert _rows(live, "select count(*) from core.documents")[0][0] > 50  # the live warehouse is intact
