@@ -313,6 +313,13 @@ def fetch_releases(session: PoliteSession, profile: dict, base_url: str, batch: 
     return out
 
 
+def mentions_hkstp(release, profile: dict) -> bool:
+    """Whether a release's title or sections name HKSTP or its sites, by the source profile's mention rules."""
+    text = "\n".join([release.title, *(s.text for s in release.sections)])
+    return bool(mentions(text, list(profile.get("mention_subjects") or ["hkstp"]),
+                         list(profile.get("mention_names") or [])))
+
+
 def read_page(body: bytes, url: str, sha: str, fetched_at: str, profile: dict) -> tuple[DocumentResult, bool]:
     """One release page of the source as it is loaded: (its document, whether it mentions HKSTP). A page that does
     not parse is a document with its error (loaded as a problem); claims are read only where HKSTP is mentioned.
@@ -321,9 +328,7 @@ def read_page(body: bytes, url: str, sha: str, fetched_at: str, profile: dict) -
         release = parse_gia_page(body, url, profile)
     except ParseError as exc:
         return DocumentResult(url=url, sha256=sha, fetched_at=fetched_at, error=str(exc), source=SOURCE), False
-    text = "\n".join([release.title, *(s.text for s in release.sections)])
-    mentioned = bool(mentions(text, list(profile.get("mention_subjects") or ["hkstp"]),
-                              list(profile.get("mention_names") or [])))
+    mentioned = mentions_hkstp(release, profile)
     release.url = url
     return DocumentResult(url=url, sha256=sha, fetched_at=fetched_at, release_id=release_key(release),
                           release=release, claims=extract_release_claims(release) if mentioned else [],

@@ -27,7 +27,7 @@ from flows.publish import publish_run
 from flows.ratelimit import FileHostGate
 from flows.rawstore import RawStore
 from flows.settings import MonitorSettings
-from flows.sources.gia import Listed, _key, _Site, due_items
+from flows.sources.gia import Listed, _key, _Site, due_items, mentions_hkstp
 from flows.writer import warehouse_writer
 from transforms.errors import ProfileError
 from transforms.model import DocumentResult, FetchRecord, SiteSignal
@@ -84,10 +84,7 @@ def read_page(body: bytes, url: str, content_type: str | None, sha: str, fetched
     from flows.monitor import document_result
 
     doc = document_result(body, url, content_type, None, sha, fetched_at, source=source)
-    text = "" if doc.release is None else "\n".join([doc.release.title, *(s.text for s in doc.release.sections)])
-    mentioned = bool(text) and bool(mentions(text, list(profile.get("mention_subjects") or ["hkstp"]),
-                                             list(profile.get("mention_names") or [])))
-    return doc, mentioned
+    return doc, doc.release is not None and mentions_hkstp(doc.release, profile)
 
 
 @flow(name="source-newswires", log_prints=True)
